@@ -1,5 +1,4 @@
 /** Shared types of the pure cookie core. No browser API anywhere under src/core. */
-import type { Cookie } from '../model/cookie';
 
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
