@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cookiesForPage } from '../../../src/core/page-cookies';
+import type { Cookie } from '../../../src/model/cookie';
+
+function cookie(name: string, domain: string, extra: Partial<Cookie> = {}): Cookie {
+  return {
+    name,
+    value: '1',
+    domain,
+    hostOnly: !domain.startsWith('.'),
+    path: '/',
+    secure: false,
+    httpOnly: false,
+    sameSite: 'unspecified',
+    session: true,
+    storeId: '0',
+    ...extra,
+  };
+}
+
+describe('cookiesForPage', () => {
+  const all = [
+    cookie('host', 'app.example.com'),
+    cookie('parent', '.example.com'),
+    cookie('self-domain', '.app.example.com'),
+    cookie('sibling', 'api.example.com'),
+    cookie('child', 'x.app.example.com'),
+    cookie('deep', 'app.example.com', { path: '/admin/deep' }),
+    cookie('mine', 'app.example.com', { partitionKey: { topLevelSite: 'https://example.com' } }),
+    cookie('elsewhere', 'app.example.com', { partitionKey: { topLevelSite: 'https://other.org' } }),
+    cookie('other-site', '.other.org'),
+  ];
+
+  it('keeps host-only cookies of the host and domain cookies of it and its parents, on every path', () => {
+    const names = cookiesForPage(all, 'https://app.example.com/page').map((c) => c.name);
+    expect(names).toEqual(['host', 'parent', 'self-domain', 'deep', 'mine']);
+  });
+
+  it('keeps partitioned cookies only under this top-level site', () => {
+    const names = cookiesForPage(all, 'https://app.example.com/').map((c) => c.name);
+    expect(names).toContain('mine');
+    expect(names).not.toContain('elsewhere');
+  });
+
+  it('returns nothing for a page without a host', () => {
+    expect(cookiesForPage(all, 'about:blank')).toEqual([]);
+  });
+});

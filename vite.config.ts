@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import sourceManifest from './manifest.json' with { type: 'json' };
+import { manifestFor, type Target } from './scripts/manifest-for';
+
+// `BROWSER=chrome|firefox vite build` writes dist/<browser>; `npm run build` runs both.
+const target: Target = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    // biome-ignore lint/suspicious/noExplicitAny: crxjs types its manifest input narrowly; manifestFor keeps the shape.
+    crx({ manifest: manifestFor(sourceManifest, target) as any, browser: target }),
+  ],
+  build: {
+    outDir: `dist/${target}`,
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    rollupOptions: {
+      // The DevTools panel page is created at run time, so the manifest does not name it.
+      input: { panel: resolve(import.meta.dirname, 'devtools/panel.html') },
+    },
+  },
+  // No dev server: the extension is always loaded built.
+  server: { strictPort: true },
+});
