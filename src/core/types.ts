@@ -53,4 +53,6 @@ export type RejectReason =
   | 'overwrite-httponly' // script (document.cookie) may not overwrite an HttpOnly cookie
   | 'httponly-from-script' // document.cookie cannot set HttpOnly
   | 'partitioned-insecure'
-  | 'non-ascii-domain';
+  | 'non-ascii-domain'
+  | 'samesite-cross-site' // Lax/Strict (or Lax-by-default) cookie set by a cross-site response
+  | 'nameless-with-equals'; // Firefox: nameless cookie whose value contains '='
