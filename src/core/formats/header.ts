@@ -1,0 +1,90 @@
+/**
+ * The `Cookie` request header form, `name=value; name2=value2`, plus the checks every format shares
+ * on names, values and domains (what a browser would refuse to store).
+ *
+ * Lossless: name and value only. Import puts every cookie on `options.defaultDomain` (host-only),
+ * path `/`, session, not Secure, not HttpOnly, SameSite unspecified.
+ */
+import type { Cookie } from '../../model/cookie';
+import type { ImportOptions, Parsed } from './index';
+
+/** Control characters other than HTAB (browsers reject them; HTAB is allowed inside a value). */
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+
+/** Why a browser would not store a cookie with this name, or undefined when it would. */
+export function nameProblem(name: string): string | undefined {
+  if (CONTROL.test(name) || name.includes('\t')) return 'the name contains a control character';
+  if (/[;=]/.test(name)) return 'the name contains ";" or "="';
+  if (name !== name.trim()) return 'the name starts or ends with whitespace';
+  return undefined;
+}
+
+/** Why a browser would not store a cookie with this value, or undefined when it would. */
+export function valueProblem(value: string): string | undefined {
+  if (CONTROL.test(value)) return 'the value contains a control character';
+  if (value.includes(';')) return 'the value contains ";"';
+  return undefined;
+}
+
+/** Why this is not a cookie domain (`example.com`, `.example.com`, `127.0.0.1`, `[::1]`), or undefined. */
+export function domainProblem(domain: string): string | undefined {
+  const host = domain.startsWith('.') ? domain.slice(1) : domain;
+  if (host === '') return 'the domain is empty';
+  if (/[\s\x00-\x1f\x7f/\\?#@,;"'<>()=*%]/.test(host)) return 'the domain contains a character no host name has';
+  if (host.startsWith('.') || host.includes('..')) return 'the domain has an empty label ("..")';
+  return undefined;
+}
+
+/** `name=value; name2=value2`, in the order given. A nameless cookie is written as its bare value, as browsers send it. */
+export function toHeader(cookies: readonly Cookie[]): string {
+  return cookies.map((c) => (c.name === '' ? c.value : `${c.name}=${c.value}`)).join('; ');
+}
+
+/**
+ * Reads one or more Cookie header lines (an optional `Cookie:` prefix is ignored). A pair without `=`
+ * is a nameless cookie, as RFC 6265bis reads it. Error rows say `line N, pair K`.
+ */
+export function parseHeader(lines: readonly string[], options: ImportOptions): Parsed {
+  const given = options.defaultDomain?.trim() ?? '';
+  const problem = given === '' ? 'a Cookie header carries no domain' : domainProblem(given);
+  if (problem) {
+    const reason = `${problem}: choose the site to import into (defaultDomain)`;
+    return { rows: [], errors: [{ line: 1, where: 'line 1', reason }] };
+  }
+  const domain = (given.startsWith('.') ? given.slice(1) : given).toLowerCase();
+  const result: Parsed = { rows: [], errors: [] };
+  lines.forEach((text, index) => {
+    const line = index + 1;
+    text
+      .replace(/^\s*cookie\s*:/i, '')
+      .split(';')
+      .forEach((pair, k) => {
+        const where = `line ${line}, pair ${k + 1}`;
+        const trimmed = pair.trim();
+        if (trimmed === '') return;
+        const eq = trimmed.indexOf('=');
+        const name = eq < 0 ? '' : trimmed.slice(0, eq).trim();
+        const value = eq < 0 ? trimmed : trimmed.slice(eq + 1).trim();
+        const reason =
+          nameProblem(name) ?? valueProblem(value) ?? (name + value === '' ? 'empty name and value' : undefined);
+        if (reason) {
+          result.errors.push({ line, where, reason });
+          return;
+        }
+        const cookie: Cookie = {
+          name,
+          value,
+          domain,
+          hostOnly: true,
+          path: '/',
+          secure: false,
+          httpOnly: false,
+          sameSite: 'unspecified',
+          session: true,
+          storeId: options.defaultStoreId ?? '0',
+        };
+        result.rows.push({ cookie, line, where });
+      });
+  });
+  return result;
+}

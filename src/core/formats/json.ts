@@ -1,0 +1,170 @@
+/**
+ * JSON: a pretty array of chrome.cookies.Cookie-shaped objects, the shape Cookie-Editor and
+ * EditThisCookie export and import, so files move between them and Cookie Lens.
+ *
+ * Lossless: every Cookie field (name, value, domain, hostOnly, path, secure, httpOnly, sameSite,
+ * session, expirationDate, storeId, partitionKey, firstPartyDomain), kept verbatim. SameSite None is
+ * written as the browsers' `no_restriction`.
+ */
+import type { Cookie, PartitionKey, SameSite } from '../../model/cookie';
+import { domainProblem, nameProblem, valueProblem } from './header';
+import type { ImportOptions, Parsed } from './index';
+
+const SAME_SITE_OUT: Record<SameSite, string> = {
+  none: 'no_restriction',
+  lax: 'lax',
+  strict: 'strict',
+  unspecified: 'unspecified',
+};
+
+export function toJson(cookies: readonly Cookie[]): string {
+  const entries = cookies.map((c) => {
+    const entry: Record<string, unknown> = {
+      name: c.name,
+      value: c.value,
+      domain: c.domain,
+      hostOnly: c.hostOnly,
+      path: c.path,
+      secure: c.secure,
+      httpOnly: c.httpOnly,
+      sameSite: SAME_SITE_OUT[c.sameSite],
+      session: c.session,
+      expirationDate: c.expirationDate,
+      storeId: c.storeId,
+      firstPartyDomain: c.firstPartyDomain,
+    };
+    if (c.partitionKey) {
+      const { topLevelSite, hasCrossSiteAncestor } = c.partitionKey;
+      entry.partitionKey = { topLevelSite, hasCrossSiteAncestor };
+    }
+    return entry; // undefined members are left out by JSON.stringify
+  });
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}
+
+/** Every spelling seen in the wild (`no_restriction`, `None`, `Lax`, `null`, missing...); undefined when unknown. */
+export function sameSiteOf(raw: unknown): SameSite | undefined {
+  if (raw === undefined || raw === null || raw === '') return 'unspecified';
+  if (typeof raw !== 'string') return undefined;
+  const lower = raw.toLowerCase();
+  if (lower === 'no_restriction' || lower === 'none') return 'none';
+  return lower === 'lax' || lower === 'strict' || lower === 'unspecified' ? lower : undefined;
+}
+
+/** Where the parser stopped, from V8's `position N` or Firefox's `line L column C`. */
+function parsePosition(text: string, message: string): { line: number; where: string } {
+  const firefox = /line (\d+) column (\d+)/.exec(message);
+  if (firefox) return { line: Number(firefox[1]), where: `line ${firefox[1]}, column ${firefox[2]}` };
+  const v8 = /position (\d+)/.exec(message);
+  const offset = v8 ? Number(v8[1]) : text.length;
+  const before = text.slice(0, offset).split(/\r\n|\n|\r/);
+  const line = before.length;
+  return { line, where: `line ${line}, column ${(before[line - 1] ?? '').length + 1}` };
+}
+
+type Json = Record<string, unknown>;
+
+/** The entry's own member (never one inherited from Object.prototype), null read as absent. */
+function member(entry: Json, key: string): unknown {
+  return Object.hasOwn(entry, key) && entry[key] !== null ? entry[key] : undefined;
+}
+
+function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'not a cookie object';
+  const get = (key: string) => member(entry as Json, key);
+  const name = get('name');
+  if (typeof name !== 'string') return 'missing or non-string "name"';
+  const value = get('value');
+  if (typeof value !== 'string') return 'missing or non-string "value"';
+  const domain = get('domain') ?? options.defaultDomain;
+  if (typeof domain !== 'string') return 'missing or non-string "domain"';
+  const booleans: Record<string, boolean> = {};
+  for (const key of ['hostOnly', 'secure', 'httpOnly', 'session']) {
+    const raw = get(key);
+    if (raw !== undefined && typeof raw !== 'boolean') return `"${key}" must be true or false`;
+    if (raw !== undefined) booleans[key] = raw;
+  }
+  const path = get('path') ?? '/';
+  const sameSite = sameSiteOf(get('sameSite'));
+  const expirationDate = get('expirationDate') ?? get('expires');
+  const storeId = get('storeId') ?? options.defaultStoreId ?? '0';
+  const partitionKey = get('partitionKey');
+  const firstPartyDomain = get('firstPartyDomain');
+  const problem =
+    nameProblem(name) ??
+    valueProblem(value) ??
+    (name + value === '' ? 'empty name and value' : undefined) ??
+    domainProblem(domain) ??
+    (typeof path === 'string' && path.startsWith('/') ? undefined : '"path" must be a string starting with "/"') ??
+    (sameSite ? undefined : `unknown "sameSite" value ${JSON.stringify(get('sameSite'))}`) ??
+    (expirationDate === undefined || (typeof expirationDate === 'number' && Number.isFinite(expirationDate))
+      ? undefined
+      : '"expirationDate" must be a number of seconds') ??
+    (typeof storeId === 'string' ? undefined : '"storeId" must be a string') ??
+    (firstPartyDomain === undefined || typeof firstPartyDomain === 'string'
+      ? undefined
+      : '"firstPartyDomain" must be a string') ??
+    partitionProblem(partitionKey);
+  if (problem) return problem;
+  // No expiry means session; otherwise the session flag wins, and without one a non-positive
+  // expiry (-1 in some tools) means session too.
+  const session = expirationDate === undefined || (booleans.session ?? (expirationDate as number) <= 0);
+  const cookie: Cookie = {
+    name,
+    value,
+    domain: domain as string,
+    hostOnly: booleans.hostOnly ?? !(domain as string).startsWith('.'),
+    path: path as string,
+    secure: booleans.secure ?? false,
+    httpOnly: booleans.httpOnly ?? false,
+    sameSite: sameSite as SameSite,
+    session,
+    storeId: storeId as string,
+  };
+  if (expirationDate !== undefined && !(booleans.session === undefined && session)) {
+    cookie.expirationDate = expirationDate as number;
+  }
+  if (partitionKey !== undefined) {
+    const { topLevelSite, hasCrossSiteAncestor } = partitionKey as PartitionKey;
+    cookie.partitionKey =
+      hasCrossSiteAncestor === undefined ? { topLevelSite } : { topLevelSite, hasCrossSiteAncestor };
+  }
+  if (firstPartyDomain !== undefined) cookie.firstPartyDomain = firstPartyDomain as string;
+  return cookie;
+}
+
+function partitionProblem(raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'object' || Array.isArray(raw)) return '"partitionKey" must be an object';
+  const site = member(raw as Json, 'topLevelSite');
+  const cross = member(raw as Json, 'hasCrossSiteAncestor');
+  if (typeof site !== 'string') return '"partitionKey.topLevelSite" must be a string';
+  return cross === undefined || typeof cross === 'boolean'
+    ? undefined
+    : '"partitionKey.hasCrossSiteAncestor" must be true or false';
+}
+
+/**
+ * An array of cookie objects, or a single one. Errors on entries say `entry N` and carry N as their
+ * line (array index + 1); an unparseable text gives one error at the parser's line and column.
+ */
+export function parseJson(text: string, options: ImportOptions): Parsed {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const { line, where } = parsePosition(text, message);
+    return { rows: [], errors: [{ line, where, reason: `not valid JSON: ${message}` }] };
+  }
+  const entries = Array.isArray(data) ? data : [data];
+  const result: Parsed = { rows: [], errors: [] };
+  entries.forEach((entry: unknown, index) => {
+    const line = index + 1;
+    const where = `entry ${line}`;
+    const cookie = readEntry(entry, options);
+    if (typeof cookie === 'string') result.errors.push({ line, where, reason: cookie });
+    else result.rows.push({ cookie, line, where });
+  });
+  return result;
+}

@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectFormat, type ImportResult, importCookies } from '../../../../src/core/formats/index';
+
+describe('detectFormat', () => {
+  it.each([
+    ['[]', 'json'],
+    ['  \n {"name": "a"}', 'json'],
+    ['\uFEFF[{"name": "a"}]', 'json'],
+    ['[not json', 'json'],
+    ['# Netscape HTTP Cookie File\n', 'netscape'],
+    ['# HTTP Cookie File\nnothing else', 'netscape'],
+    ['#HttpOnly_example.com\tFALSE\t/\tFALSE\t0\ta\tb', 'netscape'],
+    ['example.com\tFALSE\t/\tFALSE\t0\ta\tb', 'netscape'],
+    ['garbage\nexample.com\tFALSE\t/\tFALSE\t0\ta\tb\r\n', 'netscape'],
+    ['a=b', 'header'],
+    ['a=b; c=d', 'header'],
+    ['Cookie: a=b; c', 'header'],
+    ['a=b\nc=d', 'header'],
+    ['', 'unknown'],
+    ['   \n\t\n', 'unknown'],
+    ['hello world', 'unknown'],
+    ['a=b\nsome prose here', 'unknown'],
+    ['a\tb\tc', 'unknown'],
+    ['<html><body>a=b</body></html>', 'unknown'],
+  ])('%j is %s', (text, format) => {
+    expect(detectFormat(text)).toBe(format);
+  });
+});
+
+describe('importCookies', () => {
+  it('reports text in no known format with one error', () => {
+    expect(importCookies('hello world')).toStrictEqual({
+      format: 'unknown',
+      cookies: [],
+      errors: [
+        {
+          line: 1,
+          where: 'line 1',
+          reason:
+            'not a cookie format: expected JSON, cookies.txt (tab-separated) or a Cookie header (name=value; name2=value2)',
+        },
+      ],
+    });
+    expect(importCookies('  \n').errors).toEqual([{ line: 1, where: 'line 1', reason: 'nothing to import' }]);
+  });
+
+  it('skips cookies already expired at options.now, with an error giving the date', () => {
+    const now = Date.UTC(2025, 5, 1);
+    const text = [
+      'example.com\tFALSE\t/\tFALSE\t1700000000\told\t1',
+      `example.com\tFALSE\t/\tFALSE\t${now / 1000}\tedge\t1`,
+      `example.com\tFALSE\t/\tFALSE\t${now / 1000 + 1}\tfresh\t1`,
+    ].join('\n');
+    const result = importCookies(text, { now });
+    expect(result.cookies.map((c) => c.name)).toEqual(['fresh']);
+    expect(result.errors).toEqual([
+      {
+        line: 1,
+        where: 'line 1',
+        reason: 'expired on 2023-11-14T22:13:20.000Z: a browser would delete it, not store it',
+      },
+      {
+        line: 2,
+        where: 'line 2',
+        reason: 'expired on 2025-06-01T00:00:00.000Z: a browser would delete it, not store it',
+      },
+    ]);
+  });
+
+  it('does not throw on an expiry too far back to be a date', () => {
+    const result = importCookies(
+      JSON.stringify([{ name: 'a', value: 'b', domain: 'x.com', session: false, expirationDate: -1e300 }]),
+    );
+    expect(result.errors).toEqual([
+      { line: 1, where: 'entry 1', reason: 'expired on -1e+300 unix seconds: a browser would delete it, not store it' },
+    ]);
+  });
+
+  it('keeps the first of two cookies with the same identity and reports the later one', () => {
+    const text = [
+      'example.com\tFALSE\t/\tFALSE\t0\ta\t1',
+      'EXAMPLE.com\tFALSE\t/\tFALSE\t0\ta\t2',
+      'example.com\tFALSE\t/other\tFALSE\t0\ta\t3',
+      '.example.com\tTRUE\t/\tFALSE\t0\ta\t4',
+    ].join('\n');
+    const result = importCookies(text);
+    expect(result.cookies.map((c) => c.value)).toEqual(['1', '3', '4']);
+    expect(result.errors).toEqual([
+      { line: 2, where: 'line 2', reason: 'same name, domain, path and store as line 1, which is imported instead' },
+    ]);
+  });
+
+  it('tells cookies apart by store and partition, as the browser does (JSON)', () => {
+    const base = { name: 'a', value: '1', domain: 'example.com' };
+    const text = JSON.stringify([
+      base,
+      { ...base, storeId: '1' },
+      { ...base, partitionKey: { topLevelSite: 'https://top.example' } },
+      { ...base, value: 'dup' },
+    ]);
+    const result = importCookies(text);
+    expect(result.cookies).toHaveLength(3);
+    expect(result.errors.map((e) => e.where)).toEqual(['entry 4']);
+  });
+
+  it('lists errors in line order', () => {
+    const text = ['x', 'example.com\tFALSE\t/\tFALSE\t0\ta\t1', 'example.com\tFALSE\t/\tFALSE\t0\ta\t2', 'y'].join(
+      '\n',
+    );
+    expect(importCookies(text).errors.map((e) => e.line)).toEqual([1, 3, 4]);
+  });
+});
+
+function wellFormed(result: ImportResult): void {
+  expect(['json', 'netscape', 'header', 'unknown']).toContain(result.format);
+  for (const e of result.errors) {
+    expect(Number.isInteger(e.line) && e.line >= 1).toBe(true);
+    expect(e.where).not.toBe('');
+    expect(typeof e.reason).toBe('string');
+    expect(e.reason).not.toBe('');
+  }
+  for (const c of result.cookies) {
+    expect(typeof c.name).toBe('string');
+    expect(typeof c.value).toBe('string');
+    expect(typeof c.domain).toBe('string');
+    expect(c.path.startsWith('/')).toBe(true);
+  }
+  if (result.format === 'unknown') expect(result.errors).toHaveLength(1);
+}
+
+describe('importCookies never throws', () => {
+  const options = fc.record(
+    { defaultDomain: fc.string(), defaultStoreId: fc.string(), now: fc.double() },
+    { requiredKeys: [] },
+  );
+  const keys = fc.constantFrom(
+    'name',
+    'value',
+    'domain',
+    'hostOnly',
+    'path',
+    'secure',
+    'httpOnly',
+    'sameSite',
+    'session',
+    'expirationDate',
+    'expires',
+    'storeId',
+    'partitionKey',
+    'firstPartyDomain',
+    '__proto__',
+    'constructor',
+  );
+  const field = fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', '.', '\t', '\n', ';', '=', ' ', '#', '/', 'TRUE', 'FALSE', '0', '9') }),
+    fc.string(),
+  );
+  const texts = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.json(),
+    fc.array(fc.dictionary(keys, fc.jsonValue())).map((a) => JSON.stringify(a)),
+    fc.array(fc.array(field, { minLength: 5, maxLength: 9 }).map((f) => f.join('\t'))).map((l) => l.join('\n')),
+    fc.array(fc.tuple(field, field).map(([n, v]) => `${n}=${v}`)).map((p) => p.join('; ')),
+  );
+
+  it('on arbitrary strings, JSON, cookie-ish objects, tab-separated and header-like lines', () => {
+    fc.assert(
+      fc.property(texts, options, (text, opts) => {
+        wellFormed(importCookies(text, opts));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('importCookies from untyped callers', () => {
+  it('treats a non-string as nothing to import', () => {
+    expect(importCookies(undefined as unknown as string).errors).toEqual([
+      { line: 1, where: 'line 1', reason: 'nothing to import' },
+    ]);
+  });
+});
