@@ -1,8 +1,8 @@
 /** DevTools panel entry: the inspected tab's cookies (or `?tabId=N` when opened as a page). */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { TabCookiesView } from '../src/ui/components/tab-cookies-view';
-import { send, targetTabId } from '../src/ui/connect/extension';
+import { CookieWorkbench } from '../src/ui/components/cookie-workbench';
+import { extensionConnector, targetTabId } from '../src/ui/connect/extension';
 import '../src/ui/styles.css';
 
 async function inspectedTabId(): Promise<number> {
@@ -10,6 +10,7 @@ async function inspectedTabId(): Promise<number> {
   return typeof inspected === 'number' ? inspected : targetTabId();
 }
 
-const load = async () => send('cookies/for-tab', { tabId: await inspectedTabId() });
+document.body.classList.add('panel');
+const tabId = inspectedTabId();
 const app = document.getElementById('app');
-if (app) render(<TabCookiesView load={load} />, app);
+if (app) render(<CookieWorkbench connector={extensionConnector(() => tabId)} />, app);

@@ -4,6 +4,8 @@
  * and the handlers (`src/background/handlers.ts`) are both typed from this map, so a mismatch is a
  * compile error rather than a silently lost payload.
  */
+import type { SiteSummary } from './core/audit';
+import type { Finding } from './core/types';
 import type { Cookie } from './model/cookie';
 
 export interface TabInfo {
@@ -16,11 +18,48 @@ export interface TabInfo {
 export interface TabCookies {
   tab: TabInfo;
   cookies: Cookie[];
+  /** Audit findings, computed in the background so the rule engine stays out of the pages. */
+  findings: Finding[];
+  summary: SiteSummary;
+}
+
+export interface JournalEntry {
+  id: number;
+  /** Milliseconds since the epoch. */
+  at: number;
+  /** What the user did, in words: "Deleted sid", "Edited theme"... */
+  label: string;
+  before: Cookie[];
+  after: Cookie[];
+}
+
+export interface CheckResult {
+  /** Findings the audit rules raise on the cookie as it would be saved. */
+  findings: Finding[];
+  /** Set when the browser is expected to refuse the cookie, with the reason. */
+  refusal?: string;
+}
+
+export interface ImportOutcome {
+  written: number;
+  failed: Array<{ name: string; domain: string; path: string; reason: string }>;
 }
 
 export interface Protocol {
   /** The cookies that apply to a tab's page, in the tab's own cookie store, partitioned ones included. */
   'cookies/for-tab': { request: { tabId: number }; response: TabCookies };
+  /** Add (no original) or edit a cookie safely; the error is the browser's reason. */
+  'cookie/save': { request: { tabId: number; original?: Cookie; next: Cookie }; response: { saved: Cookie } };
+  /** Audit a cookie before it is saved, and predict whether the browser will refuse it. */
+  'cookie/check': { request: { tabId: number; cookie: Cookie }; response: CheckResult };
+  /** Delete exactly these cookies (undoable). */
+  'cookies/delete': { request: { cookies: Cookie[]; label: string }; response: { removed: number } };
+  /** Write imported cookies (undoable as one step). */
+  'cookies/import': { request: { cookies: Cookie[] }; response: ImportOutcome };
+  /** The undo journal, newest first; it lives in session storage and survives the popup closing. */
+  'journal/list': { request: Record<string, never>; response: { entries: JournalEntry[] } };
+  /** Undo the newest journal entry. */
+  'journal/undo': { request: Record<string, never>; response: { undone: string | null } };
 }
 
 export type MessageName = keyof Protocol;
@@ -37,6 +76,11 @@ export interface Envelope<N extends MessageName = MessageName> {
  * it refused a cookie) reaches the user word for word.
  */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Broadcast from the background when cookies change, so open pages refresh live. */
+export interface CookiesChangedEvent {
+  event: 'cookies-changed';
+}
 
 export function isEnvelope(message: unknown): message is Envelope {
   return (

@@ -3,7 +3,7 @@
  * browser's cookie objects and the normalized Cookie model, and hides where Chrome and Firefox differ.
  */
 import browser, { type Cookies } from 'webextension-polyfill';
-import type { Cookie, SameSite } from '../model/cookie';
+import { type Cookie, cookieKey, type SameSite } from '../model/cookie';
 
 const SAME_SITE_FROM_BROWSER: Record<Cookies.SameSiteStatus, SameSite> = {
   no_restriction: 'none',
@@ -62,4 +62,86 @@ export async function storeIdForTab(tab: { id?: number; cookieStoreId?: string; 
   const own = stores.find((s) => tab.id !== undefined && s.tabIds.includes(tab.id));
   if (own) return own.id;
   return tab.incognito ? '1' : '0';
+}
+
+const SAME_SITE_TO_BROWSER: Record<SameSite, Cookies.SameSiteStatus> = {
+  none: 'no_restriction',
+  lax: 'lax',
+  strict: 'strict',
+  unspecified: 'unspecified',
+};
+
+/** A URL the cookie belongs to: https for Secure cookies (Chrome refuses Secure over http for real hosts). */
+export function urlFor(cookie: Pick<Cookie, 'domain' | 'path' | 'secure'>): string {
+  const host = cookie.domain.replace(/^\./, '');
+  const bracketed = host.includes(':') ? `[${host}]` : host;
+  return `${cookie.secure ? 'https' : 'http'}://${bracketed}${cookie.path.startsWith('/') ? cookie.path : `/${cookie.path}`}`;
+}
+
+function partitionDetails(cookie: Cookie): Cookies.PartitionKey | undefined {
+  if (!cookie.partitionKey) return undefined;
+  const key: Cookies.PartitionKey = { topLevelSite: cookie.partitionKey.topLevelSite };
+  if (cookie.partitionKey.hasCrossSiteAncestor !== undefined) key.hasCrossSiteAncestor = cookie.partitionKey.hasCrossSiteAncestor;
+  return key;
+}
+
+export function toSetDetails(cookie: Cookie): Cookies.SetDetailsType {
+  const details: Cookies.SetDetailsType = {
+    url: urlFor(cookie),
+    name: cookie.name,
+    value: cookie.value,
+    path: cookie.path,
+    secure: cookie.secure,
+    httpOnly: cookie.httpOnly,
+    sameSite: SAME_SITE_TO_BROWSER[cookie.sameSite],
+    storeId: cookie.storeId,
+  };
+  // Host-only is expressed by leaving Domain out; any domain given makes a domain cookie.
+  if (!cookie.hostOnly) details.domain = cookie.domain;
+  if (!cookie.session && cookie.expirationDate !== undefined) details.expirationDate = cookie.expirationDate;
+  const partitionKey = partitionDetails(cookie);
+  if (partitionKey) details.partitionKey = partitionKey;
+  if (isFirefox && cookie.firstPartyDomain) details.firstPartyDomain = cookie.firstPartyDomain;
+  return details;
+}
+
+/** The stored cookie with exactly this identity, if any. */
+export async function getExact(cookie: Cookie): Promise<Cookie | undefined> {
+  const details: Cookies.GetAllDetailsType = {
+    name: cookie.name,
+    domain: cookie.domain.replace(/^\./, ''),
+    path: cookie.path,
+    storeId: cookie.storeId,
+  };
+  const partitionKey = partitionDetails(cookie);
+  if (partitionKey) details.partitionKey = partitionKey;
+  if (isFirefox) (details as { firstPartyDomain?: string | null }).firstPartyDomain = cookie.firstPartyDomain ?? '';
+  const found = (await browser.cookies.getAll(details)).map(fromBrowserCookie);
+  const key = cookieKey(cookie);
+  return found.find((c) => cookieKey(c) === key);
+}
+
+/** Every cookie of this name in the store (all domains, paths and partitions). */
+export async function getAllNamed(name: string, storeId: string): Promise<Cookie[]> {
+  const details: Cookies.GetAllDetailsType = { name, storeId };
+  if (isFirefox) (details as { firstPartyDomain?: string | null }).firstPartyDomain = null;
+  try {
+    return (await browser.cookies.getAll({ ...details, partitionKey: {} })).map(fromBrowserCookie);
+  } catch {
+    return (await browser.cookies.getAll(details)).map(fromBrowserCookie);
+  }
+}
+
+/** Writes a cookie. Rejects with the browser's own message when it refuses. */
+export async function writeCookie(cookie: Cookie): Promise<void> {
+  await browser.cookies.set(toSetDetails(cookie));
+}
+
+/** Asks the browser to remove the cookie at this identity's URL (see removeExactly for the traps). */
+export async function removeOnce(cookie: Cookie): Promise<void> {
+  const details: Cookies.RemoveDetailsType = { url: urlFor(cookie), name: cookie.name, storeId: cookie.storeId };
+  const partitionKey = partitionDetails(cookie);
+  if (partitionKey) details.partitionKey = partitionKey;
+  if (isFirefox && cookie.firstPartyDomain) details.firstPartyDomain = cookie.firstPartyDomain;
+  await browser.cookies.remove(details);
 }

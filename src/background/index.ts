@@ -1,6 +1,6 @@
-/** Background entry: wires the message handlers and nothing else. */
+/** Background entry: wires the message handlers and the live-change broadcast, nothing else. */
 import browser from 'webextension-polyfill';
-import { isEnvelope, type MessageName, type Reply } from '../messages';
+import { type CookiesChangedEvent, isEnvelope, type MessageName, type Reply } from '../messages';
 import { handlers } from './handlers';
 
 browser.runtime.onMessage.addListener((message: unknown): Promise<Reply<unknown>> | undefined => {
@@ -10,4 +10,10 @@ browser.runtime.onMessage.addListener((message: unknown): Promise<Reply<unknown>
     (value) => ({ ok: true, value }),
     (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
+});
+
+// Open popups and panels refresh when any cookie changes; no page open means nobody listens.
+browser.cookies.onChanged.addListener(() => {
+  const event: CookiesChangedEvent = { event: 'cookies-changed' };
+  browser.runtime.sendMessage(event).catch(() => {});
 });

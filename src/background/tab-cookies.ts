@@ -1,8 +1,10 @@
-/** "The cookies for this tab": every cookie that the tab's page would send or could see. */
+/** "The cookies for this tab": every cookie that the tab's page would send or could see, audited. */
 import browser from 'webextension-polyfill';
+import { audit, summarize } from '../core/audit';
 import { cookiesForPage } from '../core/page-cookies';
 import { hostOf, registrableDomain } from '../core/site';
 import type { TabCookies } from '../messages';
+import { browserName } from './check';
 import { getAllUnder, storeIdForTab } from './cookie-api';
 
 export async function tabCookies(tabId: number): Promise<TabCookies> {
@@ -11,7 +13,7 @@ export async function tabCookies(tabId: number): Promise<TabCookies> {
   const storeId = await storeIdForTab(tab);
   const host = hostOf(url);
   const info = { tabId, url, storeId, incognito: tab.incognito };
-  if (!host) return { tab: info, cookies: [] };
-  const all = await getAllUnder(registrableDomain(host), storeId);
-  return { tab: info, cookies: cookiesForPage(all, url) };
+  const cookies = host ? cookiesForPage(await getAllUnder(registrableDomain(host), storeId), url) : [];
+  const findings = audit(cookies, { pageUrl: url, browser: browserName });
+  return { tab: info, cookies, findings, summary: summarize(cookies, findings) };
 }

@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CheckResult } from '../../messages';
+import type { Cookie, SameSite } from '../../model/cookie';
+import { cookieFromForm, type FormState } from '../model';
+
+export interface CookieFormProps {
+  title: string;
+  initial: FormState;
+  storeId: string;
+  /** The cookie being edited; absent when adding or duplicating. */
+  original?: Cookie | undefined;
+  check: (cookie: Cookie) => Promise<CheckResult>;
+  /** Resolves when saved; rejects with the reason to show. The form stays filled on failure. */
+  onSave: (original: Cookie | undefined, next: Cookie) => Promise<void>;
+  onCancel: () => void;
+}
+
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; message: string };
+
+const SAME_SITES: [SameSite, string][] = [
+  ['unspecified', 'Not set'],
+  ['lax', 'Lax'],
+  ['strict', 'Strict'],
+  ['none', 'None'],
+];
+
+/** Add or edit every attribute. Warns before saving what the audit rules and the browser will say. */
+export function CookieForm({ title, initial, storeId, original, check, onSave, onCancel }: CookieFormProps) {
+  const [form, setForm] = useState<FormState>(initial);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [advice, setAdvice] = useState<CheckResult | undefined>();
+  const built = cookieFromForm(form, { storeId, original });
+
+  const field = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  useEffect(() => {
+    if (!('cookie' in built)) return setAdvice(undefined);
+    let live = true;
+    const timer = setTimeout(() => {
+      check(built.cookie).then(
+        (result) => live && setAdvice(result),
+        () => live && setAdvice(undefined),
+      );
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [JSON.stringify(built)]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!('cookie' in built)) return setStatus({ kind: 'error', message: built.error });
+    setStatus({ kind: 'saving' });
+    try {
+      await onSave(original, built.cookie);
+    } catch (error) {
+      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const warnings = advice?.findings.filter((f) => f.severity === 'high' || f.severity === 'medium') ?? [];
+  const text = (key: 'name' | 'domain' | 'path', label: string) => (
+    <label>
+      {label}
+      <input value={form[key]} onInput={(e) => field(key)(e.currentTarget.value)} spellcheck={false} />
+    </label>
+  );
+  const flag = (key: 'hostOnly' | 'session' | 'secure' | 'httpOnly' | 'partitioned', label: string) => (
+    <label class="check">
+      <input type="checkbox" checked={form[key]} onChange={(e) => field(key)(e.currentTarget.checked)} />
+      {label}
+    </label>
+  );
+
+  return (
+    <form class="cookie-form" aria-label={title} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <h2>{title}</h2>
+      {text('name', 'Name')}
+      <label>
+        Value
+        <textarea value={form.value} rows={3} onInput={(e) => field('value')(e.currentTarget.value)} spellcheck={false} />
+      </label>
+      <div class="line">
+        {text('domain', 'Domain')}
+        {flag('hostOnly', 'Host-only')}
+      </div>
+      {text('path', 'Path')}
+      <div class="line">
+        <label>
+          Expires
+          <input
+            type="datetime-local"
+            value={form.expires}
+            disabled={form.session}
+            onInput={(e) => field('expires')(e.currentTarget.value)}
+          />
+        </label>
+        {flag('session', 'Session')}
+      </div>
+      <div class="line">
+        {flag('secure', 'Secure')}
+        {flag('httpOnly', 'HttpOnly')}
+        <label>
+          SameSite
+          <select value={form.sameSite} onChange={(e) => field('sameSite')(e.currentTarget.value as SameSite)}>
+            {SAME_SITES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {flag('partitioned', 'Partitioned')}
+      </div>
+      {advice?.refusal && (
+        <p class="refusal" data-testid="refusal-warning">
+          The browser will refuse this cookie: {advice.refusal}
+        </p>
+      )}
+      {warnings.length > 0 && (
+        <ul class="advice" aria-label="Warnings before saving">
+          {warnings.map((f) => (
+            <li key={f.ruleId} class={`sev-${f.severity}`} data-rule={f.ruleId} data-severity={f.severity}>
+              {f.title} <code>{f.fix}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+      {status.kind === 'error' && (
+        <p role="alert" class="error">
+          {status.message}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" disabled={status.kind === 'saving'}>
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { cookieSize, partitionText } from '../../model/cookie';
+import { flagList } from '../format';
+import type { Row } from '../model';
+import { absoluteLocalTime, byteSize, relativeTime } from '../value-decode';
+import { FindingList } from './finding-list';
+import { ValueInspector } from './value-inspector';
+
+export interface CookieRowProps {
+  row: Row;
+  now: number;
+  open: boolean;
+  onToggle: (key: string) => void;
+  onEdit: (row: Row) => void;
+  onDuplicate: (row: Row) => void;
+  onDelete: (row: Row) => void;
+}
+
+function preview(value: string): string {
+  return value.length > 48 ? `${value.slice(0, 47)}…` : value;
+}
+
+/** One cookie: a summary line, and when open its findings, value inspector and actions. */
+export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDelete }: CookieRowProps) {
+  const { cookie, findings } = row;
+  const expiresMs = cookie.expirationDate !== undefined ? cookie.expirationDate * 1000 : undefined;
+  return (
+    <li
+      class={`row${open ? ' open' : ''}`}
+      data-testid="cookie-row"
+      data-key={row.key}
+      data-name={cookie.name}
+      data-domain={cookie.domain}
+      data-path={cookie.path}
+      data-partition={cookie.partitionKey ? partitionText(cookie.partitionKey) : undefined}
+    >
+      <button type="button" class="row-head" aria-expanded={open} onClick={() => onToggle(row.key)}>
+        <span class="name">{cookie.name || '(no name)'}</span>
+        <span class="value">{preview(cookie.value)}</span>
+        <span class="meta">
+          <span class="domain">{cookie.domain}</span>
+          <span class="path">{cookie.path}</span>
+          <span class="expiry" title={expiresMs !== undefined ? absoluteLocalTime(expiresMs) : 'Ends with the browser session'}>
+            {expiresMs !== undefined ? relativeTime(expiresMs, now) : 'Session'}
+          </span>
+          <span class="size">{byteSize(cookieSize(cookie))}</span>
+          <span class="flags">{flagList(cookie).join(' ')}</span>
+          {cookie.partitionKey && <span class="partition">Partitioned: {partitionText(cookie.partitionKey)}</span>}
+        </span>
+        <span class="badges">
+          {findings.map((f) => (
+            <span key={f.ruleId} class={`badge sev-${f.severity}`} data-rule={f.ruleId} data-severity={f.severity} title={f.title}>
+              {f.ruleId}
+            </span>
+          ))}
+        </span>
+      </button>
+      {open && (
+        <div class="row-body">
+          <FindingList findings={findings} />
+          <ValueInspector value={cookie.value} now={now} />
+          <div class="actions">
+            <button type="button" onClick={() => onEdit(row)}>
+              Edit
+            </button>
+            <button type="button" onClick={() => onDuplicate(row)}>
+              Duplicate
+            </button>
+            <button type="button" class="danger" onClick={() => onDelete(row)}>
+              Delete
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}

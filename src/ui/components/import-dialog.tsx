@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import { importCookies, type ImportResult } from '../../core/formats';
+import type { ImportOutcome } from '../../messages';
+import { type Cookie, cookieKey } from '../../model/cookie';
+
+export interface ImportDialogProps {
+  host: string;
+  storeId: string;
+  existing: readonly Cookie[];
+  onImport: (cookies: Cookie[]) => Promise<ImportOutcome>;
+  onClose: () => void;
+}
+
+type Preview = ImportResult & { replaced: Set<string> };
+
+/**
+ * Import from a file or pasted text. Nothing is written until the user confirms the preview, which
+ * says what each cookie will do (add or replace) and gives one error per bad row.
+ */
+export function ImportDialog({ host, storeId, existing, onImport, onClose }: ImportDialogProps) {
+  const [text, setText] = useState('');
+  const [preview, setPreview] = useState<Preview | undefined>();
+  const [outcome, setOutcome] = useState<ImportOutcome | undefined>();
+  const [failure, setFailure] = useState('');
+
+  const makePreview = (input: string) => {
+    const result = importCookies(input, { defaultDomain: host, defaultStoreId: storeId });
+    // Imported cookies go to the store of the tab being looked at (a container, a private window).
+    const cookies = result.cookies.map((c) => ({ ...c, storeId }));
+    const known = new Set(existing.map(cookieKey));
+    setPreview({ ...result, cookies, replaced: new Set(cookies.map(cookieKey).filter((k) => known.has(k))) });
+    setOutcome(undefined);
+  };
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    const content = await file.text();
+    setText(content);
+    makePreview(content);
+  };
+
+  const confirm = async () => {
+    if (!preview) return;
+    try {
+      setOutcome(await onImport(preview.cookies));
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section class="dialog" aria-label="Import cookies" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <h2>Import cookies</h2>
+      <label>
+        Paste cookies (JSON, Netscape cookies.txt or a Cookie header)
+        <textarea rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} spellcheck={false} />
+      </label>
+      <label>
+        File
+        <input type="file" accept=".json,.txt,text/plain,application/json" onChange={(e) => readFile(e.currentTarget.files?.[0])} />
+      </label>
+      <div class="actions">
+        <button type="button" onClick={() => makePreview(text)}>
+          Preview
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+      {preview && (
+        <div class="preview" data-testid="import-preview" data-format={preview.format}>
+          <p>
+            {preview.cookies.length} cookies to write ({preview.cookies.length - preview.replaced.size} new,{' '}
+            {preview.replaced.size} replacing existing), {preview.errors.length} rows with errors. Format: {preview.format}.
+          </p>
+          {preview.errors.length > 0 && (
+            <ul class="import-errors" aria-label="Rows with errors">
+              {preview.errors.map((e) => (
+                <li key={`${e.where}-${e.reason}`} data-testid="import-error" data-line={e.line}>
+                  {e.where}: {e.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          <ul class="import-rows">
+            {preview.cookies.map((c) => (
+              <li key={cookieKey(c)} data-testid="import-row" data-action={preview.replaced.has(cookieKey(c)) ? 'replace' : 'add'}>
+                {preview.replaced.has(cookieKey(c)) ? 'Replace' : 'Add'} {c.name} ({c.domain}
+                {c.path})
+              </li>
+            ))}
+          </ul>
+          {preview.cookies.length > 0 && !outcome && (
+            <button type="button" onClick={confirm}>
+              Confirm import
+            </button>
+          )}
+        </div>
+      )}
+      {outcome && (
+        <p role="status" data-testid="import-outcome">
+          Imported {outcome.written} cookies.
+          {outcome.failed.map((f) => ` ${f.name} (${f.domain}${f.path}) was refused: ${f.reason}`).join('')}
+        </p>
+      )}
+      {failure && <p role="alert">{failure}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * What the shared components need from the outside world: data plus actions. The extension
+ * connector talks to the background worker; tests and demos pass an in-memory one.
+ */
+import type { CheckResult, ImportOutcome, JournalEntry, TabCookies } from '../../messages';
+import type { Cookie } from '../../model/cookie';
+
+export interface Connector {
+  load(): Promise<TabCookies>;
+  /** Resolves with the stored cookie; rejects with the reason the browser (or we) refused. */
+  save(original: Cookie | undefined, next: Cookie): Promise<Cookie>;
+  check(cookie: Cookie): Promise<CheckResult>;
+  remove(cookies: Cookie[], label: string): Promise<number>;
+  importCookies(cookies: Cookie[]): Promise<ImportOutcome>;
+  journal(): Promise<JournalEntry[]>;
+  /** Undoes the newest change; resolves with its label, or null when there was nothing to undo. */
+  undo(): Promise<string | null>;
+  /** Calls `listener` whenever cookies change anywhere; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}

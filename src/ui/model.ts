@@ -1,0 +1,164 @@
+/** View logic of the workbench as pure functions: filtering, sorting, grouping, form <-> cookie. */
+import type { Finding, Severity } from '../core/types';
+import { type Cookie, cookieKey, cookieSize, type SameSite } from '../model/cookie';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
+
+export type SortKey = 'name' | 'expiry' | 'size' | 'severity';
+
+export interface Row {
+  key: string;
+  cookie: Cookie;
+  findings: Finding[];
+}
+
+export interface Group {
+  /** `domain path`, the heading of the group. */
+  label: string;
+  rows: Row[];
+}
+
+export function findingsByCookie(findings: readonly Finding[]): Map<string, Finding[]> {
+  const map = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = map.get(f.cookieKey) ?? [];
+    list.push(f);
+    map.set(f.cookieKey, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return map;
+}
+
+function worst(row: Row): number {
+  return row.findings[0] ? SEVERITY_ORDER[row.findings[0].severity] : 9;
+}
+
+const COMPARE: Record<SortKey, (a: Row, b: Row) => number> = {
+  name: (a, b) => a.cookie.name.localeCompare(b.cookie.name),
+  expiry: (a, b) => (a.cookie.expirationDate ?? Number.POSITIVE_INFINITY) - (b.cookie.expirationDate ?? Number.POSITIVE_INFINITY),
+  size: (a, b) => cookieSize(b.cookie) - cookieSize(a.cookie),
+  severity: (a, b) => worst(a) - worst(b) || a.cookie.name.localeCompare(b.cookie.name),
+};
+
+export interface ViewOptions {
+  query: string;
+  warningsOnly: boolean;
+  sort: SortKey;
+}
+
+/** Rows matching the search and filter, grouped by domain and path, sorted within each group. */
+export function groupRows(cookies: readonly Cookie[], findings: readonly Finding[], options: ViewOptions): Group[] {
+  const byCookie = findingsByCookie(findings);
+  const q = options.query.trim().toLowerCase();
+  const groups = new Map<string, Row[]>();
+  for (const cookie of cookies) {
+    const key = cookieKey(cookie);
+    const rowFindings = byCookie.get(key) ?? [];
+    if (options.warningsOnly && !rowFindings.some((f) => f.severity !== 'info')) continue;
+    if (q && ![cookie.name, cookie.value, cookie.domain].some((t) => t.toLowerCase().includes(q))) continue;
+    const label = `${cookie.domain} ${cookie.path}`;
+    const rows = groups.get(label) ?? [];
+    rows.push({ key, cookie, findings: rowFindings });
+    groups.set(label, rows);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([label, rows]) => ({ label, rows: rows.sort(COMPARE[options.sort]) }));
+}
+
+/** What the edit form holds: every attribute as the user edits it. */
+export interface FormState {
+  name: string;
+  value: string;
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  session: boolean;
+  /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input gives it. */
+  expires: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: SameSite;
+  partitioned: boolean;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function toLocalInput(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function formFromCookie(cookie: Cookie): FormState {
+  return {
+    name: cookie.name,
+    value: cookie.value,
+    domain: cookie.domain.replace(/^\./, ''),
+    hostOnly: cookie.hostOnly,
+    path: cookie.path,
+    session: cookie.session,
+    expires: cookie.expirationDate !== undefined ? toLocalInput(cookie.expirationDate * 1000) : '',
+    secure: cookie.secure,
+    httpOnly: cookie.httpOnly,
+    sameSite: cookie.sameSite,
+    partitioned: cookie.partitionKey !== undefined,
+  };
+}
+
+export function blankForm(host: string, nowMs: number): FormState {
+  return {
+    name: '',
+    value: '',
+    domain: host,
+    hostOnly: true,
+    path: '/',
+    session: false,
+    expires: toLocalInput(nowMs + 30 * 24 * 3600 * 1000),
+    secure: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    partitioned: false,
+  };
+}
+
+/**
+ * The cookie the form describes, or an error message. An unchanged expiry keeps the original's exact
+ * (sub-minute) time, so editing only the value never shifts the expiry.
+ */
+export function cookieFromForm(
+  form: FormState,
+  base: { storeId: string; original?: Cookie | undefined },
+): { cookie: Cookie } | { error: string } {
+  const domain = form.domain.trim().replace(/^\./, '').toLowerCase();
+  if (!domain) return { error: 'Domain is required.' };
+  const cookie: Cookie = {
+    name: form.name,
+    value: form.value,
+    domain: form.hostOnly ? domain : `.${domain}`,
+    hostOnly: form.hostOnly,
+    path: form.path.trim() || '/',
+    secure: form.secure,
+    httpOnly: form.httpOnly,
+    sameSite: form.sameSite,
+    session: form.session,
+    storeId: base.original?.storeId ?? base.storeId,
+  };
+  if (!form.session) {
+    const original = base.original;
+    if (original?.expirationDate !== undefined && toLocalInput(original.expirationDate * 1000) === form.expires) {
+      cookie.expirationDate = original.expirationDate;
+    } else {
+      const ms = form.expires ? new Date(form.expires).getTime() : Number.NaN;
+      if (!Number.isFinite(ms)) return { error: 'Expires is not a valid date: pick a date and time, or tick Session.' };
+      cookie.expirationDate = Math.round(ms / 1000);
+    }
+  }
+  if (form.partitioned) {
+    // Empty top-level site: the background fills in this tab's site.
+    cookie.partitionKey = base.original?.partitionKey ?? { topLevelSite: '' };
+  }
+  if (base.original?.firstPartyDomain) cookie.firstPartyDomain = base.original.firstPartyDomain;
+  return { cookie };
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { type CookieStore, deleteCookies, EditRefused, removeExactly, revert, saveCookie } from '../../../src/background/editor';
+import { type Cookie, cookieKey } from '../../../src/model/cookie';
+
+const NOW = Date.UTC(2026, 10, 26);
+
+function cookie(name: string, extra: Partial<Cookie> = {}): Cookie {
+  return {
+    name,
+    value: 'v',
+    domain: 'app.example.com',
+    hostOnly: true,
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    session: true,
+    storeId: '0',
+    ...extra,
+  };
+}
+
+/** A cookie jar that removes the way Chromium 156 does (every same-name cookie sent to the URL) or Firefox (one). */
+class FakeStore implements CookieStore {
+  jar = new Map<string, Cookie>();
+  writes = 0;
+  constructor(
+    private readonly removal: 'chromium' | 'firefox',
+    private readonly refuse: (c: Cookie) => string | undefined = () => undefined,
+  ) {}
+  add(...cookies: Cookie[]) {
+    for (const c of cookies) this.jar.set(cookieKey(c), c);
+    return this;
+  }
+  async getExact(c: Cookie) {
+    return this.jar.get(cookieKey(c));
+  }
+  async getAllNamed(name: string, storeId: string) {
+    return [...this.jar.values()].filter((c) => c.name === name && c.storeId === storeId);
+  }
+  async write(c: Cookie) {
+    const reason = this.refuse(c);
+    if (reason) throw new Error(reason);
+    this.writes++;
+    this.jar.set(cookieKey(c), { ...c });
+  }
+  async removeOnce(target: Cookie) {
+    const host = target.domain.replace(/^\./, '');
+    const sentToUrl = [...this.jar.values()].filter((c) => {
+      const d = c.domain.replace(/^\./, '');
+      const domainOk = c.hostOnly ? d === host : host === d || host.endsWith(`.${d}`);
+      const pathOk = target.path === c.path || target.path.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`);
+      return c.name === target.name && c.storeId === target.storeId && domainOk && pathOk &&
+        JSON.stringify(c.partitionKey) === JSON.stringify(target.partitionKey);
+    });
+    const victims =
+      this.removal === 'chromium' ? sentToUrl : sentToUrl.sort((a, b) => b.path.length - a.path.length).slice(0, 1);
+    for (const v of victims) this.jar.delete(cookieKey(v));
+  }
+  snapshot() {
+    return [...this.jar.values()].map((c) => ({ ...c })).sort((a, b) => cookieKey(a).localeCompare(cookieKey(b)));
+  }
+}
+
+describe.each(['chromium', 'firefox'] as const)('removeExactly (%s remove semantics)', (removal) => {
+  it('deletes only the targeted cookie among same-name cookies on /, /sub and /sub/deep', async () => {
+    const root = cookie('dup', { path: '/' });
+    const sub = cookie('dup', { path: '/sub' });
+    const deep = cookie('dup', { path: '/sub/deep' });
+    const store = new FakeStore(removal).add(root, sub, deep);
+    await removeExactly(store, deep);
+    expect(store.snapshot()).toEqual([root, sub].sort((a, b) => cookieKey(a).localeCompare(cookieKey(b))));
+  });
+
+  it('keeps a parent-domain cookie of the same name', async () => {
+    const host = cookie('id');
+    const parent = cookie('id', { domain: '.example.com', hostOnly: false });
+    const store = new FakeStore(removal).add(host, parent);
+    await removeExactly(store, host);
+    expect(store.snapshot()).toEqual([parent]);
+  });
+});
+
+describe('saveCookie', () => {
+  it('edits a value in place', async () => {
+    const original = cookie('id', { value: 'old' });
+    const store = new FakeStore('chromium').add(original);
+    const { saved, change } = await saveCookie(store, original, { ...original, value: 'new' }, NOW);
+    expect(saved.value).toBe('new');
+    expect(store.snapshot()).toEqual([{ ...original, value: 'new' }]);
+    expect(change.before).toEqual([original]);
+  });
+
+  it('renames: the new cookie exists, the old is gone, nothing else changed', async () => {
+    const original = cookie('old');
+    const bystander = cookie('old', { path: '/sub' });
+    const store = new FakeStore('chromium').add(original, bystander);
+    await saveCookie(store, original, { ...original, name: 'new' }, NOW);
+    expect(store.snapshot().map((c) => `${c.name}${c.path}`).sort()).toEqual(['new/', 'old/sub']);
+  });
+
+  it('leaves the original untouched and passes on the browser reason when the browser refuses', async () => {
+    const original = cookie('id', { value: 'keep', sameSite: 'lax' });
+    const store = new FakeStore('chromium', (c) =>
+      c.sameSite === 'none' && !c.secure ? 'Failed to parse or set cookie named "id".' : undefined,
+    ).add(original);
+    await expect(
+      saveCookie(store, original, { ...original, name: 'renamed', sameSite: 'none', secure: false }, NOW),
+    ).rejects.toThrow('Failed to parse or set cookie named "id".');
+    expect(store.snapshot()).toEqual([original]);
+  });
+
+  it.each([
+    ['__Host- with a Domain', { name: '__Host-id', domain: '.example.com', hostOnly: false }, '__Host-'],
+    ['__Secure- without Secure', { name: '__Secure-id', secure: false }, 'Secure'],
+    ['an expiry in the past', { session: false, expirationDate: NOW / 1000 - 60 }, 'in the past'],
+    ['a semicolon in the value', { value: 'a;b' }, ';'],
+    ['no name and no value', { name: '', value: '' }, 'name or a value'],
+  ])('refuses %s before asking the browser', async (_what, change, message) => {
+    const original = cookie('id');
+    const store = new FakeStore('firefox').add(original);
+    const error = await saveCookie(store, original, { ...original, ...change }, NOW).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EditRefused);
+    expect((error as Error).message).toContain(message);
+    expect(store.writes).toBe(0);
+    expect(store.snapshot()).toEqual([original]);
+  });
+
+  it('keeps the partition when editing a partitioned cookie', async () => {
+    const original = cookie('chips', { partitionKey: { topLevelSite: 'https://example.com' } });
+    const unpartitioned = cookie('chips');
+    const store = new FakeStore('chromium').add(original, unpartitioned);
+    await saveCookie(store, original, { ...original, value: 'x' }, NOW);
+    expect(store.snapshot().find((c) => c.partitionKey)?.value).toBe('x');
+    expect(store.snapshot().find((c) => !c.partitionKey)?.value).toBe('v');
+  });
+});
+
+describe('undo', () => {
+  it('delete then revert restores an identical cookie', async () => {
+    const original = cookie('id', { session: false, expirationDate: NOW / 1000 + 3600, sameSite: 'strict' });
+    const store = new FakeStore('chromium').add(original);
+    const change = await deleteCookies(store, [original]);
+    expect(store.snapshot()).toEqual([]);
+    await revert(store, change);
+    expect(store.snapshot()).toEqual([original]);
+  });
+
+  it('an edit reverted brings back the original and removes the renamed one', async () => {
+    const original = cookie('old', { value: '1' });
+    const store = new FakeStore('firefox').add(original);
+    const { change } = await saveCookie(store, original, { ...original, name: 'new', value: '2' }, NOW);
+    await revert(store, change);
+    expect(store.snapshot()).toEqual([original]);
+  });
+});

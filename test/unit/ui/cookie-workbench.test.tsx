@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { audit } from '../../../src/core/audit';
+import type { Cookie } from '../../../src/model/cookie';
+import { CookieWorkbench } from '../../../src/ui/components/cookie-workbench';
+import { memoryConnector } from '../../../src/ui/connect/memory';
+
+afterEach(cleanup);
+
+const URL_ = 'http://localhost:8600/';
+const cookie = (name: string, extra: Partial<Cookie> = {}): Cookie => ({
+  name,
+  value: 'v',
+  domain: 'localhost',
+  hostOnly: true,
+  path: '/',
+  secure: false,
+  httpOnly: false,
+  sameSite: 'unspecified',
+  session: true,
+  storeId: '0',
+  ...extra,
+});
+
+function setup(cookies: Cookie[], refuse?: (c: Cookie) => string | undefined) {
+  const connector = memoryConnector({
+    url: URL_,
+    cookies,
+    audit: (list) => audit(list, { pageUrl: URL_, now: Date.UTC(2026, 10, 26) }),
+    ...(refuse ? { refuse } : {}),
+  });
+  const view = render(<CookieWorkbench connector={connector} />);
+  return { connector, ...view };
+}
+
+const rows = (c: Element) => [...c.querySelectorAll('[data-testid="cookie-row"]')];
+
+describe('CookieWorkbench', () => {
+  it('lists every cookie with its findings as data-rule badges', async () => {
+    const { container } = setup([cookie('sid'), cookie('theme', { secure: true, httpOnly: true, sameSite: 'lax' })]);
+    await waitFor(() => expect(rows(container)).toHaveLength(2));
+    const sid = container.querySelector('[data-name="sid"]');
+    const rules = [...(sid?.querySelectorAll('[data-rule]') ?? [])].map((b) => b.getAttribute('data-rule'));
+    expect(rules).toContain('missing-httponly-session');
+    expect(sid?.querySelector('[data-rule="missing-secure"]')?.getAttribute('data-severity')).toBe('high');
+  });
+
+  it('searches by name, value or domain and filters to cookies with warnings', async () => {
+    const { container } = setup([cookie('sid'), cookie('pref', { value: 'blue', secure: true, httpOnly: true, sameSite: 'strict' })]);
+    await waitFor(() => expect(rows(container)).toHaveLength(2));
+    fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'blue' } });
+    expect(rows(container).map((r) => r.getAttribute('data-name'))).toEqual(['pref']);
+    fireEvent.input(screen.getByLabelText('Search'), { target: { value: '' } });
+    fireEvent.click(screen.getByLabelText('With warnings'));
+    expect(rows(container).map((r) => r.getAttribute('data-name'))).toEqual(['sid']);
+  });
+
+  it('deletes a cookie and undo brings back the identical cookie', async () => {
+    const original = cookie('sid', { session: false, expirationDate: 1_900_000_000, sameSite: 'strict' });
+    const { container, connector } = setup([original]);
+    await waitFor(() => expect(rows(container)).toHaveLength(1));
+    fireEvent.click(container.querySelector('.row-head') as Element);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(rows(container)).toHaveLength(0));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Undo' }).hasAttribute('disabled')).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(rows(container)).toHaveLength(1));
+    expect([...connector.jar.values()]).toEqual([original]);
+  });
+
+  it('keeps the form filled and shows the reason when the write is refused', async () => {
+    const { container, connector } = setup([cookie('sid', { value: 'keep' })], (c) =>
+      c.sameSite === 'none' && !c.secure ? 'Chrome refused the cookie: SameSite=None needs Secure.' : undefined,
+    );
+    await waitFor(() => expect(rows(container)).toHaveLength(1));
+    fireEvent.click(container.querySelector('.row-head') as Element);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByLabelText('Value'), { target: { value: 'changed' } });
+    fireEvent.change(screen.getByLabelText('SameSite'), { target: { value: 'none' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('SameSite=None needs Secure'));
+    expect((screen.getByLabelText('Value') as HTMLTextAreaElement).value).toBe('changed');
+    expect([...connector.jar.values()][0]?.value).toBe('keep');
+  });
+
+  it('shows changes made elsewhere without losing the open row', async () => {
+    const { container, connector } = setup([cookie('a')]);
+    await waitFor(() => expect(rows(container)).toHaveLength(1));
+    fireEvent.click(container.querySelector('.row-head') as Element);
+    await connector.importCookies([cookie('b')]);
+    await waitFor(() => expect(rows(container)).toHaveLength(2), { timeout: 2000 });
+    expect(container.querySelector('[data-name="a"]')?.classList.contains('open')).toBe(true);
+  });
+
+  it('renders a hostile value as text in the row and the inspector', async () => {
+    const payload = '<img src=x onerror="globalThis.__pwned=1"><script>globalThis.__pwned=2</script>';
+    const { container } = setup([cookie('xss', { value: payload })]);
+    await waitFor(() => expect(rows(container)).toHaveLength(1));
+    fireEvent.click(container.querySelector('.row-head') as Element);
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(container.textContent).toContain(payload);
+  });
+});
