@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+import { MAPPED_HOSTS } from '../../server/scenarios';
 
 export const root = resolve(import.meta.dirname, '../../..');
 export const distChrome = resolve(root, 'dist/chrome');
@@ -124,7 +125,9 @@ export interface FirefoxSession {
   base: string;
 }
 
-export async function launchFirefox(options: { extension?: boolean; headless?: boolean } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(
+  options: { extension?: boolean; headless?: boolean; prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxSession> {
   const withExtension = options.extension ?? true;
   if (withExtension) assertBuilt(distFirefox);
   const browser = await puppeteer.launch({
@@ -135,7 +138,8 @@ export async function launchFirefox(options: { extension?: boolean; headless?: b
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: FIREFOX_UUID }),
-      'network.dns.localDomains': `localhost,site.${TEST_DOMAIN},sub.site.${TEST_DOMAIN},other.${TEST_DOMAIN}`,
+      'network.dns.localDomains': ['localhost', ...MAPPED_HOSTS].join(','),
+      ...options.prefs,
     },
   });
   if (withExtension) await browser.installExtension(distFirefox);
