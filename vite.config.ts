@@ -3,7 +3,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import sourceManifest from './manifest.json' with { type: 'json' };
-import { manifestFor, type Target } from './scripts/manifest-for';
+import { manifestFor, type Target } from './scripts/manifest-for.ts';
 
 // `BROWSER=chrome|firefox vite build` writes dist/<browser>; `npm run build` runs both.
 const target: Target = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';

@@ -1,0 +1,105 @@
+/**
+ * `npm start`: build, serve the bundled sample site, and open Chromium (or Firefox with --firefox)
+ * with the built extension on it. Without a display it runs headless: it prints the cookies the
+ * extension listed and saves a screenshot of the popup, then exits.
+ *
+ *   npm start                  Chromium
+ *   npm start -- --firefox     Firefox ESR
+ *   npm start -- --no-build    skip the build
+ *   npm start -- --route /rules/nameless   open one scenario instead of the tour
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer';
+import { scenarios, scenarioUrls } from '../test/server/scenarios';
+import { startServer } from '../test/server/server';
+import {
+  launchChromium,
+  launchFirefox,
+  openChromiumPopup,
+  openFirefoxExtensionPage,
+  root,
+  tabIdOf,
+} from '../test/e2e/support/browsers';
+
+const args = process.argv.slice(2);
+const firefox = args.includes('--firefox');
+const routeAt = args.indexOf('--route');
+const route = routeAt >= 0 ? args[routeAt + 1] : undefined;
+const TOUR = ['flask-setcookie', 'flask-setcookie-secure', 'good-host-session', 'good-preference', 'script-cookies'];
+const headless = process.env.CI === 'true' || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+async function printRows(popup: Page, screenshot: string): Promise<void> {
+  await popup.waitForSelector('[data-testid="cookie-row"]', { timeout: 20_000 });
+  await new Promise((r) => setTimeout(r, 300));
+  const rows = await popup.$$eval('[data-testid="cookie-row"]', (els) =>
+    els.map((el) => ({
+      name: el.getAttribute('data-name') ?? '',
+      where: `${el.getAttribute('data-domain')}${el.getAttribute('data-path')}`,
+      warnings: [...el.querySelectorAll('[data-rule]')]
+        .map((b) => `${b.getAttribute('data-rule')}(${b.getAttribute('data-severity')})`)
+        .join(' '),
+    })),
+  );
+  const grade = await popup.$eval('.grade', (el) => el.textContent ?? '?').catch(() => '?');
+  console.log(`\nCookie Lens listed ${rows.length} cookies (site grade ${grade}):`);
+  for (const row of rows) console.log(`  ${row.name.padEnd(28)} ${row.where.padEnd(24)} ${row.warnings}`);
+  mkdirSync(resolve(root, 'artifacts'), { recursive: true });
+  await popup.screenshot({ path: screenshot, fullPage: true });
+  console.log(`\nScreenshot of the popup: ${screenshot}`);
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build')) execSync('npm run build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = await startServer({});
+  const ports = { http: server.httpPort, https: server.httpsPort };
+  // The tour: a few scenarios that leave good and bad cookies on localhost, then the index page.
+  const tour = TOUR.map((id) => scenarios.find((s) => s.id === id))
+    .filter((s) => s !== undefined)
+    .map((s) => scenarioUrls(s, ports).final);
+  const siteUrl = new URL(route ?? '/', server.httpUrl).href;
+  const visit = async (page: Page) => {
+    if (!route) for (const url of tour) await page.goto(url);
+    await page.goto(siteUrl);
+  };
+  console.log(`Sample site: ${server.httpUrl}  (HTTPS: ${server.httpsUrl})`);
+  console.log(`Opening ${siteUrl} in ${firefox ? 'Firefox ESR' : 'Chromium'}${headless ? ' (headless: no display)' : ''}`);
+
+  if (firefox) {
+    const session = await launchFirefox({ headless });
+    const page = await session.browser.newPage();
+    await visit(page);
+    const probe = await openFirefoxExtensionPage(session, 'popup/index.html?tabId=0');
+    const tabId = await tabIdOf(page, probe);
+    await probe.close();
+    const popup = await openFirefoxExtensionPage(session, `popup/index.html?tabId=${tabId}`);
+    if (headless) {
+      await printRows(popup, resolve(root, 'artifacts/start-popup-firefox.png'));
+      await session.browser.close();
+      await server.close();
+      return;
+    }
+    console.log('Firefox is open with Cookie Lens. Close the browser to stop.');
+    await new Promise((done) => session.browser.once('disconnected', done));
+  } else {
+    const session = await launchChromium({ headless });
+    const page = await session.browser.newPage();
+    await visit(page);
+    const popup = await openChromiumPopup(session, page);
+    if (headless) {
+      await printRows(popup, resolve(root, 'artifacts/start-popup.png'));
+      await session.browser.close();
+      await server.close();
+      return;
+    }
+    console.log('Chromium is open with Cookie Lens; click its toolbar icon. Close the browser to stop.');
+    await new Promise((done) => session.browser.once('disconnected', done));
+  }
+  await server.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
