@@ -152,7 +152,8 @@ export async function launchFirefox(
  */
 export async function openFirefoxExtensionPage(session: FirefoxSession, path: string): Promise<Page> {
   const page = await session.browser.newPage();
-  await page.goto(`${session.base}${path}`, { timeout: 2_000 }).catch(() => {});
+  await page.goto(`${session.base}${path}`, { timeout: 400 }).catch(() => {});
+  await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000, polling: 50 });
   return page;
 }
 
