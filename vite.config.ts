@@ -18,6 +18,8 @@ export default defineConfig({
     outDir: `dist/${target}`,
     emptyOutDir: true,
     target: 'es2022',
+    // Extension pages run in browsers that support modulepreload natively.
+    modulePreload: { polyfill: false },
     minify: true,
     sourcemap: false,
     rollupOptions: {

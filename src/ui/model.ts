@@ -162,3 +162,22 @@ export function cookieFromForm(
   if (base.original?.firstPartyDomain) cookie.firstPartyDomain = base.original.firstPartyDomain;
   return { cookie };
 }
+
+/** What a Set-Cookie log entry points at: enough to find the cookie's row. */
+export interface CookieTarget {
+  key: string;
+  name: string;
+  domain: string;
+  path: string;
+}
+
+/**
+ * The cookie a log entry produced: the exact identity first, else the same name, domain and path
+ * (the browser may have partitioned it where the header did not ask, as Firefox does for third parties).
+ */
+export function findCookie(target: CookieTarget, cookies: readonly Cookie[]): Cookie | undefined {
+  const exact = cookies.find((c) => cookieKey(c) === target.key);
+  if (exact) return exact;
+  const bare = (d: string) => d.replace(/^\./, '').toLowerCase();
+  return cookies.find((c) => c.name === target.name && bare(c.domain) === bare(target.domain) && c.path === target.path);
+}

@@ -13,6 +13,8 @@ export interface CookieRowProps {
   onEdit: (row: Row) => void;
   onDuplicate: (row: Row) => void;
   onDelete: (row: Row) => void;
+  /** DevTools panel only: show the Set-Cookie headers behind this cookie. */
+  onShowHeaders?: (row: Row) => void;
 }
 
 function preview(value: string): string {
@@ -20,7 +22,7 @@ function preview(value: string): string {
 }
 
 /** One cookie: a summary line, and when open its findings, value inspector and actions. */
-export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDelete }: CookieRowProps) {
+export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDelete, onShowHeaders }: CookieRowProps) {
   const { cookie, findings } = row;
   const expiresMs = cookie.expirationDate !== undefined ? cookie.expirationDate * 1000 : undefined;
   return (
@@ -68,6 +70,11 @@ export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDel
             <button type="button" class="danger" onClick={() => onDelete(row)}>
               Delete
             </button>
+            {onShowHeaders && (
+              <button type="button" onClick={() => onShowHeaders(row)}>
+                Show Set-Cookie headers
+              </button>
+            )}
           </div>
         </div>
       )}

@@ -1,13 +1,29 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { TabCookies } from '../../messages';
-import type { Cookie } from '../../model/cookie';
+import type { TabCookies, TabCookiesBySite } from '../../messages';
+import { type Cookie, cookieKey } from '../../model/cookie';
 import type { Connector } from '../connect/connector';
-import { blankForm, type FormState, formFromCookie, groupRows, type Row, type SortKey } from '../model';
+import {
+  blankForm,
+  type CookieTarget,
+  type FormState,
+  findCookie,
+  formFromCookie,
+  type Group,
+  groupRows,
+  type Row,
+  type SortKey,
+} from '../model';
 import { CookieForm } from './cookie-form';
 import { CookieRow } from './cookie-row';
-import { ExportPanel } from './export-panel';
-import { ImportDialog } from './import-dialog';
 import { SummaryBar } from './summary-bar';
+
+/** Import and export (with the formats code) load on first use: they are not needed to open the popup. */
+type Transfer = typeof import('./transfer');
+let transfer: Promise<Transfer> | undefined;
+const loadTransfer = () => {
+  transfer ??= import('./transfer');
+  return transfer;
+};
 
 type Editor = { title: string; initial: FormState; original?: Cookie };
 type Dialog = 'import' | 'export' | 'delete-all' | undefined;
@@ -25,11 +41,39 @@ function hostOf(url: string): string {
   }
 }
 
+/** A request to show one cookie: open its row and scroll to it. */
+export interface CookieFocus {
+  target: CookieTarget;
+  /** Changes on every request, so asking twice for the same cookie still applies. */
+  nonce: number;
+}
+
+export interface CookieWorkbenchProps {
+  connector: Connector;
+  /** Open and scroll to this cookie (the DevTools panel's jump from a Set-Cookie log entry). */
+  focus?: CookieFocus | undefined;
+  /** When given, an open row offers "Show Set-Cookie headers" (DevTools panel only). */
+  onShowHeaders?: ((cookie: Cookie) => void) | undefined;
+  /** Called with every load, so a host page can tell which cookies exist. */
+  onData?: ((data: TabCookies) => void) | undefined;
+}
+
+interface SiteSection {
+  site: string;
+  label: string;
+  groups: Group[];
+}
+
+function hasSites(data: TabCookies): data is TabCookiesBySite {
+  return Array.isArray((data as Partial<TabCookiesBySite>).sites);
+}
+
 /**
  * The cookie list with its summary, search, filter, sort, editor, import, export and undo: the
- * popup and the DevTools panel are both this component over a connector.
+ * popup and the DevTools panel are both this component over a connector. When the connector loads
+ * cookies by site (the panel), the list has one section per site of the page.
  */
-export function CookieWorkbench({ connector }: { connector: Connector }) {
+export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: CookieWorkbenchProps) {
   const [data, setData] = useState<TabCookies | undefined>();
   const [loadError, setLoadError] = useState('');
   const [now, setNow] = useState(Date.now());
@@ -41,13 +85,19 @@ export function CookieWorkbench({ connector }: { connector: Connector }) {
   const [dialog, setDialog] = useState<Dialog>();
   const [status, setStatus] = useState<Status>();
   const [undoCount, setUndoCount] = useState(0);
+  const [dialogs, setDialogs] = useState<Transfer | undefined>();
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
+
+  // A notification only: a new callback identity must not trigger a reload.
+  const onDataRef = useRef(onData);
+  onDataRef.current = onData;
 
   const reload = useCallback(async () => {
     try {
       const [fresh, journal] = await Promise.all([connector.load(), connector.journal()]);
       setData(fresh);
+      onDataRef.current?.(fresh);
       setUndoCount(journal.length);
       setNow(Date.now());
       setLoadError('');
@@ -70,10 +120,54 @@ export function CookieWorkbench({ connector }: { connector: Connector }) {
     };
   }, [connector, reload]);
 
+  const sections = useMemo((): SiteSection[] | undefined => {
+    if (!data || !hasSites(data)) return undefined;
+    return data.sites.map((site) => ({
+      site: site.site,
+      label: site.label,
+      groups: groupRows(site.cookies, site.findings, { query, warningsOnly, sort }),
+    }));
+  }, [data, query, warningsOnly, sort]);
+
   const groups = useMemo(
-    () => (data ? groupRows(data.cookies, data.findings, { query, warningsOnly, sort }) : []),
-    [data, query, warningsOnly, sort],
+    () =>
+      sections
+        ? sections.flatMap((s) => s.groups)
+        : data
+          ? groupRows(data.cookies, data.findings, { query, warningsOnly, sort })
+          : [],
+    [data, sections, query, warningsOnly, sort],
   );
+
+  // Jump to a cookie: clear filters that hide it, open its row, scroll it into view.
+  const handledFocus = useRef<number | undefined>(undefined);
+  const [scrollTo, setScrollTo] = useState<string | undefined>();
+  useEffect(() => {
+    if (!focus || !data || handledFocus.current === focus.nonce) return;
+    handledFocus.current = focus.nonce;
+    const all = hasSites(data) ? data.sites.flatMap((s) => s.cookies) : data.cookies;
+    const found = findCookie(focus.target, all);
+    if (!found) {
+      setStatus({ text: `The cookie ${focus.target.name} is not in this page's cookies (any more).`, error: true });
+      return;
+    }
+    const key = cookieKey(found);
+    if (!groups.some((g) => g.rows.some((r) => r.key === key))) {
+      setQuery('');
+      setWarningsOnly(false);
+    }
+    setOpenKey(key);
+    setScrollTo(key);
+  }, [focus, data, groups]);
+  useEffect(() => {
+    if (!scrollTo) return;
+    const row = [...(list.current?.querySelectorAll<HTMLElement>('[data-testid="cookie-row"]') ?? [])].find(
+      (el) => el.dataset.key === scrollTo,
+    );
+    row?.scrollIntoView?.({ block: 'center' });
+    row?.querySelector<HTMLButtonElement>('.row-head')?.focus();
+    setScrollTo(undefined);
+  }, [scrollTo]);
 
   const run = async (work: () => Promise<string>) => {
     try {
@@ -95,6 +189,16 @@ export function CookieWorkbench({ connector }: { connector: Connector }) {
       const label = await connector.undo();
       return label ? `Undone: ${label}.` : 'Nothing to undo.';
     });
+
+  const openTransfer = (which: 'import' | 'export') => {
+    loadTransfer().then(
+      (loaded) => {
+        setDialogs(loaded);
+        setDialog(which);
+      },
+      (error: unknown) => setStatus({ text: `Could not load ${which}: ${message(error)}`, error: true }),
+    );
+  };
 
   const save = async (original: Cookie | undefined, next: Cookie) => {
     const saved = await connector.save(original, next);
@@ -143,6 +247,30 @@ export function CookieWorkbench({ connector }: { connector: Connector }) {
 
   const host = hostOf(data.tab.url);
   const shown = groups.flatMap((g) => g.rows.map((r) => r.cookie));
+  const total = hasSites(data) ? data.sites.reduce((n, s) => n + s.cookies.length, 0) : data.cookies.length;
+
+  const renderGroup = (group: Group) => (
+    <section key={group.label} class="group" aria-label={group.label}>
+      <h3>{group.label}</h3>
+      <ul>
+        {group.rows.map((row) => (
+          <CookieRow
+            key={row.key}
+            row={row}
+            now={now}
+            open={openKey === row.key}
+            onToggle={(key) => setOpenKey((k) => (k === key ? undefined : key))}
+            onEdit={(r) => setEditor({ title: `Edit ${r.cookie.name}`, initial: formFromCookie(r.cookie), original: r.cookie })}
+            onDuplicate={(r) =>
+              setEditor({ title: `Duplicate ${r.cookie.name}`, initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` } })
+            }
+            onDelete={deleteRow}
+            {...(onShowHeaders ? { onShowHeaders: (r: Row) => onShowHeaders(r.cookie) } : {})}
+          />
+        ))}
+      </ul>
+    </section>
+  );
 
   return (
     <div class="workbench">
@@ -172,10 +300,10 @@ export function CookieWorkbench({ connector }: { connector: Connector }) {
         <button type="button" onClick={() => setEditor({ title: 'Add cookie', initial: blankForm(host, now) })}>
           Add cookie
         </button>
-        <button type="button" onClick={() => setDialog('export')}>
+        <button type="button" onClick={() => openTransfer('export')}>
           Export
         </button>
-        <button type="button" onClick={() => setDialog('import')}>
+        <button type="button" onClick={() => openTransfer('import')}>
           Import
         </button>
         <button type="button" class="danger" onClick={() => setDialog('delete-all')} disabled={data.cookies.length === 0}>
@@ -213,9 +341,11 @@ export function CookieWorkbench({ connector }: { connector: Connector }) {
           </button>
         </section>
       )}
-      {dialog === 'export' && <ExportPanel cookies={shown} site={host} onClose={() => setDialog(undefined)} />}
-      {dialog === 'import' && (
-        <ImportDialog
+      {dialog === 'export' && dialogs && (
+        <dialogs.ExportPanel cookies={shown} site={host} onClose={() => setDialog(undefined)} />
+      )}
+      {dialog === 'import' && dialogs && (
+        <dialogs.ImportDialog
           host={host}
           storeId={data.tab.storeId}
           existing={data.cookies}
@@ -241,29 +371,25 @@ export function CookieWorkbench({ connector }: { connector: Connector }) {
       )}
       <div class="list" ref={list}>
         {groups.length === 0 && (
-          <p class="empty">{data.cookies.length === 0 ? 'No cookies for this page.' : 'No cookie matches.'}</p>
+          <p class="empty">{total === 0 ? 'No cookies for this page.' : 'No cookie matches.'}</p>
         )}
-        {groups.map((group) => (
-          <section key={group.label} class="group" aria-label={group.label}>
-            <h3>{group.label}</h3>
-            <ul>
-              {group.rows.map((row) => (
-                <CookieRow
-                  key={row.key}
-                  row={row}
-                  now={now}
-                  open={openKey === row.key}
-                  onToggle={(key) => setOpenKey((k) => (k === key ? undefined : key))}
-                  onEdit={(r) => setEditor({ title: `Edit ${r.cookie.name}`, initial: formFromCookie(r.cookie), original: r.cookie })}
-                  onDuplicate={(r) =>
-                    setEditor({ title: `Duplicate ${r.cookie.name}`, initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` } })
-                  }
-                  onDelete={deleteRow}
-                />
-              ))}
-            </ul>
-          </section>
-        ))}
+        {sections
+          ? sections.map((section) => (
+              <section
+                key={section.site}
+                class="site-group"
+                data-testid="site-group"
+                data-site={section.site}
+                data-label={section.label}
+                aria-label={`${section.site} (${section.label})`}
+              >
+                <h2>
+                  {section.site} <span class="site-label">{section.label}</span>
+                </h2>
+                {section.groups.length === 0 ? <p class="empty">No cookie matches.</p> : section.groups.map(renderGroup)}
+              </section>
+            ))
+          : groups.map(renderGroup)}
       </div>
     </div>
   );

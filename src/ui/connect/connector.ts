@@ -2,11 +2,12 @@
  * What the shared components need from the outside world: data plus actions. The extension
  * connector talks to the background worker; tests and demos pass an in-memory one.
  */
-import type { CheckResult, ImportOutcome, JournalEntry, TabCookies } from '../../messages';
+import type { CheckResult, ImportOutcome, JournalEntry, SetCookieLog, TabCookies, TabCookiesBySite } from '../../messages';
 import type { Cookie } from '../../model/cookie';
 
 export interface Connector {
-  load(): Promise<TabCookies>;
+  /** The page's cookies; with `sites`, the workbench shows one section per site of the page. */
+  load(): Promise<TabCookies | TabCookiesBySite>;
   /** Resolves with the stored cookie; rejects with the reason the browser (or we) refused. */
   save(original: Cookie | undefined, next: Cookie): Promise<Cookie>;
   check(cookie: Cookie): Promise<CheckResult>;
@@ -16,5 +17,14 @@ export interface Connector {
   /** Undoes the newest change; resolves with its label, or null when there was nothing to undo. */
   undo(): Promise<string | null>;
   /** Calls `listener` whenever cookies change anywhere; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}
+
+/** The DevTools panel's Set-Cookie log of one tab: data plus actions, like the connector. */
+export interface SetCookieLogSource {
+  load(): Promise<SetCookieLog>;
+  clear(): Promise<void>;
+  setPreserve(preserve: boolean): Promise<void>;
+  /** Calls `listener` whenever the tab's log changes; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
 }

@@ -1,7 +1,7 @@
 /** The pages' side of the message protocol: a typed `send` and the extension connector. */
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api';
 import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from '../../messages';
-import type { Connector } from './connector';
+import type { Connector, SetCookieLogSource } from './connector';
 
 export async function send<N extends MessageName>(type: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
   const envelope: Envelope<N> = { type, payload };
@@ -20,9 +20,25 @@ export async function targetTabId(search: string = location.search): Promise<num
   return active.id;
 }
 
-export function extensionConnector(tabId: () => Promise<number>): Connector {
+/** Calls `listener` for every broadcast event named `name` (and accepted by `accept`); returns the unsubscribe. */
+function onEvent(name: string, listener: () => void, accept: (message: { tabId?: unknown }) => boolean = () => true) {
+  const handle = (message: unknown) => {
+    const event = message as { event?: unknown; tabId?: unknown } | null;
+    if (event?.event === name && accept(event)) listener();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(handle);
+  return () => browser.runtime.onMessage.removeListener(handle);
+}
+
+export interface ConnectorOptions {
+  /** Load the cookies grouped by site (top-level site and third-party frames), as the DevTools panel does. */
+  bySite?: boolean;
+}
+
+export function extensionConnector(tabId: () => Promise<number>, options: ConnectorOptions = {}): Connector {
   return {
-    load: async () => send('cookies/for-tab', { tabId: await tabId() }),
+    load: async () => send(options.bySite ? 'cookies/by-site' : 'cookies/for-tab', { tabId: await tabId() }),
     save: async (original, next) =>
       (await send('cookie/save', { tabId: await tabId(), next, ...(original ? { original } : {}) })).saved,
     check: async (cookie) => send('cookie/check', { tabId: await tabId(), cookie }),
@@ -30,13 +46,24 @@ export function extensionConnector(tabId: () => Promise<number>): Connector {
     importCookies: (cookies) => send('cookies/import', { cookies }),
     journal: async () => (await send('journal/list', {})).entries,
     undo: async () => (await send('journal/undo', {})).undone,
-    onChange(listener) {
-      const handle = (message: unknown) => {
-        if ((message as { event?: unknown } | null)?.event === 'cookies-changed') listener();
-        return undefined;
-      };
-      browser.runtime.onMessage.addListener(handle);
-      return () => browser.runtime.onMessage.removeListener(handle);
+    onChange: (listener) => onEvent('cookies-changed', listener),
+  };
+}
+
+/** The Set-Cookie log of a tab, through the background. */
+export function extensionLogSource(tabId: () => Promise<number>): SetCookieLogSource {
+  let known: number | undefined;
+  void tabId().then((id) => {
+    known = id;
+  });
+  return {
+    load: async () => send('setcookie/log', { tabId: await tabId() }),
+    clear: async () => {
+      await send('setcookie/clear', { tabId: await tabId() });
     },
+    setPreserve: async (preserve) => {
+      await send('setcookie/preserve', { tabId: await tabId(), preserve });
+    },
+    onChange: (listener) => onEvent('setcookie-logged', listener, (event) => known === undefined || event.tabId === known),
   };
 }

@@ -3,9 +3,10 @@
  * browser. The audit is injected, so it can be the real one (tests) or none (demo).
  */
 import type { Finding } from '../../core/types';
-import type { JournalEntry, TabCookies } from '../../messages';
-import { type Cookie, cookieKey } from '../../model/cookie';
-import type { Connector } from './connector';
+import type { JournalEntry, SetCookieLog, SiteGroup, TabCookies, TabCookiesBySite } from '../../messages';
+import { bareDomain, type Cookie, cookieKey } from '../../model/cookie';
+import type { SetCookieEntry } from '../../model/setcookie-entry';
+import type { Connector, SetCookieLogSource } from './connector';
 
 export interface MemoryOptions {
   url: string;
@@ -13,6 +14,14 @@ export interface MemoryOptions {
   audit?: (cookies: Cookie[]) => Finding[];
   /** Return a reason to refuse a write, as a browser would. */
   refuse?: (cookie: Cookie) => string | undefined;
+  /** Group by site as the DevTools panel does: each site takes the cookies of its domains (and their subdomains). */
+  sites?: Array<{ site: string; label: SiteGroup['label']; domains: string[] }>;
+}
+
+function summaryOf(cookies: Cookie[], findings: Finding[]): TabCookies['summary'] {
+  const counts = { high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { cookies: cookies.length, counts, score: 100, grade: 'A' };
 }
 
 export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<string, Cookie> } {
@@ -28,17 +37,20 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
 
   return {
     jar,
-    async load(): Promise<TabCookies> {
-      const cookies = [...jar.values()];
-      const findings = audit(cookies);
-      const counts = { high: 0, medium: 0, low: 0, info: 0 };
-      for (const f of findings) counts[f.severity]++;
-      return {
-        tab: { tabId: 1, url: options.url, storeId: '0', incognito: false },
-        cookies,
-        findings,
-        summary: { cookies: cookies.length, counts, score: 100, grade: 'A' },
-      };
+    async load(): Promise<TabCookies | TabCookiesBySite> {
+      const all = [...jar.values()];
+      const tab = { tabId: 1, url: options.url, storeId: '0', incognito: false };
+      if (!options.sites) {
+        const findings = audit(all);
+        return { tab, cookies: all, findings, summary: summaryOf(all, findings) };
+      }
+      const sites: SiteGroup[] = options.sites.map(({ site, label, domains }) => {
+        const cookies = all.filter((c) => domains.some((d) => bareDomain(c) === d || bareDomain(c).endsWith(`.${d}`)));
+        const findings = audit(cookies);
+        return { site, label, urls: [], cookies, findings, summary: summaryOf(cookies, findings) };
+      });
+      const top = sites[0] ?? { cookies: [], findings: [], summary: summaryOf([], []) };
+      return { tab, cookies: top.cookies, findings: top.findings, summary: top.summary, sites };
     },
     async save(original, next) {
       const reason = options.refuse?.(next);
@@ -75,6 +87,40 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
       for (const c of entry.before) jar.set(cookieKey(c), c);
       changed();
       return entry.label;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** An in-memory Set-Cookie log for tests and demos; `push` adds entries as the background would. */
+export function memoryLogSource(initial: SetCookieEntry[] = []): SetCookieLogSource & {
+  push(...entries: SetCookieEntry[]): void;
+  state: SetCookieLog;
+} {
+  const state: SetCookieLog = { entries: [...initial], preserve: false };
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const l of listeners) l();
+  };
+  return {
+    state,
+    push(...entries) {
+      state.entries.push(...entries);
+      changed();
+    },
+    async load() {
+      return { entries: [...state.entries], preserve: state.preserve };
+    },
+    async clear() {
+      state.entries = [];
+      changed();
+    },
+    async setPreserve(preserve) {
+      state.preserve = preserve;
+      changed();
     },
     onChange(listener) {
       listeners.add(listener);

@@ -177,7 +177,7 @@ export function essence(c: PuppeteerCookie) {
     httpOnly: c.httpOnly,
     sameSite: c.sameSite ?? null,
     session: c.session,
-    expires: c.session ? -1 : Math.round(c.expires),
+    expires: c.session ? -1 : c.expires,
     partitionKey: c.partitionKey ?? null,
   };
 }

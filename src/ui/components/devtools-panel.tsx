@@ -1,0 +1,88 @@
+import { useCallback, useRef, useState } from 'preact/hooks';
+import type { TabCookies, TabCookiesBySite } from '../../messages';
+import type { Cookie } from '../../model/cookie';
+import type { SetCookieEntry } from '../../model/setcookie-entry';
+import type { Connector, SetCookieLogSource } from '../connect/connector';
+import { findCookie } from '../model';
+import { type CookieFocus, CookieWorkbench } from './cookie-workbench';
+import { type LogFocus, SetCookieLogView } from './setcookie-log-view';
+
+type View = 'cookies' | 'log';
+const VIEWS: ReadonlyArray<{ id: View; label: string }> = [
+  { id: 'cookies', label: 'Cookies' },
+  { id: 'log', label: 'Set-Cookie log' },
+];
+
+function allCookies(data: TabCookies): Cookie[] {
+  const sites = (data as Partial<TabCookiesBySite>).sites;
+  return sites ? sites.flatMap((s) => s.cookies) : data.cookies;
+}
+
+/**
+ * The DevTools panel: the page's cookies (the shared workbench, by site) and the Set-Cookie log, as
+ * two tabs. A log entry jumps to the cookie it produced; a cookie row jumps back to its headers.
+ */
+export function DevtoolsPanel({ connector, logSource }: { connector: Connector; logSource: SetCookieLogSource }) {
+  const [view, setView] = useState<View>('cookies');
+  const [cookies, setCookies] = useState<Cookie[]>([]);
+  const [cookieFocus, setCookieFocus] = useState<CookieFocus | undefined>();
+  const [logFocus, setLogFocus] = useState<LogFocus | undefined>();
+  const nonce = useRef(0);
+  const tabs = useRef<Record<View, HTMLButtonElement | null>>({ cookies: null, log: null });
+
+  const onData = useCallback((data: TabCookies) => setCookies(allCookies(data)), []);
+  const produced = useCallback(
+    (entry: SetCookieEntry) =>
+      entry.cookie !== undefined && entry.verdict !== 'deleted' && entry.verdict !== 'rejected' && findCookie(entry.cookie, cookies) !== undefined,
+    [cookies],
+  );
+
+  const onSelect = (entry: SetCookieEntry) => {
+    if (!entry.cookie || !produced(entry)) return;
+    setCookieFocus({ target: entry.cookie, nonce: ++nonce.current });
+    setView('cookies');
+  };
+  const onShowHeaders = (cookie: Cookie) => {
+    setLogFocus({ name: cookie.name, nonce: ++nonce.current });
+    setView('log');
+  };
+
+  // Arrow keys move between the tabs (the ARIA tabs pattern).
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const next: View = view === 'cookies' ? 'log' : 'cookies';
+    setView(next);
+    tabs.current[next]?.focus();
+  };
+
+  return (
+    <div class="devtools-panel">
+      <div class="view-tabs" role="tablist" aria-label="Cookie Lens views" onKeyDown={onTabKey}>
+        {VIEWS.map(({ id, label }) => (
+          <button
+            key={id}
+            ref={(el) => {
+              tabs.current[id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={view === id}
+            aria-controls={`view-${id}`}
+            tabIndex={view === id ? 0 : -1}
+            onClick={() => setView(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {/* Both views stay mounted, so switching keeps open rows, forms, filters and scroll positions. */}
+      <div role="tabpanel" id="view-cookies" aria-labelledby="tab-cookies" hidden={view !== 'cookies'} class="view">
+        <CookieWorkbench connector={connector} focus={cookieFocus} onShowHeaders={onShowHeaders} onData={onData} />
+      </div>
+      <div role="tabpanel" id="view-log" aria-labelledby="tab-log" hidden={view !== 'log'} class="view">
+        <SetCookieLogView source={logSource} cookieShown={produced} onSelect={onSelect} focus={logFocus} />
+      </div>
+    </div>
+  );
+}

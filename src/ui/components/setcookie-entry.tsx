@@ -1,0 +1,83 @@
+import type { SetCookieEntry } from '../../model/setcookie-entry';
+import { clockTime, originLabel } from '../setcookie-filter';
+
+export interface SetCookieEntryProps {
+  entry: SetCookieEntry;
+  selected: boolean;
+  /** Whether the cookie the entry produced is in the Cookies view now. */
+  cookieShown: boolean;
+  onSelect: (entry: SetCookieEntry) => void;
+}
+
+/** One header of the log: where it came from, the raw text, the verdict in words, and every attribute. */
+export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: SetCookieEntryProps) {
+  const name = entry.name === '' ? '(no name)' : entry.name;
+  return (
+    <li
+      class={`log-entry verdict-${entry.verdict}${selected ? ' selected' : ''}`}
+      data-testid="setcookie-entry"
+      data-id={entry.id}
+      data-name={entry.name}
+      data-verdict={entry.verdict}
+      data-reason={entry.verdict === 'rejected' ? entry.reason : undefined}
+      data-source={entry.source}
+    >
+      <button
+        type="button"
+        class="entry-head"
+        aria-pressed={selected}
+        title={cookieShown ? 'Show the cookie in the Cookies view' : 'Select'}
+        onClick={() => onSelect(entry)}
+      >
+        <span class={`verdict-badge v-${entry.verdict}`}>{entry.verdict}</span>
+        <span class="entry-name">{name}</span>
+        <span class="entry-origin">{originLabel(entry)}</span>
+        <time class="entry-time" dateTime={new Date(entry.time).toISOString()}>
+          {clockTime(entry.time)}
+        </time>
+        <span class="entry-url" title={entry.requestUrl}>
+          {entry.requestUrl}
+        </span>
+      </button>
+      <div class="entry-body">
+        {entry.source === 'header' ? (
+          <code class="raw-header">Set-Cookie: {entry.header}</code>
+        ) : (
+          <p class="entry-script">Set by script (document.cookie) or another extension: no Set-Cookie header.</p>
+        )}
+        <p class="entry-message">
+          {entry.verdict === 'rejected' && entry.reason && <span class="entry-reason">{entry.reason}: </span>}
+          {entry.message}
+        </p>
+        {entry.hint && <p class="entry-hint">Hint: {entry.hint}</p>}
+        {entry.notes.length > 0 && (
+          <ul class="entry-notes" aria-label="Header notes">
+            {entry.notes.map((note) => (
+              <li key={note.id} data-note={note.id} class={`sev-${note.severity}`}>
+                {note.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        {entry.attributes.length > 0 && (
+          <ul class="entry-attributes" aria-label="Parsed attributes">
+            {entry.attributes.map((a, i) => (
+              <li
+                key={`${i}-${a.name}`}
+                class={a.effective ? undefined : 'ignored'}
+                title={a.effective ? undefined : 'Ignored by the browser'}
+              >
+                {a.value === '' ? a.name : `${a.name}=${a.value}`}
+              </li>
+            ))}
+          </ul>
+        )}
+        {cookieShown && (
+          <button type="button" class="link" onClick={() => onSelect(entry)}>
+            Show cookie
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Verdict } from '../../core/types';
+import type { SetCookieLog } from '../../messages';
+import type { SetCookieEntry } from '../../model/setcookie-entry';
+import type { SetCookieLogSource } from '../connect/connector';
+import { filterEntries, VERDICTS } from '../setcookie-filter';
+import { SetCookieEntryView } from './setcookie-entry';
+
+/** A request from the Cookies view: show the headers of this cookie name. */
+export interface LogFocus {
+  name: string;
+  /** Changes on every request, so asking twice for the same name still applies. */
+  nonce: number;
+}
+
+export interface SetCookieLogViewProps {
+  source: SetCookieLogSource;
+  /** Whether the cookie an entry produced is in the Cookies view now. */
+  cookieShown?: (entry: SetCookieEntry) => boolean;
+  onSelect?: (entry: SetCookieEntry) => void;
+  focus?: LogFocus | undefined;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Every Set-Cookie header the page received, explained; filter by name and verdict, clear, preserve. */
+export function SetCookieLogView({ source, cookieShown = () => false, onSelect, focus }: SetCookieLogViewProps) {
+  const [log, setLog] = useState<SetCookieLog | undefined>();
+  const [error, setError] = useState('');
+  const [name, setName] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
+  const [selected, setSelected] = useState<number | undefined>();
+  const list = useRef<HTMLOListElement>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setLog(await source.load());
+      setError('');
+    } catch (e) {
+      setError(message(e));
+    }
+  }, [source]);
+
+  useEffect(() => {
+    void reload();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = source.onChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload(), 80);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [source, reload]);
+
+  useEffect(() => {
+    if (!focus) return;
+    setName(focus.name);
+    setVerdict('all');
+  }, [focus]);
+
+  const shown = useMemo(() => filterEntries(log?.entries ?? [], { name, verdict }), [log, name, verdict]);
+
+  // Newest entries in view, as DevTools' own logs do, unless the user scrolled up.
+  const count = shown.length;
+  useEffect(() => {
+    const el = list.current;
+    if (el && count > 0 && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
+  }, [count]);
+
+  const select = (entry: SetCookieEntry) => {
+    setSelected(entry.id);
+    onSelect?.(entry);
+  };
+
+  return (
+    <div class="setcookie-log">
+      <div class="toolbar" role="toolbar" aria-label="Set-Cookie log actions">
+        <input
+          type="search"
+          aria-label="Filter by name"
+          placeholder="Filter by name"
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+        <label>
+          Verdict
+          <select value={verdict} onChange={(e) => setVerdict(e.currentTarget.value as Verdict | 'all')}>
+            <option value="all">All</option>
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void source.clear().then(reload)}>
+          Clear
+        </button>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={log?.preserve ?? false}
+            onChange={(e) => void source.setPreserve(e.currentTarget.checked).then(reload)}
+          />
+          Preserve log
+        </label>
+        <span class="count" role="status">
+          {log ? `${shown.length} of ${log.entries.length} headers` : ''}
+        </span>
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          Could not read the Set-Cookie log: {error}
+        </p>
+      )}
+      {!log && !error && <p aria-busy="true">Loading the Set-Cookie log…</p>}
+      {log && shown.length === 0 && (
+        <p class="empty">
+          {log.entries.length === 0
+            ? 'No Set-Cookie header yet. Reload the page to see the headers it receives.'
+            : 'No header matches the filter.'}
+        </p>
+      )}
+      <ol class="log-list" ref={list}>
+        {shown.map((entry) => (
+          <SetCookieEntryView
+            key={entry.id}
+            entry={entry}
+            selected={entry.id === selected}
+            cookieShown={cookieShown(entry)}
+            onSelect={select}
+          />
+        ))}
+      </ol>
+    </div>
+  );
+}
