@@ -37,14 +37,16 @@ export interface ChromiumSession {
   worker: () => Promise<WebWorker>;
 }
 
-export async function launchChromium(options: { extension?: boolean; headless?: boolean } = {}): Promise<ChromiumSession> {
+export async function launchChromium(
+  options: { extension?: boolean; headless?: boolean; extraExtensions?: string[] } = {},
+): Promise<ChromiumSession> {
   const withExtension = options.extension ?? true;
   if (withExtension) assertBuilt(distChrome);
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     pipe: true,
-    ...(withExtension ? { enableExtensions: [distChrome] } : {}),
+    ...(withExtension ? { enableExtensions: [distChrome, ...(options.extraExtensions ?? [])] } : {}),
     handleDevToolsAsPage: true,
     acceptInsecureCerts: true,
     args: [
