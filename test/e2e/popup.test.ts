@@ -148,10 +148,13 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
       await popup.waitForSelector(rowSelector(name), { hidden: true });
     }
     expect(await everything()).toEqual([]);
-    await clickButton(popup, 'Undo');
-    await popup.waitForSelector(rowSelector('__Host-sid'));
-    await clickButton(popup, 'Undo');
-    await popup.waitForSelector(rowSelector('theme'));
+    // The journal outlives the popup: close it and undo from a new one.
+    await popup.close();
+    const again = await popupFor(page, '.toolbar');
+    await clickButton(again, 'Undo');
+    await again.waitForSelector(rowSelector('__Host-sid'));
+    await clickButton(again, 'Undo');
+    await again.waitForSelector(rowSelector('theme'));
     expect(await everything()).toEqual(before);
   });
 
@@ -288,6 +291,34 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     await popup.waitForSelector(rowSelector('arrived'), { timeout: 10_000 });
   });
 
+  it('works from the keyboard: / searches, arrows move, Enter opens, Esc closes, Delete deletes (undoable)', async () => {
+    const page = await site(http('/'));
+    await page.evaluate(() => {
+      document.cookie = 'alpha=1; path=/';
+      document.cookie = 'beta=2; path=/';
+    });
+    const popup = await popupFor(page, rowSelector('beta'));
+    await popup.focus('body');
+    await popup.keyboard.press('/');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search');
+    await popup.evaluate(() => (document.activeElement as HTMLElement).blur());
+    const focusedRow = () => popup.evaluate(() => document.activeElement?.closest('[data-testid="cookie-row"]')?.getAttribute('data-name'));
+    await popup.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe('alpha');
+    await popup.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe('beta');
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector(`${rowSelector('beta')}.open`);
+    await popup.keyboard.press('Escape');
+    await popup.waitForSelector(`${rowSelector('beta')}.open`, { hidden: true });
+    await popup.keyboard.press('Delete');
+    await popup.waitForSelector(rowSelector('beta'), { hidden: true });
+    expect(await cookie('beta')).toBeUndefined();
+    await clickButton(popup, 'Undo');
+    await popup.waitForSelector(rowSelector('beta'));
+    expect((await cookie('beta'))?.value).toBe('2');
+  });
+
   it('screenshots the popup on the sample server in light and dark', async () => {
     const page = await site(http('/rules/missing-secure'));
     await page.goto(https('/good/host-session'));
@@ -317,6 +348,51 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
       expect(await background(darkPopup)).toBe('rgb(27, 29, 33)');
     } finally {
       await dark.browser.close();
+    }
+  });
+});
+
+describe('popup in Firefox containers', () => {
+  let driver: Driver;
+  const open: Page[] = [];
+  beforeAll(async () => {
+    driver = await launchDriver('firefox');
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+  async function site(url: string): Promise<Page> {
+    const page = await driver.browser.newPage();
+    open.push(page);
+    await page.goto(url);
+    return page;
+  }
+  async function popupFor(page: Page, waitFor: string): Promise<Page> {
+    const popup = await driver.openPopup(page);
+    await popup.waitForSelector(waitFor, { timeout: 20_000 });
+    return popup;
+  }
+
+  it('shows the cookies of the tab\'s own container, not the default store', async () => {
+    const plain = await site(http('/'));
+    await plain.evaluate(() => {
+      document.cookie = 'where=default; path=/';
+    });
+    // A WebDriver BiDi user context is a Firefox container (its own cookie store).
+    const container = await driver.browser.createBrowserContext();
+    try {
+      const inside = await container.newPage();
+      await inside.goto(http('/'));
+      await inside.evaluate(() => {
+        document.cookie = 'where=container; path=/';
+      });
+      const popup = await popupFor(inside, rowSelector('where'));
+      expect(await popup.$eval(rowSelector('where'), (r) => r.textContent)).toContain('container');
+      expect(await popup.$$eval('[data-testid="cookie-row"]', (rows) => rows.length)).toBe(1);
+      const defaultPopup = await popupFor(plain, rowSelector('where'));
+      expect(await defaultPopup.$eval(rowSelector('where'), (r) => r.textContent)).toContain('default');
+    } finally {
+      await container.close();
     }
   });
 });
