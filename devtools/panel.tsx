@@ -1,16 +1,47 @@
-/** DevTools panel entry: the inspected tab's cookies (or `?tabId=N` when opened as a page). */
+/**
+ * DevTools panel entry: the inspected tab's cookies by site and its Set-Cookie log (or `?tabId=N`
+ * when opened as a page, as Firefox tests do). Both follow the inspected tab's navigations.
+ */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { CookieWorkbench } from '../src/ui/components/cookie-workbench';
-import { extensionConnector, targetTabId } from '../src/ui/connect/extension';
+import { DevtoolsPanel } from '../src/ui/components/devtools-panel';
+import type { Connector, SetCookieLogSource } from '../src/ui/connect/connector';
+import { extensionConnector, extensionLogSource, targetTabId } from '../src/ui/connect/extension';
 import '../src/ui/styles.css';
+import '../src/ui/panel.css';
 
 async function inspectedTabId(): Promise<number> {
   const inspected = browser.devtools?.inspectedWindow?.tabId;
   return typeof inspected === 'number' ? inspected : targetTabId();
 }
 
+/** Also calls a listener when the inspected page navigates (DevTools only; a plain page has no such event). */
+function withNavigations<T extends Connector | SetCookieLogSource>(source: T): T {
+  const onNavigated = browser.devtools?.network?.onNavigated;
+  if (!onNavigated) return source;
+  return {
+    ...source,
+    onChange(listener: () => void) {
+      const stop = source.onChange(listener);
+      const navigated = () => listener();
+      onNavigated.addListener(navigated);
+      return () => {
+        stop();
+        onNavigated.removeListener(navigated);
+      };
+    },
+  };
+}
+
 document.body.classList.add('panel');
 const tabId = inspectedTabId();
 const app = document.getElementById('app');
-if (app) render(<CookieWorkbench connector={extensionConnector(() => tabId)} />, app);
+if (app) {
+  render(
+    <DevtoolsPanel
+      connector={withNavigations(extensionConnector(() => tabId, { bySite: true }))}
+      logSource={withNavigations(extensionLogSource(() => tabId))}
+    />,
+    app,
+  );
+}

@@ -7,6 +7,7 @@
 import type { SiteSummary } from './core/audit';
 import type { Finding } from './core/types';
 import type { Cookie } from './model/cookie';
+import type { SetCookieEntry } from './model/setcookie-entry';
 
 export interface TabInfo {
   tabId: number;
@@ -31,6 +32,30 @@ export interface JournalEntry {
   label: string;
   before: Cookie[];
   after: Cookie[];
+}
+
+/** The cookies one site of the page sees: the top-level site, or a third-party frame's site. */
+export interface SiteGroup {
+  /** Registrable domain (or host, for IP addresses and localhost). */
+  site: string;
+  label: 'top-level' | 'third-party frame';
+  /** The documents of that site in the page (the page itself, or the frames). */
+  urls: string[];
+  cookies: Cookie[];
+  findings: Finding[];
+  summary: SiteSummary;
+}
+
+/** The top-level site's cookies (as `cookies/for-tab`) plus one group per site of the page. */
+export interface TabCookiesBySite extends TabCookies {
+  sites: SiteGroup[];
+}
+
+export interface SetCookieLog {
+  /** Oldest first. */
+  entries: SetCookieEntry[];
+  /** Whether the log survives the tab's next navigation. */
+  preserve: boolean;
 }
 
 export interface CheckResult {
@@ -60,6 +85,14 @@ export interface Protocol {
   'journal/list': { request: Record<string, never>; response: { entries: JournalEntry[] } };
   /** Undo the newest journal entry. */
   'journal/undo': { request: Record<string, never>; response: { undone: string | null } };
+  /** The tab's cookies grouped by site: the top-level site, then every third-party frame of the page. */
+  'cookies/by-site': { request: { tabId: number }; response: TabCookiesBySite };
+  /** The Set-Cookie log of a tab: every header its page received, explained. */
+  'setcookie/log': { request: { tabId: number }; response: SetCookieLog };
+  /** Empties the tab's log. */
+  'setcookie/clear': { request: { tabId: number }; response: { cleared: number } };
+  /** Keep (or stop keeping) the tab's log across navigations. */
+  'setcookie/preserve': { request: { tabId: number; preserve: boolean }; response: { preserve: boolean } };
 }
 
 export type MessageName = keyof Protocol;
@@ -80,6 +113,12 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 /** Broadcast from the background when cookies change, so open pages refresh live. */
 export interface CookiesChangedEvent {
   event: 'cookies-changed';
+}
+
+/** Broadcast from the background when a tab's Set-Cookie log changed (grew, cleared, or was reset by a navigation). */
+export interface SetCookieLoggedEvent {
+  event: 'setcookie-logged';
+  tabId: number;
 }
 
 export function isEnvelope(message: unknown): message is Envelope {

@@ -6,6 +6,8 @@ import { registrableDomain } from '../core/site';
 import { browserName, checkCookie, likelyRefusal } from './check';
 import { deleteCookies, EditRefused, revert, saveCookie } from './editor';
 import { listEntries, putBack, record, takeNewest } from './journal';
+import { logChanged, withLog } from './setcookie-log';
+import { cookiesBySite } from './site-groups';
 import { browserStore } from './store';
 import { tabCookies } from './tab-cookies';
 
@@ -73,6 +75,22 @@ export const handlers: Handlers = {
     }
     await record(`Imported ${after.length} cookie${after.length === 1 ? '' : 's'}`, { before, after });
     return { written: after.length, failed };
+  },
+
+  'cookies/by-site': ({ tabId }) => cookiesBySite(tabId),
+
+  'setcookie/log': ({ tabId }) => withLog((log) => ({ entries: log.entries(tabId), preserve: log.preserve(tabId) })),
+
+  'setcookie/clear': async ({ tabId }) => {
+    const cleared = await withLog((log) => log.clear(tabId));
+    logChanged(tabId);
+    return { cleared };
+  },
+
+  'setcookie/preserve': async ({ tabId, preserve }) => {
+    await withLog((log) => log.setPreserve(tabId, preserve));
+    logChanged(tabId);
+    return { preserve };
   },
 
   'journal/list': async () => ({ entries: await listEntries() }),

@@ -23,3 +23,39 @@ export function cookiesForPage(all: readonly Cookie[], pageUrl: string): Cookie[
   }
   return result;
 }
+
+/**
+ * The cookies a third-party frame on `frameUrls` (one site) sees inside the page `topUrl`: cookies of
+ * the frame's hosts, unpartitioned or partitioned under the page's top-level site. Duplicates once.
+ */
+export function cookiesForFrame(all: readonly Cookie[], frameUrls: readonly string[], topUrl: string): Cookie[] {
+  const hosts = frameUrls.map(hostOf).filter((h) => h !== '');
+  const topSite = registrableDomain(hostOf(topUrl));
+  const seen = new Set<string>();
+  const result: Cookie[] = [];
+  for (const cookie of all) {
+    const bare = cookie.domain.replace(/^\./, '').toLowerCase();
+    const applies = hosts.some((host) => (cookie.hostOnly ? bare === host : domainMatches(host, bare)));
+    const partitionOk = !cookie.partitionKey || registrableDomain(hostOf(cookie.partitionKey.topLevelSite)) === topSite;
+    const key = cookieKey(cookie);
+    if (applies && partitionOk && !seen.has(key)) {
+      seen.add(key);
+      result.push(cookie);
+    }
+  }
+  return result;
+}
+
+/** The frames of a page grouped by site (http and https only), leaving out the page's own site. */
+export function thirdPartySites(topUrl: string, frameUrls: readonly string[]): Map<string, string[]> {
+  const topSite = registrableDomain(hostOf(topUrl));
+  const sites = new Map<string, string[]>();
+  for (const url of frameUrls) {
+    const host = hostOf(url);
+    if (!host || !/^https?:/.test(url)) continue;
+    const site = registrableDomain(host);
+    if (site === topSite) continue;
+    sites.set(site, [...(sites.get(site) ?? []), url]);
+  }
+  return sites;
+}

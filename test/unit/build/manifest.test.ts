@@ -23,7 +23,7 @@ describe('manifestFor', () => {
   });
 
   it('asks only for the permissions the extension uses', () => {
-    expect(source.permissions).toEqual(['cookies', 'storage']);
+    expect(source.permissions).toEqual(['cookies', 'storage', 'webRequest']);
     expect(source.host_permissions).toEqual(['<all_urls>']);
     expect(source.content_security_policy.extension_pages).toContain("script-src 'self'");
   });

@@ -1,0 +1,31 @@
+/** "The cookies of this page, by site": the top-level site and every third-party frame of the tab. */
+import { audit, summarize } from '../core/audit';
+import { cookiesForFrame, thirdPartySites } from '../core/page-cookies';
+import { hostOf, registrableDomain } from '../core/site';
+import type { SiteGroup, TabCookiesBySite } from '../messages';
+import { browserName } from './check';
+import { getAllUnder } from './cookie-api';
+import { withLog } from './setcookie-log';
+import { tabCookies } from './tab-cookies';
+
+export async function cookiesBySite(tabId: number): Promise<TabCookiesBySite> {
+  const top = await tabCookies(tabId);
+  const topUrl = top.tab.url;
+  const topGroup: SiteGroup = {
+    site: registrableDomain(hostOf(topUrl)) || topUrl,
+    label: 'top-level',
+    urls: [topUrl],
+    cookies: top.cookies,
+    findings: top.findings,
+    summary: top.summary,
+  };
+  const frames = await withLog((log) => log.frames(tabId));
+  const groups: SiteGroup[] = [topGroup];
+  for (const [site, urls] of thirdPartySites(topUrl, frames)) {
+    const cookies = cookiesForFrame(await getAllUnder(site, top.tab.storeId), urls, topUrl);
+    // Audited as seen from the page, so rules about third-party use apply.
+    const findings = audit(cookies, { pageUrl: topUrl, browser: browserName });
+    groups.push({ site, label: 'third-party frame', urls, cookies, findings, summary: summarize(cookies, findings) });
+  }
+  return { ...top, sites: groups };
+}
