@@ -5,39 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserName, RejectReason } from '../../../src/core/types';
+import { RULE_IDS } from '../../../src/core/rules/index';
 import { expectationFor, HOSTS, scenarios } from '../../server/scenarios';
 
-/** Issue 3's table: the public rule ids. */
-const RULE_IDS = [
-  'missing-secure',
-  'insecure-transport',
-  'missing-httponly-session',
-  'missing-httponly',
-  'token-readable-by-script',
-  'samesite-none-insecure',
-  'samesite-none',
-  'samesite-unspecified',
-  'samesite-lax-session',
-  'domain-wide',
-  'host-prefix-invalid',
-  'secure-prefix-invalid',
-  'http-prefix-invalid',
-  'prefix-case',
-  'host-prefix-recommended',
-  'nameless',
-  'persistent-session',
-  'long-lifetime',
-  'path-scoped-session',
-  'oversized',
-  'too-many-cookies',
-  'control-characters',
-  'non-token-value',
-  'domain-non-ascii',
-  'partitioned-insecure',
-  'third-party-unpartitioned',
-  'weak-session-id',
-  'framework-session-name',
-] as const;
+// The rule ids are the core's registry, so a new rule without a scenario fails here.
+
 
 /** Every RejectReason: a compile error here when src/core/types.ts adds one. */
 const REJECT_REASONS: Record<RejectReason, true> = {
