@@ -3,7 +3,7 @@
  * when opened as a page, as Firefox tests do). Both follow the inspected tab's navigations.
  */
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { browser } from '../src/ui/connect/browser-api';
 import { DevtoolsPanel } from '../src/ui/components/devtools-panel';
 import type { Connector, SetCookieLogSource } from '../src/ui/connect/connector';
 import { extensionConnector, extensionLogSource, targetTabId } from '../src/ui/connect/extension';

@@ -106,20 +106,13 @@ describe('Chromium: the real DevTools panel', () => {
   let panel: Frame;
 
   beforeAll(async () => {
-    const t0 = Date.now();
-    const step = (what: string) => process.env.CL_DEBUG && console.log(what, Date.now() - t0);
     session = await launchChromium();
-    step('launched');
     await waitForLogListener(session);
-    step('listening');
     page = await session.browser.newPage();
     // The page loads before DevTools opens: the log still has its headers (webRequest in the background).
     await page.goto(`${http}/setcookie`);
-    step('loaded');
     ({ devtools, panel } = await openChromiumPanel(session, page));
-    step('panel');
     await devtools.setViewport({ width: 1280, height: 900 });
-    step('viewport');
   });
 
   afterAll(async () => {
