@@ -69,26 +69,6 @@ async function waitForEntries(target: Page | Frame, wanted: Record<string, strin
   return readEntries(target);
 }
 
-/** The worker registers its webRequest listener when its script has run: wait for that before loading pages. */
-async function waitForLogListener(session: ChromiumSession): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  const ready = async () => {
-    // Each try asks a fresh handle, with a time limit: a worker that restarts never answers the old one.
-    const check = session.worker().then((worker) =>
-      worker.evaluate(() => {
-        type Events = { webRequest?: { onHeadersReceived?: { hasListeners?: () => boolean } } };
-        return (globalThis as { chrome?: Events }).chrome?.webRequest?.onHeadersReceived?.hasListeners?.() === true;
-      }),
-    );
-    const timeout = new Promise<boolean>((done) => setTimeout(() => done(false), 2_000));
-    return Promise.race([check.catch(() => false), timeout]);
-  };
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error('the Set-Cookie log never started listening');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function clickTab(target: Page | Frame, name: 'Cookies' | 'Set-Cookie log') {
   const tab = await target.waitForSelector(`::-p-aria([name="${name}"][role="tab"])`);
   await tab?.click();
@@ -107,7 +87,6 @@ describe('Chromium: the real DevTools panel', () => {
 
   beforeAll(async () => {
     session = await launchChromium();
-    await waitForLogListener(session);
     page = await session.browser.newPage();
     // The page loads before DevTools opens: the log still has its headers (webRequest in the background).
     await page.goto(`${http}/setcookie`);

@@ -72,7 +72,31 @@ export async function launchChromium(
     if (!w) throw new Error('extension service worker not available');
     return w;
   };
+  await waitForBackgroundListeners(worker);
   return { browser, extensionId, worker };
+}
+
+/**
+ * The worker registers its listeners (the Set-Cookie log's webRequest one among them) once its
+ * script has run; a page loaded before that is not logged. Wait for it.
+ */
+async function waitForBackgroundListeners(worker: () => Promise<WebWorker>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  const ready = async () => {
+    // Each try asks a fresh handle, with a time limit: a worker that restarts never answers the old one.
+    const check = worker().then((w) =>
+      w.evaluate(() => {
+        type Events = { webRequest?: { onHeadersReceived?: { hasListeners?: () => boolean } } };
+        return (globalThis as { chrome?: Events }).chrome?.webRequest?.onHeadersReceived?.hasListeners?.() === true;
+      }),
+    );
+    const timeout = new Promise<boolean>((done) => setTimeout(() => done(false), 2_000));
+    return Promise.race([check.catch(() => false), timeout]);
+  };
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error('the extension background never registered its listeners');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Opens the real action popup for `page` and returns the popup page. */
