@@ -16,6 +16,8 @@ import {
 import { CookieForm } from './cookie-form';
 import { CookieRow } from './cookie-row';
 import { SummaryBar } from './summary-bar';
+import { Toolbar } from './toolbar';
+import { useRowKeyboard } from '../hooks/use-row-keyboard';
 
 /** Import and export (with the formats code) load on first use: they are not needed to open the popup. */
 type Transfer = typeof import('./transfer');
@@ -207,38 +209,19 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
     await reload();
   };
 
-  // Keyboard: "/" searches, arrows move between rows, Delete deletes (undoable), Esc closes.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const typing = target?.matches('input, textarea, select') ?? false;
-      if (event.key === 'Escape') {
-        if (editor || dialog) {
-          setEditor(undefined);
-          setDialog(undefined);
-        } else setOpenKey(undefined);
-        return;
-      }
-      if (typing) return;
-      if (event.key === '/') {
-        event.preventDefault();
-        search.current?.focus();
-        return;
-      }
-      const heads = [...(list.current?.querySelectorAll<HTMLButtonElement>('.row-head') ?? [])];
-      const at = heads.indexOf(target as HTMLButtonElement);
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        const next = event.key === 'ArrowDown' ? Math.min(at + 1, heads.length - 1) : Math.max(at - 1, 0);
-        heads[next]?.focus();
-      } else if (event.key === 'Delete' && at >= 0) {
-        const key = heads[at]?.closest('[data-key]')?.getAttribute('data-key');
-        const row = groups.flatMap((g) => g.rows).find((r) => r.key === key);
-        if (row) void deleteRow(row);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+  useRowKeyboard({
+    search,
+    list,
+    onEscape: () => {
+      if (editor || dialog) {
+        setEditor(undefined);
+        setDialog(undefined);
+      } else setOpenKey(undefined);
+    },
+    onDelete: (key) => {
+      const row = groups.flatMap((g) => g.rows).find((r) => r.key === key);
+      if (row) void deleteRow(row);
+    },
   });
 
   if (!data) {
@@ -275,44 +258,22 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   return (
     <div class="workbench">
       <SummaryBar summary={data.summary} site={host || data.tab.url} />
-      <div class="toolbar" role="toolbar" aria-label="Cookie actions">
-        <input
-          ref={search}
-          type="search"
-          aria-label="Search"
-          placeholder="Search name, value, domain  ( / )"
-          value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-        />
-        <label class="check">
-          <input type="checkbox" checked={warningsOnly} onChange={(e) => setWarningsOnly(e.currentTarget.checked)} />
-          With warnings
-        </label>
-        <label>
-          Sort
-          <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
-            <option value="name">Name</option>
-            <option value="severity">Severity</option>
-            <option value="expiry">Expiry</option>
-            <option value="size">Size</option>
-          </select>
-        </label>
-        <button type="button" onClick={() => setEditor({ title: 'Add cookie', initial: blankForm(host, now) })}>
-          Add cookie
-        </button>
-        <button type="button" onClick={() => openTransfer('export')}>
-          Export
-        </button>
-        <button type="button" onClick={() => openTransfer('import')}>
-          Import
-        </button>
-        <button type="button" class="danger" onClick={() => setDialog('delete-all')} disabled={data.cookies.length === 0}>
-          Delete all
-        </button>
-        <button type="button" onClick={undo} disabled={undoCount === 0} title={`${undoCount} changes can be undone`}>
-          Undo
-        </button>
-      </div>
+      <Toolbar
+        searchRef={search}
+        query={query}
+        warningsOnly={warningsOnly}
+        sort={sort}
+        canDeleteAll={data.cookies.length > 0}
+        undoCount={undoCount}
+        onQuery={setQuery}
+        onWarningsOnly={setWarningsOnly}
+        onSort={setSort}
+        onAdd={() => setEditor({ title: 'Add cookie', initial: blankForm(host, now) })}
+        onExport={() => openTransfer('export')}
+        onImport={() => openTransfer('import')}
+        onDeleteAll={() => setDialog('delete-all')}
+        onUndo={undo}
+      />
       {status && (
         <p role={status.error ? 'alert' : 'status'} class={status.error ? 'error' : 'status'}>
           {status.text}
