@@ -7,6 +7,7 @@
  *   npm start -- --firefox     Firefox ESR
  *   npm start -- --no-build    skip the build
  *   npm start -- --route /rules/nameless   open one scenario instead of the tour
+ *   npm start -- --port 0 --https-port 0   any free ports (defaults 8600 and 8643)
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -25,8 +26,13 @@ import {
 
 const args = process.argv.slice(2);
 const firefox = args.includes('--firefox');
-const routeAt = args.indexOf('--route');
-const route = routeAt >= 0 ? args[routeAt + 1] : undefined;
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const route = option('--route');
+const port = option('--port');
+const httpsPort = option('--https-port');
 const TOUR = ['flask-setcookie', 'flask-setcookie-secure', 'good-host-session', 'good-preference', 'script-cookies'];
 const headless = process.env.CI === 'true' || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
@@ -52,7 +58,10 @@ async function printRows(popup: Page, screenshot: string): Promise<void> {
 
 async function main(): Promise<void> {
   if (!args.includes('--no-build')) execSync('npm run build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const server = await startServer({});
+  const server = await startServer({
+    ...(port !== undefined ? { port: Number(port) } : {}),
+    ...(httpsPort !== undefined ? { httpsPort: Number(httpsPort) } : {}),
+  });
   const ports = { http: server.httpPort, https: server.httpsPort };
   // The tour: a few scenarios that leave good and bad cookies on localhost, then the index page.
   const tour = TOUR.map((id) => scenarios.find((s) => s.id === id))

@@ -102,3 +102,19 @@ describe('CookieWorkbench', () => {
     expect(container.textContent).toContain(payload);
   });
 });
+
+describe('CookieWorkbench duplicate', () => {
+  it('duplicates a cookie under a new name and keeps the original', async () => {
+    const original = cookie('pref', { value: 'blue', secure: true, sameSite: 'lax' });
+    const { container, connector } = setup([original]);
+    await waitFor(() => expect(rows(container)).toHaveLength(1));
+    fireEvent.click(container.querySelector('.row-head') as Element);
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('pref-copy');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(rows(container)).toHaveLength(2));
+    const byName = Object.fromEntries([...connector.jar.values()].map((c) => [c.name, c]));
+    expect(byName.pref).toEqual(original);
+    expect(byName['pref-copy']).toMatchObject({ value: 'blue', secure: true, sameSite: 'lax', domain: 'localhost' });
+  });
+});
