@@ -189,10 +189,14 @@ export function relativeTime(targetMs: number, nowMs: number): string {
   return diff >= 0 ? `in ${span}` : `${span} ago`;
 }
 
+/** Built once: a DateTimeFormat is costly to make, and every row with an expiry asks for one. */
+let localFormat: Intl.DateTimeFormat | undefined;
+
 /** Local date and time in the user's locale, e.g. "Mar 5, 2025, 2:07 PM". */
 export function absoluteLocalTime(ms: number): string {
   if (!Number.isFinite(new Date(ms).getTime())) return 'invalid date';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  localFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return localFormat.format(ms);
 }
 
 /** "512 B", "4.0 KB", "1.2 MB" (1 KB = 1024 B). */
