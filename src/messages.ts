@@ -65,26 +65,51 @@ export interface CheckResult {
   refusal?: string;
 }
 
-export interface ImportOutcome {
+/** A cookie an operation could not handle, and why (plain text). */
+export interface CookieProblem {
+  name: string;
+  domain: string;
+  path: string;
+  reason: string;
+}
+
+/** What a change did beyond its main result: shown to the user, never silently dropped. */
+export interface ChangeNotes {
+  /** Something went partly wrong but the change stands (e.g. the undo journal could not be written). */
+  warning?: string;
+}
+
+export interface ImportOutcome extends ChangeNotes {
   written: number;
-  failed: Array<{ name: string; domain: string; path: string; reason: string }>;
+  failed: CookieProblem[];
 }
 
 export interface Protocol {
   /** The cookies that apply to a tab's page, in the tab's own cookie store, partitioned ones included. */
   'cookies/for-tab': { request: { tabId: number }; response: TabCookies };
   /** Add (no original) or edit a cookie safely; the error is the browser's reason. */
-  'cookie/save': { request: { tabId: number; original?: Cookie; next: Cookie }; response: { saved: Cookie } };
+  'cookie/save': {
+    request: { tabId: number; original?: Cookie; next: Cookie };
+    response: { saved: Cookie } & ChangeNotes;
+  };
   /** Audit a cookie before it is saved, and predict whether the browser will refuse it. */
   'cookie/check': { request: { tabId: number; cookie: Cookie }; response: CheckResult };
   /** Delete exactly these cookies (undoable). */
-  'cookies/delete': { request: { cookies: Cookie[]; label: string }; response: { removed: number } };
+  'cookies/delete': {
+    request: { cookies: Cookie[]; label: string };
+    /** `missing`: already gone; `failed`: the browser would not remove them (the others were removed). */
+    response: { removed: number; missing: number; failed: CookieProblem[] } & ChangeNotes;
+  };
   /** Write imported cookies (undoable as one step). */
   'cookies/import': { request: { cookies: Cookie[] }; response: ImportOutcome };
   /** The undo journal, newest first; it lives in session storage and survives the popup closing. */
   'journal/list': { request: Record<string, never>; response: { entries: JournalEntry[] } };
   /** Undo the newest journal entry. */
-  'journal/undo': { request: Record<string, never>; response: { undone: string | null } };
+  'journal/undo': {
+    request: Record<string, never>;
+    /** `problems`: cookies that could not be brought back (expired since, or refused), in words. */
+    response: { undone: string | null; problems: string[] };
+  };
   /** The tab's cookies grouped by site: the top-level site, then every third-party frame of the page. */
   'cookies/by-site': { request: { tabId: number }; response: TabCookiesBySite };
   /** The Set-Cookie log of a tab: every header its page received, explained. */

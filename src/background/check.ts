@@ -14,21 +14,32 @@ export const browserName: BrowserName =
     ? 'firefox'
     : 'chrome';
 
-/** Why the browser would refuse this cookie if a server sent it, or undefined. */
-export function likelyRefusal(cookie: Cookie, pageUrl: string, now = Date.now()): string | undefined {
+/**
+ * Why the browser would refuse this cookie, or undefined. An edit is a write to the cookie's own
+ * URL, as if its own site set it at the top level (or inside its partition's top-level site): the
+ * cookies API applies no cross-site SameSite rules, so neither do we here.
+ */
+export function likelyRefusal(cookie: Cookie, now = Date.now()): string | undefined {
   const early = preflight(cookie, now);
   if (early) return early;
-  const explained = explainSetCookie(toSetCookie(cookie), urlFor(cookie), {
+  const url = urlFor(cookie);
+  const explained = explainSetCookie(toSetCookie(cookie), url, {
     now,
     browser: browserName,
-    topLevelSite: cookie.partitionKey?.topLevelSite ?? pageUrl,
+    topLevelSite: cookie.partitionKey?.topLevelSite || url,
     storeId: cookie.storeId,
   });
   return explained.verdict === 'rejected' ? explained.message : undefined;
 }
 
+/** The audit (as seen from the page) and the likely refusal of a cookie about to be saved. */
 export function checkCookie(cookie: Cookie, pageUrl: string, now = Date.now()): CheckResult {
   const findings = audit([cookie], { pageUrl, now, browser: browserName });
-  const refusal = likelyRefusal(cookie, pageUrl, now);
+  let refusal: string | undefined;
+  try {
+    refusal = likelyRefusal(cookie, now);
+  } catch (error) {
+    refusal = `This cookie cannot be written: ${error instanceof Error ? error.message : String(error)}`;
+  }
   return refusal ? { findings, refusal } : { findings };
 }

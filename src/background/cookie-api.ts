@@ -3,7 +3,7 @@
  * browser's cookie objects and the normalized Cookie model, and hides where Chrome and Firefox differ.
  */
 import browser, { type Cookies } from 'webextension-polyfill';
-import { type Cookie, cookieKey, type SameSite } from '../model/cookie';
+import { type Cookie, type SameSite, sameIdentity } from '../model/cookie';
 
 const SAME_SITE_FROM_BROWSER: Record<Cookies.SameSiteStatus, SameSite> = {
   no_restriction: 'none',
@@ -117,8 +117,7 @@ export async function getExact(cookie: Cookie): Promise<Cookie | undefined> {
   if (partitionKey) details.partitionKey = partitionKey;
   if (isFirefox) (details as { firstPartyDomain?: string | null }).firstPartyDomain = cookie.firstPartyDomain ?? '';
   const found = (await browser.cookies.getAll(details)).map(fromBrowserCookie);
-  const key = cookieKey(cookie);
-  return found.find((c) => cookieKey(c) === key);
+  return found.find((c) => sameIdentity(cookie, c));
 }
 
 /** Every cookie of this name in the store (all domains, paths and partitions). */

@@ -4,13 +4,15 @@
  *   succeeded and was read back, is the old one removed.
  * - Remove deletes exactly one cookie, putting back any same-name cookie the browser took with it
  *   (Chromium's `cookies.remove` deletes every same-name cookie that would be sent to the URL).
- * - Every change is journaled so it can be undone.
+ * - Every change reports exactly what it changed, so it can be journaled and undone, even when a
+ *   later step failed.
  * The store is injected, so these rules are unit-tested against fakes with each browser's quirks.
  */
 import { prefixViolations } from '../core/prefix';
-import { type Cookie, cookieKey } from '../model/cookie';
+import { type Cookie, canonicalDomain, cookieKey, sameIdentity } from '../model/cookie';
 
 export interface CookieStore {
+  /** The stored cookie with this identity (details the request left open match anything). */
   getExact(cookie: Cookie): Promise<Cookie | undefined>;
   getAllNamed(name: string, storeId: string): Promise<Cookie[]>;
   /** Rejects with the browser's own message when the browser refuses. */
@@ -30,6 +32,15 @@ export interface Change {
   after: Cookie[];
 }
 
+export interface Failure {
+  cookie: Cookie;
+  reason: string;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** What we refuse before asking the browser, because a browser would never let a page keep it. */
 export function preflight(next: Cookie, nowMs: number): string | undefined {
   if (next.name === '' && next.value === '') return 'A cookie needs a name or a value.';
@@ -41,6 +52,7 @@ export function preflight(next: Cookie, nowMs: number): string | undefined {
   }
   if (next.value.includes(';')) return 'A cookie value may not contain ";" (it would end the cookie).';
   if (!next.path.startsWith('/')) return 'Path must start with "/".';
+  if (/[\s#?]/.test(next.path)) return 'Path may not contain spaces, "#" or "?".';
   if (next.domain.replace(/^\./, '') === '') return 'Domain is required.';
   if (!next.session) {
     if (next.expirationDate === undefined || !Number.isFinite(next.expirationDate)) {
@@ -60,16 +72,23 @@ export function preflight(next: Cookie, nowMs: number): string | undefined {
 
 /** Removes exactly `target`, restoring every other same-name cookie the browser removed with it. */
 export async function removeExactly(store: CookieStore, target: Cookie): Promise<void> {
-  const targetKey = cookieKey(target);
-  const others = (await store.getAllNamed(target.name, target.storeId)).filter((c) => cookieKey(c) !== targetKey);
+  const others = (await store.getAllNamed(target.name, target.storeId)).filter((c) => !sameIdentity(target, c));
   await store.removeOnce(target);
-  const remaining = new Set((await store.getAllNamed(target.name, target.storeId)).map(cookieKey));
+  const remaining = await store.getAllNamed(target.name, target.storeId);
+  const left = new Set(remaining.map(cookieKey));
   for (const other of others) {
-    if (!remaining.has(cookieKey(other))) await store.write(other);
+    if (!left.has(cookieKey(other))) await store.write(other);
   }
-  if (remaining.has(targetKey)) {
+  if (remaining.some((c) => sameIdentity(target, c))) {
     throw new EditRefused(`The browser did not remove "${target.name}" (${target.domain}${target.path}).`);
   }
+}
+
+export interface Saved {
+  saved: Cookie;
+  change: Change;
+  /** Set when the cookie was saved but a later step did not work out (the old one is still there). */
+  warning?: string;
 }
 
 /**
@@ -79,46 +98,97 @@ export async function removeExactly(store: CookieStore, target: Cookie): Promise
 export async function saveCookie(
   store: CookieStore,
   original: Cookie | undefined,
-  next: Cookie,
+  asked: Cookie,
   nowMs: number = Date.now(),
-): Promise<{ saved: Cookie; change: Change }> {
+): Promise<Saved> {
+  const next = canonicalDomain(asked);
   const problem = preflight(next, nowMs);
   if (problem) throw new EditRefused(problem);
 
-  const sameIdentity = original !== undefined && cookieKey(original) === cookieKey(next);
+  const sameAsOriginal = original !== undefined && sameIdentity(next, original);
   // A rename onto an existing cookie overwrites it: remember it so undo can bring it back.
-  const overwritten = sameIdentity ? undefined : await store.getExact(next);
+  const overwritten = sameAsOriginal ? undefined : await store.getExact(next);
 
   await store.write(next);
   const saved = await store.getExact(next);
   if (!saved) {
     // The browser said yes but kept nothing (or dropped the cookie we replaced): put back what was there.
-    if (sameIdentity && original) await store.write(original);
+    if (sameAsOriginal && original) await store.write(original);
     if (overwritten) await store.write(overwritten);
     throw new EditRefused(`The browser accepted "${next.name}" but did not store it.`);
   }
 
-  if (original && !sameIdentity) await removeExactly(store, original);
-
-  const before = [original, overwritten].filter((c): c is Cookie => c !== undefined);
+  const before = [sameAsOriginal ? original : undefined, overwritten].filter((c): c is Cookie => c !== undefined);
+  if (original && !sameAsOriginal) {
+    try {
+      await removeExactly(store, original);
+      before.unshift(original);
+    } catch (error) {
+      return {
+        saved,
+        change: { before, after: [saved] },
+        warning: `Saved "${saved.name}", but the old "${original.name}" (${original.domain}${original.path}) could not be removed, so both exist now: ${reasonOf(error)}`,
+      };
+    }
+  }
   return { saved, change: { before, after: [saved] } };
 }
 
-export async function deleteCookies(store: CookieStore, targets: readonly Cookie[]): Promise<Change> {
+/** Deletes each cookie on its own: one that fails does not stop the others, and all are reported. */
+export async function deleteCookies(
+  store: CookieStore,
+  targets: readonly Cookie[],
+): Promise<{ change: Change; missing: Cookie[]; failed: Failure[] }> {
   const removed: Cookie[] = [];
+  const missing: Cookie[] = [];
+  const failed: Failure[] = [];
   for (const target of targets) {
-    const current = await store.getExact(target);
-    if (!current) continue;
-    await removeExactly(store, current);
-    removed.push(current);
+    try {
+      const current = await store.getExact(target);
+      if (!current) {
+        missing.push(target);
+        continue;
+      }
+      await removeExactly(store, current);
+      removed.push(current);
+    } catch (error) {
+      failed.push({ cookie: target, reason: reasonOf(error) });
+    }
   }
-  return { before: removed, after: [] };
+  return { change: { before: removed, after: [] }, missing, failed };
 }
 
-/** Undoes a change: takes away what it created, puts back what it replaced or deleted. */
-export async function revert(store: CookieStore, change: Change): Promise<void> {
+/**
+ * Undoes a change: takes away what it created, puts back what it replaced or deleted. Cookies that
+ * expired since are not brought back (the browser would delete them at once); each cookie that could
+ * not be restored is reported rather than stopping the rest.
+ */
+export async function revert(
+  store: CookieStore,
+  change: Change,
+  nowMs: number = Date.now(),
+): Promise<{ expired: Cookie[]; failed: Failure[] }> {
+  const expired: Cookie[] = [];
+  const failed: Failure[] = [];
   for (const created of change.after) {
-    if (await store.getExact(created)) await removeExactly(store, created);
+    try {
+      const current = await store.getExact(created);
+      if (current) await removeExactly(store, current);
+    } catch (error) {
+      failed.push({ cookie: created, reason: reasonOf(error) });
+    }
   }
-  for (const previous of change.before) await store.write(previous);
+  for (const previous of change.before) {
+    if (!previous.session && previous.expirationDate !== undefined && previous.expirationDate * 1000 <= nowMs) {
+      expired.push(previous);
+      continue;
+    }
+    try {
+      await store.write(previous);
+      if (!(await store.getExact(previous))) throw new Error('the browser did not store it');
+    } catch (error) {
+      failed.push({ cookie: previous, reason: reasonOf(error) });
+    }
+  }
+  return { expired, failed };
 }

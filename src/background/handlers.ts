@@ -1,11 +1,11 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
-import type { MessageName, RequestOf, ResponseOf } from '../messages';
+import type { ChangeNotes, CookieProblem, MessageName, RequestOf, ResponseOf } from '../messages';
 import type { Cookie } from '../model/cookie';
 import { registrableDomain } from '../core/site';
 import { browserName, checkCookie, likelyRefusal } from './check';
-import { deleteCookies, EditRefused, revert, saveCookie } from './editor';
-import { listEntries, putBack, record, takeNewest } from './journal';
+import { type Change, deleteCookies, EditRefused, revert, type Saved, saveCookie } from './editor';
+import { listEntries, record, takeNewest } from './journal';
 import { logChanged, withLog } from './setcookie-log';
 import { cookiesBySite } from './site-groups';
 import { browserStore } from './store';
@@ -24,13 +24,46 @@ function resolvePartition(cookie: Cookie, pageUrl: string): Cookie {
   return { ...cookie, partitionKey: { topLevelSite: `${url.protocol}//${registrableDomain(url.hostname)}` } };
 }
 
-/** The browser's own words, plus what our explainer says the cause most likely is. */
-function withReason(error: unknown, cookie: Cookie, pageUrl: string): Error {
+/** The browser's own words, plus what our explainer says the cause most likely is. Never throws. */
+function withReason(error: unknown, cookie: Cookie): Error {
   if (error instanceof EditRefused) return error;
   const said = error instanceof Error ? error.message : String(error);
   const name = browserName === 'firefox' ? 'Firefox' : 'Chrome';
-  const likely = likelyRefusal(cookie, pageUrl);
+  let likely: string | undefined;
+  try {
+    likely = likelyRefusal(cookie);
+  } catch {
+    likely = undefined;
+  }
   return new Error(`${name} refused the cookie: ${said}${likely && !said.includes(likely) ? ` Likely reason: ${likely}` : ''}`);
+}
+
+function problem(cookie: Cookie, reason: string): CookieProblem {
+  return { name: cookie.name, domain: cookie.domain, path: cookie.path, reason };
+}
+
+/**
+ * Journals a change that already happened. A journal that cannot be written (storage full) must not
+ * turn a done change into an error: it becomes a warning instead.
+ */
+async function journal(label: string, change: Change): Promise<ChangeNotes> {
+  try {
+    await record(label, change);
+    return {};
+  } catch (error) {
+    return { warning: `Done, but it cannot be undone: the undo journal could not be saved (${error instanceof Error ? error.message : String(error)}).` };
+  }
+}
+
+/**
+ * Changes run one at a time: two at once (the popup and the panel, or two quick Delete presses)
+ * could otherwise restore each other's removed cookies or lose a journal entry.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 export const handlers: Handlers = {
@@ -42,40 +75,50 @@ export const handlers: Handlers = {
   },
 
   'cookie/save': async ({ tabId, original, next: asked }) => {
-    const pageUrl = await tabUrl(tabId);
-    const next = resolvePartition(asked, pageUrl);
-    try {
-      const { saved, change } = await saveCookie(browserStore, original, next);
-      await record(original ? `Edited ${original.name}` : `Added ${next.name}`, change);
-      return { saved };
-    } catch (error) {
-      throw withReason(error, next, pageUrl);
-    }
-  },
-
-  'cookies/delete': async ({ cookies, label }) => {
-    const change = await deleteCookies(browserStore, cookies);
-    await record(label, change);
-    return { removed: change.before.length };
-  },
-
-  'cookies/import': async ({ cookies }) => {
-    const before: Cookie[] = [];
-    const after: Cookie[] = [];
-    const failed: ResponseOf<'cookies/import'>['failed'] = [];
-    for (const cookie of cookies) {
+    const next = resolvePartition(asked, await tabUrl(tabId));
+    return serially(async () => {
+      let result: Saved;
       try {
-        const existing = await browserStore.getExact(cookie);
-        const { saved } = await saveCookie(browserStore, existing, cookie);
-        if (existing) before.push(existing);
-        after.push(saved);
+        result = await saveCookie(browserStore, original, next);
       } catch (error) {
-        failed.push({ name: cookie.name, domain: cookie.domain, path: cookie.path, reason: withReason(error, cookie, '').message });
+        throw withReason(error, next);
       }
-    }
-    await record(`Imported ${after.length} cookie${after.length === 1 ? '' : 's'}`, { before, after });
-    return { written: after.length, failed };
+      const notes = await journal(original ? `Edited ${original.name}` : `Added ${next.name}`, result.change);
+      const warning = [result.warning, notes.warning].filter(Boolean).join(' ');
+      return warning ? { saved: result.saved, warning } : { saved: result.saved };
+    });
   },
+
+  'cookies/delete': ({ cookies, label }) =>
+    serially(async () => {
+      const { change, missing, failed } = await deleteCookies(browserStore, cookies);
+      const notes = await journal(label, change);
+      return {
+        removed: change.before.length,
+        missing: missing.length,
+        failed: failed.map((f) => problem(f.cookie, f.reason)),
+        ...notes,
+      };
+    }),
+
+  'cookies/import': ({ cookies }) =>
+    serially(async () => {
+      const change: Change = { before: [], after: [] };
+      const failed: CookieProblem[] = [];
+      for (const cookie of cookies) {
+        try {
+          const existing = await browserStore.getExact(cookie);
+          const { change: one, warning } = await saveCookie(browserStore, existing, cookie);
+          change.before.push(...one.before);
+          change.after.push(...one.after);
+          if (warning) failed.push(problem(cookie, warning));
+        } catch (error) {
+          failed.push(problem(cookie, withReason(error, cookie).message));
+        }
+      }
+      const notes = await journal(`Imported ${change.after.length} cookie${change.after.length === 1 ? '' : 's'}`, change);
+      return { written: change.after.length, failed, ...notes };
+    }),
 
   'cookies/by-site': ({ tabId }) => cookiesBySite(tabId),
 
@@ -95,15 +138,15 @@ export const handlers: Handlers = {
 
   'journal/list': async () => ({ entries: await listEntries() }),
 
-  'journal/undo': async () => {
-    const entry = await takeNewest();
-    if (!entry) return { undone: null };
-    try {
-      await revert(browserStore, entry);
-    } catch (error) {
-      await putBack(entry);
-      throw error;
-    }
-    return { undone: entry.label };
-  },
+  'journal/undo': () =>
+    serially(async () => {
+      const entry = await takeNewest();
+      if (!entry) return { undone: null, problems: [] };
+      const { expired, failed } = await revert(browserStore, entry);
+      const problems = [
+        ...expired.map((c) => `${c.name} (${c.domain}${c.path}) expired in the meantime, so it was not brought back.`),
+        ...failed.map((f) => `${f.cookie.name} (${f.cookie.domain}${f.cookie.path}): ${f.reason}`),
+      ];
+      return { undone: entry.label, problems };
+    }),
 };

@@ -77,3 +77,27 @@ export function cookieSize(cookie: Pick<Cookie, 'name' | 'value'>): number {
 export function nowSeconds(nowMs: number = Date.now()): number {
   return nowMs / 1000;
 }
+
+/**
+ * The same domain and host-only flag, written the way browsers store them: a bare host for a
+ * host-only cookie, a leading dot for a domain cookie, lower case.
+ */
+export function canonicalDomain<T extends Pick<Cookie, 'domain' | 'hostOnly'>>(cookie: T): T {
+  const bare = cookie.domain.replace(/^\./, '').toLowerCase();
+  return { ...cookie, domain: cookie.hostOnly ? bare : `.${bare}` };
+}
+
+/**
+ * Whether `stored` is the cookie `requested` asked for. Like comparing cookieKey(), but a detail
+ * the request left open (Chrome's `hasCrossSiteAncestor`, which it fills in itself) matches anything.
+ */
+export function sameIdentity(requested: Cookie, stored: Cookie): boolean {
+  const a = canonicalDomain(requested);
+  const b = canonicalDomain(stored);
+  if (a.name !== b.name || a.path !== b.path || a.domain !== b.domain || a.storeId !== b.storeId) return false;
+  if ((a.firstPartyDomain ?? '') !== (b.firstPartyDomain ?? '')) return false;
+  if (!a.partitionKey || !b.partitionKey) return !a.partitionKey && !b.partitionKey;
+  if (a.partitionKey.topLevelSite !== b.partitionKey.topLevelSite) return false;
+  const ancestor = a.partitionKey.hasCrossSiteAncestor;
+  return ancestor === undefined || ancestor === b.partitionKey.hasCrossSiteAncestor;
+}

@@ -187,6 +187,7 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     await setChecked(popup, 'Secure', true);
     await setChecked(popup, 'Partitioned', true);
     await clickButton(popup, 'Save');
+    await popup.waitForFunction(() => document.querySelector('p.status')?.textContent?.includes('Saved chip'));
     await popup.waitForSelector(`${rowSelector('chip')}[data-partition]`);
     const chipsNow = () => apiCookies(popup, { name: 'chip', partitionKey: {} });
     const [created] = await chipsNow();

@@ -28,7 +28,8 @@ const loadTransfer = () => {
   return transfer;
 };
 
-type Editor = { title: string; initial: FormState; original?: Cookie };
+/** An open form; `id` changes on every open so a new form never inherits the last one's fields. */
+type Editor = { id: number; title: string; initial: FormState; original?: Cookie };
 type Dialog = 'import' | 'export' | 'delete-all' | undefined;
 type Status = { text: string; error?: boolean } | undefined;
 
@@ -89,6 +90,8 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   const [status, setStatus] = useState<Status>();
   const [undoCount, setUndoCount] = useState(0);
   const [dialogs, setDialogs] = useState<Transfer | undefined>();
+  const editorSeq = useRef(0);
+  const openEditor = (editor: Omit<Editor, 'id'>) => setEditor({ ...editor, id: ++editorSeq.current });
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
 
@@ -188,16 +191,29 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
     await reload();
   };
 
-  const deleteRow = (row: Row) =>
-    run(async () => {
-      await connector.remove([row.cookie], `Deleted ${row.cookie.name}`);
-      return `Deleted ${row.cookie.name}. Undo brings it back.`;
-    });
+  const deleteRow = (row: Row) => run(() => removeCookies([row.cookie], `Deleted ${row.cookie.name}`));
+
+  /** Deletes and says exactly what happened: removed, already gone, or refused (with the reason). */
+  const removeCookies = async (cookies: Cookie[], label: string): Promise<string> => {
+    const { removed, missing, failed, warning } = await connector.remove(cookies, label);
+    const parts: string[] = [];
+    if (removed > 0) {
+      const what = cookies.length === 1 ? cookies[0]?.name : `${removed} cookies`;
+      parts.push(`Deleted ${what}.${warning ? '' : ` Undo brings ${removed === 1 ? 'it' : 'them'} back.`}`);
+    }
+    if (missing > 0) parts.push(cookies.length === 1 ? `${cookies[0]?.name} was already gone.` : `${missing} were already gone.`);
+    for (const f of failed) parts.push(`${f.name} (${f.domain}${f.path}) could not be deleted: ${f.reason}`);
+    if (warning) parts.push(warning);
+    if (removed === 0 || failed.length > 0 || warning) throw new Error(parts.join(' '));
+    return parts.join(' ');
+  };
 
   const undo = () =>
     run(async () => {
-      const label = await connector.undo();
-      return label ? `Undone: ${label}.` : 'Nothing to undo.';
+      const { undone, problems } = await connector.undo();
+      if (!undone) return 'Nothing to undo.';
+      if (problems.length > 0) throw new Error(`Undone: ${undone}, except: ${problems.join(' ')}`);
+      return `Undone: ${undone}.`;
     });
 
   const openTransfer = (which: 'import' | 'export') => {
@@ -211,9 +227,9 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   };
 
   const save = async (original: Cookie | undefined, next: Cookie) => {
-    const saved = await connector.save(original, next);
+    const { saved, warning } = await connector.save(original, next);
     setEditor(undefined);
-    setStatus({ text: `Saved ${saved.name}.` });
+    setStatus(warning ? { text: warning, error: true } : { text: `Saved ${saved.name}.` });
     await reload();
   };
 
@@ -251,9 +267,9 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
             now={now}
             open={openKey === row.key}
             onToggle={(key) => setOpenKey((k) => (k === key ? undefined : key))}
-            onEdit={(r) => setEditor({ title: `Edit ${r.cookie.name}`, initial: formFromCookie(r.cookie), original: r.cookie })}
+            onEdit={(r) => openEditor({ title: `Edit ${r.cookie.name}`, initial: formFromCookie(r.cookie), original: r.cookie })}
             onDuplicate={(r) =>
-              setEditor({ title: `Duplicate ${r.cookie.name}`, initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` } })
+              openEditor({ title: `Duplicate ${r.cookie.name}`, initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` } })
             }
             onDelete={deleteRow}
             {...(onShowHeaders ? { onShowHeaders: (r: Row) => onShowHeaders(r.cookie) } : {})}
@@ -276,7 +292,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
         onQuery={setQuery}
         onWarningsOnly={setWarningsOnly}
         onSort={setSort}
-        onAdd={() => setEditor({ title: 'Add cookie', initial: blankForm(host, now) })}
+        onAdd={() => openEditor({ title: 'Add cookie', initial: blankForm(host, now) })}
         onExport={() => openTransfer('export')}
         onImport={() => openTransfer('import')}
         onDeleteAll={() => setDialog('delete-all')}
@@ -297,10 +313,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
             class="danger"
             onClick={() => {
               setDialog(undefined);
-              void run(async () => {
-                const n = await connector.remove(data.cookies, `Deleted all ${data.cookies.length} cookies of ${host}`);
-                return `Deleted ${n} cookies. Undo brings them back.`;
-              });
+              void run(() => removeCookies(data.cookies, `Deleted all ${data.cookies.length} cookies of ${host}`));
             }}
           >
             Confirm delete all
@@ -328,7 +341,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
       )}
       {editor && (
         <CookieForm
-          key={editor.title + (editor.original?.name ?? '')}
+          key={editor.id}
           title={editor.title}
           initial={editor.initial}
           storeId={data.tab.storeId}

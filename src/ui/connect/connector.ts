@@ -2,20 +2,28 @@
  * What the shared components need from the outside world: data plus actions. The extension
  * connector talks to the background worker; tests and demos pass an in-memory one.
  */
-import type { CheckResult, ImportOutcome, JournalEntry, SetCookieLog, TabCookies, TabCookiesBySite } from '../../messages';
+import type {
+  CheckResult,
+  ImportOutcome,
+  JournalEntry,
+  ResponseOf,
+  SetCookieLog,
+  TabCookies,
+  TabCookiesBySite,
+} from '../../messages';
 import type { Cookie } from '../../model/cookie';
 
 export interface Connector {
   /** The page's cookies; with `sites`, the workbench shows one section per site of the page. */
   load(): Promise<TabCookies | TabCookiesBySite>;
-  /** Resolves with the stored cookie; rejects with the reason the browser (or we) refused. */
-  save(original: Cookie | undefined, next: Cookie): Promise<Cookie>;
+  /** Resolves with the stored cookie (and a warning if part of it went wrong); rejects with the reason the browser (or we) refused. */
+  save(original: Cookie | undefined, next: Cookie): Promise<ResponseOf<'cookie/save'>>;
   check(cookie: Cookie): Promise<CheckResult>;
-  remove(cookies: Cookie[], label: string): Promise<number>;
+  remove(cookies: Cookie[], label: string): Promise<ResponseOf<'cookies/delete'>>;
   importCookies(cookies: Cookie[]): Promise<ImportOutcome>;
   journal(): Promise<JournalEntry[]>;
-  /** Undoes the newest change; resolves with its label, or null when there was nothing to undo. */
-  undo(): Promise<string | null>;
+  /** Undoes the newest change: its label (null when there was nothing to undo) and what could not be restored. */
+  undo(): Promise<ResponseOf<'journal/undo'>>;
   /** Calls `listener` whenever cookies change anywhere; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
 }

@@ -39,13 +39,12 @@ export interface ConnectorOptions {
 export function extensionConnector(tabId: () => Promise<number>, options: ConnectorOptions = {}): Connector {
   return {
     load: async () => send(options.bySite ? 'cookies/by-site' : 'cookies/for-tab', { tabId: await tabId() }),
-    save: async (original, next) =>
-      (await send('cookie/save', { tabId: await tabId(), next, ...(original ? { original } : {}) })).saved,
+    save: async (original, next) => send('cookie/save', { tabId: await tabId(), next, ...(original ? { original } : {}) }),
     check: async (cookie) => send('cookie/check', { tabId: await tabId(), cookie }),
-    remove: async (cookies, label) => (await send('cookies/delete', { cookies, label })).removed,
+    remove: (cookies, label) => send('cookies/delete', { cookies, label }),
     importCookies: (cookies) => send('cookies/import', { cookies }),
     journal: async () => (await send('journal/list', {})).entries,
-    undo: async () => (await send('journal/undo', {})).undone,
+    undo: () => send('journal/undo', {}),
     onChange: (listener) => onEvent('cookies-changed', listener),
   };
 }

@@ -59,17 +59,18 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
       if (original && cookieKey(original) !== cookieKey(next)) jar.delete(cookieKey(original));
       record(`Edited ${next.name}`, original ? [original] : [], [next]);
       changed();
-      return next;
+      return { saved: next };
     },
     async check(cookie) {
       const refusal = options.refuse?.(cookie);
       return refusal ? { findings: audit([cookie]), refusal } : { findings: audit([cookie]) };
     },
     async remove(cookies, label) {
-      const removed = cookies.filter((c) => jar.delete(cookieKey(c)));
-      record(label, removed, []);
+      const removed = cookies.filter((c) => jar.has(cookieKey(c)));
+      for (const c of removed) jar.delete(cookieKey(c));
+      if (removed.length > 0) record(label, removed, []);
       changed();
-      return removed.length;
+      return { removed: removed.length, missing: cookies.length - removed.length, failed: [] };
     },
     async importCookies(cookies) {
       for (const c of cookies) jar.set(cookieKey(c), c);
@@ -82,11 +83,11 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
     },
     async undo() {
       const entry = journal.shift();
-      if (!entry) return null;
+      if (!entry) return { undone: null, problems: [] };
       for (const c of entry.after) jar.delete(cookieKey(c));
       for (const c of entry.before) jar.set(cookieKey(c), c);
       changed();
-      return entry.label;
+      return { undone: entry.label, problems: [] };
     },
     onChange(listener) {
       listeners.add(listener);

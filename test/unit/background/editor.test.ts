@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CookieStore, deleteCookies, EditRefused, removeExactly, revert, saveCookie } from '../../../src/background/editor';
-import { type Cookie, cookieKey } from '../../../src/model/cookie';
+import { type Cookie, cookieKey, sameIdentity } from '../../../src/model/cookie';
 
 const NOW = Date.UTC(2026, 10, 26);
 
@@ -27,13 +27,15 @@ class FakeStore implements CookieStore {
   constructor(
     private readonly removal: 'chromium' | 'firefox',
     private readonly refuse: (c: Cookie) => string | undefined = () => undefined,
+    /** Cookies the browser will not remove (e.g. a path its URL parser cannot address). */
+    private readonly stuck: (c: Cookie) => boolean = () => false,
   ) {}
   add(...cookies: Cookie[]) {
     for (const c of cookies) this.jar.set(cookieKey(c), c);
     return this;
   }
   async getExact(c: Cookie) {
-    return this.jar.get(cookieKey(c));
+    return [...this.jar.values()].find((stored) => sameIdentity(c, stored));
   }
   async getAllNamed(name: string, storeId: string) {
     return [...this.jar.values()].filter((c) => c.name === name && c.storeId === storeId);
@@ -42,9 +44,15 @@ class FakeStore implements CookieStore {
     const reason = this.refuse(c);
     if (reason) throw new Error(reason);
     this.writes++;
-    this.jar.set(cookieKey(c), { ...c });
+    // Like Chrome, fill in the partition's cross-site ancestor bit the request left open.
+    const stored =
+      c.partitionKey && c.partitionKey.hasCrossSiteAncestor === undefined
+        ? { ...c, partitionKey: { ...c.partitionKey, hasCrossSiteAncestor: false } }
+        : { ...c };
+    this.jar.set(cookieKey(stored), stored);
   }
   async removeOnce(target: Cookie) {
+    if (this.stuck(target)) return;
     const host = target.domain.replace(/^\./, '');
     const sentToUrl = [...this.jar.values()].filter((c) => {
       const d = c.domain.replace(/^\./, '');
@@ -140,9 +148,9 @@ describe('undo', () => {
   it('delete then revert restores an identical cookie', async () => {
     const original = cookie('id', { session: false, expirationDate: NOW / 1000 + 3600, sameSite: 'strict' });
     const store = new FakeStore('chromium').add(original);
-    const change = await deleteCookies(store, [original]);
+    const { change } = await deleteCookies(store, [original]);
     expect(store.snapshot()).toEqual([]);
-    await revert(store, change);
+    expect(await revert(store, change, NOW)).toEqual({ expired: [], failed: [] });
     expect(store.snapshot()).toEqual([original]);
   });
 
@@ -150,7 +158,51 @@ describe('undo', () => {
     const original = cookie('old', { value: '1' });
     const store = new FakeStore('firefox').add(original);
     const { change } = await saveCookie(store, original, { ...original, name: 'new', value: '2' }, NOW);
-    await revert(store, change);
+    await revert(store, change, NOW);
     expect(store.snapshot()).toEqual([original]);
+  });
+
+  it('does not bring back a cookie that expired in the meantime, and says so', async () => {
+    const shortLived = cookie('otp', { session: false, expirationDate: NOW / 1000 + 60 });
+    const store = new FakeStore('chromium').add(shortLived);
+    const { change } = await deleteCookies(store, [shortLived]);
+    const later = NOW + 120_000;
+    expect(await revert(store, change, later)).toEqual({ expired: [shortLived], failed: [] });
+    expect(store.snapshot()).toEqual([]);
+  });
+});
+
+describe('partial failures are reported, and what was done stays undoable', () => {
+  it('a new partitioned cookie is found although the browser fills in its ancestor bit', async () => {
+    const store = new FakeStore('chromium');
+    const { saved, change } = await saveCookie(
+      store,
+      undefined,
+      cookie('chip', { partitionKey: { topLevelSite: 'https://example.com' } }),
+      NOW,
+    );
+    expect(saved.partitionKey).toEqual({ topLevelSite: 'https://example.com', hasCrossSiteAncestor: false });
+    expect(change).toEqual({ before: [], after: [saved] });
+  });
+
+  it('delete all goes on past a cookie the browser will not remove, and reports it', async () => {
+    const a = cookie('a');
+    const stuck = cookie('b', { path: '/odd path' });
+    const c = cookie('c');
+    const store = new FakeStore('chromium', undefined, (x) => x.name === 'b').add(a, stuck, c);
+    const { change, failed, missing } = await deleteCookies(store, [a, stuck, c, cookie('gone')]);
+    expect(change.before.map((x) => x.name)).toEqual(['a', 'c']);
+    expect(failed.map((f) => f.cookie.name)).toEqual(['b']);
+    expect(missing.map((x) => x.name)).toEqual(['gone']);
+    expect(store.snapshot().map((x) => x.name)).toEqual(['b']);
+  });
+
+  it('a rename whose old cookie cannot be removed keeps both and warns, journaling the new one', async () => {
+    const original = cookie('old');
+    const store = new FakeStore('chromium', undefined, (x) => x.name === 'old').add(original);
+    const { saved, change, warning } = await saveCookie(store, original, { ...original, name: 'new' }, NOW);
+    expect(warning).toMatch(/could not be removed, so both exist now/);
+    expect(change).toEqual({ before: [], after: [saved] });
+    expect(store.snapshot().map((x) => x.name).sort()).toEqual(['new', 'old']);
   });
 });

@@ -118,3 +118,24 @@ describe('CookieWorkbench duplicate', () => {
     expect(byName['pref-copy']).toMatchObject({ value: 'blue', secure: true, sameSite: 'lax', domain: 'localhost' });
   });
 });
+
+describe('CookieWorkbench editing same-name cookies', () => {
+  it('opening Edit on a second same-name cookie shows that cookie, and saving changes only it', async () => {
+    const root = cookie('dup', { value: 'root' });
+    const app = cookie('dup', { value: 'app', path: '/app' });
+    const { container, connector } = setup([root, app]);
+    await waitFor(() => expect(rows(container)).toHaveLength(2));
+    const head = (path: string) => container.querySelector(`[data-name="dup"][data-path="${path}"] .row-head`) as Element;
+    fireEvent.click(head('/'));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.click(head('/'));
+    fireEvent.click(head('/app'));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    expect((screen.getByLabelText('Path') as HTMLInputElement).value).toBe('/app');
+    fireEvent.input(screen.getByLabelText('Value'), { target: { value: 'edited' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(container.querySelector('p.status')?.textContent).toContain('Saved dup'));
+    const byPath = Object.fromEntries([...connector.jar.values()].map((c) => [c.path, c.value]));
+    expect(byPath).toEqual({ '/': 'root', '/app': 'edited' });
+  });
+});
