@@ -250,9 +250,16 @@ function onCookieChanged(info: Cookies.OnChangedChangeInfoType): void {
 
 async function logScriptCookie(cookie: Cookie, now: number, replaced: boolean): Promise<void> {
   const tabs = await browser.tabs.query({});
-  const views = tabs
-    .filter((t) => t.id !== undefined && t.url)
-    .map((t) => ({ tabId: t.id as number, url: topUrls.get(t.id as number) ?? t.url ?? '', frameUrls: log.frames(t.id as number) }));
+  const views = await Promise.all(
+    tabs
+      .filter((t) => t.id !== undefined && t.url)
+      .map(async (t) => ({
+        tabId: t.id as number,
+        url: topUrls.get(t.id as number) ?? t.url ?? '',
+        frameUrls: log.frames(t.id as number),
+        storeId: await storeFor(t.id as number, t.cookieStoreId),
+      })),
+  );
   for (const tabId of tabsForCookie(cookie, views)) {
     const pageUrl = views.find((v) => v.tabId === tabId)?.url ?? '';
     log.add(tabId, [scriptEntry(cookie, { tabId, time: now, pageUrl, replaced }, log.nextId())]);

@@ -17,6 +17,11 @@ export type { CookieRef, FrameType, SetCookieEntry } from '../model/setcookie-en
 
 /** Entries kept per tab; the oldest go first. */
 export const LOG_CAP = 500;
+/**
+ * Entries kept over all tabs together. The log lives in session storage (10 MB in Chrome, shared
+ * with the undo journal) and is rewritten after each change: a bound on the total keeps both small.
+ */
+export const TOTAL_CAP = 2_000;
 /** How long after a header a cookie change still counts as that header's doing. */
 export const HEADER_WINDOW_MS = 2_000;
 
@@ -249,6 +254,8 @@ export interface TabView {
   tabId: number;
   url: string;
   frameUrls: readonly string[];
+  /** The tab's cookie store (container, private or incognito store); a cookie of another store is not its. */
+  storeId?: string;
 }
 
 /**
@@ -265,6 +272,7 @@ export function tabsForCookie(cookie: Cookie, tabs: readonly TabView[]): number[
   };
   return tabs
     .filter((tab) => {
+      if (tab.storeId !== undefined && tab.storeId !== cookie.storeId) return false;
       const topHost = hostOf(tab.url);
       if (partitionSite !== undefined && registrableDomain(topHost) !== partitionSite) return false;
       if (registrableDomain(topHost) === site && partitionSite === undefined) return true;
@@ -296,6 +304,7 @@ export class SetCookieLog {
   constructor(
     state: LogState = { nextId: 1, tabs: {} },
     private readonly cap = LOG_CAP,
+    private readonly totalCap = TOTAL_CAP,
   ) {
     this.state = state;
   }
@@ -329,6 +338,23 @@ export class SetCookieLog {
     const log = this.tab(tabId);
     log.entries.push(...entries);
     if (log.entries.length > this.cap) log.entries.splice(0, log.entries.length - this.cap);
+    this.trimTotal();
+  }
+
+  /** Drops the oldest entries of any tab (ids grow with time) until the total is within the bound. */
+  private trimTotal(): void {
+    const logs = Object.values(this.state.tabs);
+    let total = logs.reduce((n, l) => n + l.entries.length, 0);
+    while (total > this.totalCap) {
+      let oldest: TabLog | undefined;
+      for (const l of logs) {
+        const first = l.entries[0];
+        if (first && (!oldest || first.id < (oldest.entries[0]?.id ?? Number.POSITIVE_INFINITY))) oldest = l;
+      }
+      if (!oldest) break;
+      oldest.entries.shift();
+      total--;
+    }
   }
 
   /** Replaces an entry (by id) in whichever tab holds it; returns the tab, if found. */

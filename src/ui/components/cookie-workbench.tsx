@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { SiteSummary } from '../../core/audit';
 import type { TabCookies, TabCookiesBySite } from '../../messages';
 import { type Cookie, cookieKey } from '../../model/cookie';
 import type { Connector } from '../connect/connector';
@@ -65,6 +66,7 @@ export interface CookieWorkbenchProps {
 interface SiteSection {
   site: string;
   label: string;
+  summary: SiteSummary;
   groups: Group[];
 }
 
@@ -99,9 +101,13 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   const onDataRef = useRef(onData);
   onDataRef.current = onData;
 
+  // Loads can overlap (live refreshes, actions): only the newest request's answer is shown.
+  const latestLoad = useRef(0);
   const reload = useCallback(async () => {
+    const request = ++latestLoad.current;
     try {
       const [fresh, journal] = await Promise.all([connector.load(), connector.journal()]);
+      if (request !== latestLoad.current) return;
       setData(fresh);
       onDataRef.current?.(fresh);
       setUndoCount(journal.length);
@@ -115,10 +121,17 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   useEffect(() => {
     void reload();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // Live: refresh on any change, coalescing bursts; state (open row, form, scroll) is untouched.
+    let waitingSince: number | undefined;
+    // Live: refresh on any change, coalescing bursts (but at least every half second while changes
+    // keep coming); state (open row, form, scroll) is untouched.
     const stop = connector.onChange(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => void reload(), 120);
+      waitingSince ??= Date.now();
+      const wait = Date.now() - waitingSince >= 500 ? 0 : 120;
+      timer = setTimeout(() => {
+        waitingSince = undefined;
+        void reload();
+      }, wait);
     });
     return () => {
       stop();
@@ -138,6 +151,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
     return data.sites.map((site) => ({
       site: site.site,
       label: site.label,
+      summary: site.summary,
       groups: groupRows(site.cookies, site.findings, { query, warningsOnly, sort }),
     }));
   }, [data, query, warningsOnly, sort]);
@@ -281,7 +295,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
 
   return (
     <div class="workbench">
-      <SummaryBar summary={data.summary} site={host || data.tab.url} />
+      <SummaryBar summary={data.summary} site={`${host || data.tab.url}${sections ? ' (top-level site)' : ''}`} />
       <Toolbar
         searchRef={search}
         query={query}
@@ -366,7 +380,10 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
                 aria-label={`${section.site} (${section.label})`}
               >
                 <h2>
-                  {section.site} <span class="site-label">{section.label}</span>
+                  {section.site} <span class="site-label">{section.label}</span>{' '}
+                  <span class="site-count">
+                    {section.summary.cookies} cookies · grade {section.summary.grade}
+                  </span>
                 </h2>
                 {section.groups.length === 0 ? <p class="empty">No cookie matches.</p> : section.groups.map(renderGroup)}
               </section>

@@ -25,18 +25,35 @@ export function ImportDialog({ host, storeId, existing, onImport, onClose }: Imp
 
   const makePreview = (input: string) => {
     const result = importCookies(input, { defaultDomain: host, defaultStoreId: storeId });
-    // Imported cookies go to the store of the tab being looked at (a container, a private window).
-    const cookies = result.cookies.map((c) => ({ ...c, storeId }));
+    // Imported cookies go to the store of the tab being looked at (a container, a private window);
+    // two rows that differed only in their store are then the same cookie: the first one wins.
+    const cookies: Cookie[] = [];
+    const errors = [...result.errors];
+    const seen = new Set<string>();
+    for (const c of result.cookies) {
+      const cookie = { ...c, storeId };
+      const key = cookieKey(cookie);
+      if (seen.has(key)) {
+        errors.push({ line: 0, where: c.name, reason: `"${c.name}" (${c.domain}${c.path}) appears twice once imported into this tab's cookie store; the first one is kept.` });
+        continue;
+      }
+      seen.add(key);
+      cookies.push(cookie);
+    }
     const known = new Set(existing.map(cookieKey));
-    setPreview({ ...result, cookies, replaced: new Set(cookies.map(cookieKey).filter((k) => known.has(k))) });
+    setPreview({ ...result, cookies, errors, replaced: new Set(cookies.map(cookieKey).filter((k) => known.has(k))) });
     setOutcome(undefined);
   };
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    const content = await file.text();
-    setText(content);
-    makePreview(content);
+    try {
+      const content = await file.text();
+      setText(content);
+      makePreview(content);
+    } catch (error) {
+      setFailure(`Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
 
   const confirm = async () => {

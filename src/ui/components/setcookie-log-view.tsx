@@ -39,9 +39,14 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
       setLog(await source.load());
       setError('');
     } catch (e) {
-      setError(message(e));
+      setError(`Could not read the Set-Cookie log: ${message(e)}`);
     }
   }, [source]);
+
+  /** Runs a log action; a failure is shown, never silently dropped. */
+  const act = (work: () => Promise<void>, what: string) => {
+    work().then(reload, (e: unknown) => setError(`Could not ${what}: ${message(e)}`));
+  };
 
   useEffect(() => {
     void reload();
@@ -97,14 +102,17 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void source.clear().then(reload)}>
+        <button type="button" onClick={() => act(() => source.clear(), 'clear the log')}>
           Clear
         </button>
         <label class="check">
           <input
             type="checkbox"
             checked={log?.preserve ?? false}
-            onChange={(e) => void source.setPreserve(e.currentTarget.checked).then(reload)}
+            onChange={(e) => {
+              const preserve = e.currentTarget.checked;
+              act(() => source.setPreserve(preserve), 'change "Preserve log"');
+            }}
           />
           Preserve log
         </label>
@@ -114,7 +122,7 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
       </div>
       {error && (
         <p role="alert" class="error">
-          Could not read the Set-Cookie log: {error}
+          {error}
         </p>
       )}
       {!log && !error && <p aria-busy="true">Loading the Set-Cookie log…</p>}

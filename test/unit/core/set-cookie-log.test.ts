@@ -233,6 +233,14 @@ describe('header or script', () => {
     expect(tabsForCookie(cookie('tp', { domain: '127.0.0.1' }), tabs)).toEqual([2, 4]);
   });
 
+  it('leaves out tabs of another cookie store (a container, a private window)', () => {
+    const tabs = [
+      { tabId: 1, url: 'https://www.site.example/', frameUrls: [], storeId: '0' },
+      { tabId: 2, url: 'https://www.site.example/', frameUrls: [], storeId: 'firefox-container-1' },
+    ];
+    expect(tabsForCookie(cookie('a', { domain: 'www.site.example', storeId: 'firefox-container-1' }), tabs)).toEqual([2]);
+  });
+
   it('marks a valid header the browser did not store as rejected, blocked by the browser', () => {
     const blocked = markBlocked(entry(1, { name: 'tp_id', cookie: { key: 'k', name: 'tp_id', domain: '127.0.0.1', path: '/' } }), {
       thirdParty: true,
@@ -257,6 +265,16 @@ describe('SetCookieLog', () => {
     big.add(1, Array.from({ length: LOG_CAP + 20 }, (_, i) => entry(i)));
     expect(big.entries(1)).toHaveLength(LOG_CAP);
     expect(big.entries(1)[0]?.id).toBe(20);
+  });
+
+  it('keeps at most the total cap over all tabs, dropping the oldest entries of any tab', () => {
+    const log = new SetCookieLog(undefined, 10, 4);
+    log.add(1, [entry(1), entry(2)]);
+    log.add(2, [entry(3, { tabId: 2 }), entry(4, { tabId: 2 })]);
+    log.add(1, [entry(5)]);
+    log.add(2, [entry(6, { tabId: 2 })]);
+    expect(log.entries(1).map((e) => e.id)).toEqual([5]);
+    expect(log.entries(2).map((e) => e.id)).toEqual([3, 4, 6]);
   });
 
   it('clears on a new navigation but not on a redirect hop (same request id), unless preserved', () => {
