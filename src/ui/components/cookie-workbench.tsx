@@ -90,7 +90,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   const [editor, setEditor] = useState<Editor | undefined>();
   const [dialog, setDialog] = useState<Dialog>();
   const [status, setStatus] = useState<Status>();
-  const [undoCount, setUndoCount] = useState(0);
+  const [undoNext, setUndoNext] = useState<string | undefined>();
   const [dialogs, setDialogs] = useState<Transfer | undefined>();
   const editorSeq = useRef(0);
   const openEditor = (editor: Omit<Editor, 'id'>) => setEditor({ ...editor, id: ++editorSeq.current });
@@ -110,7 +110,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
       if (request !== latestLoad.current) return;
       setData(fresh);
       onDataRef.current?.(fresh);
-      setUndoCount(journal.length);
+      setUndoNext(journal[0]?.label);
       setNow(Date.now());
       setLoadError('');
     } catch (error) {
@@ -302,7 +302,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
         warningsOnly={warningsOnly}
         sort={sort}
         canDeleteAll={data.cookies.length > 0}
-        undoCount={undoCount}
+        undoNext={undoNext}
         onQuery={setQuery}
         onWarningsOnly={setWarningsOnly}
         onSort={setSort}
@@ -382,7 +382,8 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
                 <h2>
                   {section.site} <span class="site-label">{section.label}</span>{' '}
                   <span class="site-count">
-                    {section.summary.cookies} cookies · grade {section.summary.grade}
+                    {section.summary.cookies} cookie{section.summary.cookies === 1 ? '' : 's'} · grade{' '}
+                    {section.summary.grade}
                   </span>
                 </h2>
                 {section.groups.length === 0 ? <p class="empty">No cookie matches.</p> : section.groups.map(renderGroup)}

@@ -7,7 +7,8 @@ export interface ToolbarProps {
   warningsOnly: boolean;
   sort: SortKey;
   canDeleteAll: boolean;
-  undoCount: number;
+  /** What Undo would undo (the newest journal entry, which may be on another site); none: nothing. */
+  undoNext: string | undefined;
   onQuery: (query: string) => void;
   onWarningsOnly: (on: boolean) => void;
   onSort: (sort: SortKey) => void;
@@ -58,8 +59,8 @@ export function Toolbar(props: ToolbarProps) {
       <button
         type="button"
         onClick={props.onUndo}
-        disabled={props.undoCount === 0}
-        title={`${props.undoCount} changes can be undone`}
+        disabled={props.undoNext === undefined}
+        title={props.undoNext ? `Undo: ${props.undoNext}` : 'Nothing to undo'}
       >
         Undo
       </button>

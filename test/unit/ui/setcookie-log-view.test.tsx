@@ -193,8 +193,8 @@ describe('DevtoolsPanel', () => {
       rows: [...g.querySelectorAll('[data-testid="cookie-row"]')].map((r) => r.getAttribute('data-name')),
     }));
     expect(groups).toEqual([
-      { heading: 'localhost top-level', rows: ['hop1', 'top_pref'] },
-      { heading: '127.0.0.1 third-party frame', rows: ['tp_chip'] },
+      { heading: 'localhost top-level 2 cookies · grade A', rows: ['hop1', 'top_pref'] },
+      { heading: '127.0.0.1 third-party frame 1 cookie · grade A', rows: ['tp_chip'] },
     ]);
     fireEvent.click(screen.getByRole('tab', { name: 'Set-Cookie log' }));
     expect(screen.getByRole('tab', { name: 'Set-Cookie log' }).getAttribute('aria-selected')).toBe('true');
