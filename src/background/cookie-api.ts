@@ -74,7 +74,8 @@ const SAME_SITE_TO_BROWSER: Record<SameSite, Cookies.SameSiteStatus> = {
 /** A URL the cookie belongs to: https for Secure cookies (Chrome refuses Secure over http for real hosts). */
 export function urlFor(cookie: Pick<Cookie, 'domain' | 'path' | 'secure'>): string {
   const host = cookie.domain.replace(/^\./, '');
-  const bracketed = host.includes(':') ? `[${host}]` : host;
+  // IPv6: Chrome stores the host with brackets, Firefox without; a URL needs exactly one pair.
+  const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   return `${cookie.secure ? 'https' : 'http'}://${bracketed}${cookie.path.startsWith('/') ? cookie.path : `/${cookie.path}`}`;
 }
 

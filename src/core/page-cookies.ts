@@ -2,6 +2,11 @@
 import { cookieKey, type Cookie } from '../model/cookie';
 import { domainMatches, hostOf, registrableDomain } from './site';
 
+/** A cookie's domain as a host: no leading dot, lower case, and no brackets (Chrome writes `[::1]`). */
+export function hostOfDomain(domain: string): string {
+  return domain.replace(/^\./, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+}
+
 /**
  * Host-only cookies of the page's host, domain cookies of it and its parent domains, on every path,
  * and partitioned cookies kept under this page's top-level site. Duplicates (same identity) once.
@@ -12,7 +17,7 @@ export function cookiesForPage(all: readonly Cookie[], pageUrl: string): Cookie[
   const seen = new Set<string>();
   const result: Cookie[] = [];
   for (const cookie of all) {
-    const bare = cookie.domain.replace(/^\./, '').toLowerCase();
+    const bare = hostOfDomain(cookie.domain);
     const applies = cookie.hostOnly ? bare === host : domainMatches(host, bare);
     const partitionOk = !cookie.partitionKey || registrableDomain(hostOf(cookie.partitionKey.topLevelSite)) === site;
     const key = cookieKey(cookie);
@@ -34,7 +39,7 @@ export function cookiesForFrame(all: readonly Cookie[], frameUrls: readonly stri
   const seen = new Set<string>();
   const result: Cookie[] = [];
   for (const cookie of all) {
-    const bare = cookie.domain.replace(/^\./, '').toLowerCase();
+    const bare = hostOfDomain(cookie.domain);
     const applies = hosts.some((host) => (cookie.hostOnly ? bare === host : domainMatches(host, bare)));
     const partitionOk = !cookie.partitionKey || registrableDomain(hostOf(cookie.partitionKey.topLevelSite)) === topSite;
     const key = cookieKey(cookie);

@@ -42,6 +42,11 @@ describe('cookiesForPage', () => {
     expect(names).not.toContain('elsewhere');
   });
 
+  it('matches an IPv6 host whether the browser writes it with brackets (Chrome) or without (Firefox)', () => {
+    const v6 = [cookie('chrome', '[::1]'), cookie('firefox', '::1')];
+    expect(cookiesForPage(v6, 'http://[::1]:8600/').map((c) => c.name)).toEqual(['chrome', 'firefox']);
+  });
+
   it('returns nothing for a page without a host', () => {
     expect(cookiesForPage(all, 'about:blank')).toEqual([]);
   });
