@@ -39,6 +39,22 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Opens a site page, remembering it in `open` so the test's cleanup closes it. */
+async function openSite(driver: Driver, open: Page[], url: string): Promise<Page> {
+  const page = await driver.browser.newPage();
+  open.push(page);
+  await page.goto(url);
+  return page;
+}
+
+/** Opens the popup for `page` and waits until `waitFor` is on screen. */
+async function openPopupFor(driver: Driver, open: Page[], page: Page, waitFor: string): Promise<Page> {
+  const popup = await driver.openPopup(page);
+  open.push(popup);
+  await popup.waitForSelector(waitFor, { timeout: 20_000 });
+  return popup;
+}
+
 describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
   let driver: Driver;
   const open: Page[] = [];
@@ -56,18 +72,8 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     for (const page of open.splice(0)) await page.close().catch(() => {});
   });
 
-  async function site(url: string): Promise<Page> {
-    const page = await driver.browser.newPage();
-    open.push(page);
-    await page.goto(url);
-    return page;
-  }
-  async function popupFor(page: Page, waitFor: string): Promise<Page> {
-    const popup = await driver.openPopup(page);
-    open.push(popup);
-    await popup.waitForSelector(waitFor, { timeout: 20_000 });
-    return popup;
-  }
+  const site = (url: string) => openSite(driver, open, url);
+  const popupFor = (page: Page, waitFor: string) => openPopupFor(driver, open, page, waitFor);
   const cookie = async (name: string, path = '/') =>
     (await storedCookies(driver.browser)).find((c) => c.name === name && c.path === path);
   const everything = async () => (await storedCookies(driver.browser)).map(essence).sort((a, b) => `${a.name}${a.path}`.localeCompare(`${b.name}${b.path}`));
@@ -362,17 +368,8 @@ describe('popup in Firefox containers', () => {
   afterAll(async () => {
     await driver?.close();
   });
-  async function site(url: string): Promise<Page> {
-    const page = await driver.browser.newPage();
-    open.push(page);
-    await page.goto(url);
-    return page;
-  }
-  async function popupFor(page: Page, waitFor: string): Promise<Page> {
-    const popup = await driver.openPopup(page);
-    await popup.waitForSelector(waitFor, { timeout: 20_000 });
-    return popup;
-  }
+  const site = (url: string) => openSite(driver, open, url);
+  const popupFor = (page: Page, waitFor: string) => openPopupFor(driver, open, page, waitFor);
 
   it('shows the cookies of the tab\'s own container, not the default store', async () => {
     const plain = await site(http('/'));

@@ -8,14 +8,12 @@
  * Firefox: a fresh user context per scenario, cookies read with BiDi `storage.getCookies`
  * (unpartitioned, and partitioned under each top-level origin the scenario visits).
  */
-import { existsSync } from 'node:fs';
-import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer';
+import type { CDPSession, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserName,
   expectationFor,
   type Host,
-  MAPPED_HOSTS,
   type RejectReason,
   type Scenario,
   scenarioHosts,
@@ -24,6 +22,7 @@ import {
   urlFor,
 } from '../server/scenarios';
 import { type RunningServer, startServer } from '../server/server';
+import { launchChromium as launchPlainChromium, launchFirefox as launchPlainFirefox } from './support/browsers';
 
 /** A cookie as a browser stored it, the same shape for both engines. */
 interface Stored {
@@ -54,15 +53,6 @@ interface Engine {
 
 const DUMP = process.env.CL_DUMP === '1';
 const DAY = 24 * 3600;
-
-function chromiumPath(): string {
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : puppeteer.executablePath();
-}
-
-function firefoxPath(): string {
-  for (const p of ['/usr/bin/firefox-esr', '/usr/bin/firefox']) if (existsSync(p)) return p;
-  return puppeteer.executablePath({ browser: 'firefox' });
-}
 
 /** The cookie's domain without a leading dot domain-matches one of the scenario's hosts. */
 function belongsTo(domain: string, hosts: readonly Host[]): boolean {
@@ -103,22 +93,8 @@ const CHROMIUM_REASONS: Record<string, RejectReason[]> = {
 const MASKING_REASONS = new Set(['UserPreferences', 'ThirdPartyPhaseout', 'ThirdPartyBlockedInFirstPartySet']);
 
 async function launchChromium(server: RunningServer): Promise<Engine> {
-  const browser: Browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    pipe: true,
-    acceptInsecureCerts: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      '--ignore-certificate-errors',
-      '--host-resolver-rules=MAP *.cookielens.test 127.0.0.1',
-    ],
-  });
+  // The browsers as the extension tests run them, without the extension: what the browser itself keeps.
+  const { browser } = await launchPlainChromium({ extension: false });
   const root: CDPSession = await browser.target().createCDPSession();
   const page = await browser.newPage();
   const client = await page.createCDPSession();
@@ -180,17 +156,10 @@ interface BidiConnection {
 }
 
 async function launchFirefox(server: RunningServer): Promise<Engine> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath(),
-    headless: true,
-    acceptInsecureCerts: true,
-    extraPrefsFirefox: {
-      // Resolve the test names to 127.0.0.1 (a list of exact names; no wildcards).
-      'network.dns.localDomains': MAPPED_HOSTS.join(','),
-      // Show /echo's JSON as text rather than in the JSON viewer.
-      'devtools.jsonview.enabled': false,
-    },
+  const { browser } = await launchPlainFirefox({
+    extension: false,
+    // Show /echo's JSON as text rather than in the JSON viewer.
+    prefs: { 'devtools.jsonview.enabled': false },
   });
   // Puppeteer's BiDi connection: storage.getCookies with a partition key is not in its public API.
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
