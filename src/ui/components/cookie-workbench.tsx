@@ -168,16 +168,20 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
 
   // Jump to a cookie: clear filters that hide it, open its row, scroll it into view.
   const handledFocus = useRef<number | undefined>(undefined);
+  const missedFocus = useRef<number | undefined>(undefined);
   const [scrollTo, setScrollTo] = useState<string | undefined>();
   useEffect(() => {
     if (!focus || !data || handledFocus.current === focus.nonce) return;
-    handledFocus.current = focus.nonce;
     const all = hasSites(data) ? data.sites.flatMap((s) => s.cookies) : data.cookies;
     const found = findCookie(focus.target, all);
     if (!found) {
+      // Not (yet) here: the list may be older than the log entry; the next load tries again.
+      missedFocus.current = focus.nonce;
       setStatus({ text: `The cookie ${focus.target.name} is not in this page's cookies (any more).`, error: true });
       return;
     }
+    handledFocus.current = focus.nonce;
+    if (missedFocus.current === focus.nonce) setStatus(undefined);
     const key = cookieKey(found);
     if (!groups.some((g) => g.rows.some((r) => r.key === key))) {
       setQuery('');

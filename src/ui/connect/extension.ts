@@ -37,8 +37,16 @@ export interface ConnectorOptions {
 }
 
 export function extensionConnector(tabId: () => Promise<number>, options: ConnectorOptions = {}): Connector {
+  const load = async () => send(options.bySite ? 'cookies/by-site' : 'cookies/for-tab', { tabId: await tabId() });
+  // The first load starts now, while the page is still rendering, not after the first paint.
+  let first: ReturnType<typeof load> | undefined = load();
+  first.catch(() => {});
   return {
-    load: async () => send(options.bySite ? 'cookies/by-site' : 'cookies/for-tab', { tabId: await tabId() }),
+    load: () => {
+      const pending = first;
+      first = undefined;
+      return pending ?? load();
+    },
     save: async (original, next) => send('cookie/save', { tabId: await tabId(), next, ...(original ? { original } : {}) }),
     check: async (cookie) => send('cookie/check', { tabId: await tabId(), cookie }),
     remove: (cookies, label) => send('cookies/delete', { cookies, label }),
