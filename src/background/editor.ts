@@ -52,7 +52,6 @@ export function preflight(next: Cookie, nowMs: number): string | undefined {
   }
   if (next.value.includes(';')) return 'A cookie value may not contain ";" (it would end the cookie).';
   if (!next.path.startsWith('/')) return 'Path must start with "/".';
-  if (/[\s#?]/.test(next.path)) return 'Path may not contain spaces, "#" or "?".';
   if (next.domain.replace(/^\./, '') === '') return 'Domain is required.';
   if (!next.session) {
     if (next.expirationDate === undefined || !Number.isFinite(next.expirationDate)) {
@@ -70,18 +69,29 @@ export function preflight(next: Cookie, nowMs: number): string | undefined {
   return undefined;
 }
 
-/** Removes exactly `target`, restoring every other same-name cookie the browser removed with it. */
-export async function removeExactly(store: CookieStore, target: Cookie): Promise<void> {
+/**
+ * Removes exactly `target`, restoring every other same-name cookie the browser removed with it.
+ * Throws only while the target is still there. Same-name cookies that went with it and could not be
+ * written back are returned, so the caller can journal them (undo brings them back) and say so.
+ */
+export async function removeExactly(store: CookieStore, target: Cookie): Promise<{ lost: Failure[] }> {
   const others = (await store.getAllNamed(target.name, target.storeId)).filter((c) => !sameIdentity(target, c));
   await store.removeOnce(target);
   const remaining = await store.getAllNamed(target.name, target.storeId);
-  const left = new Set(remaining.map(cookieKey));
-  for (const other of others) {
-    if (!left.has(cookieKey(other))) await store.write(other);
-  }
   if (remaining.some((c) => sameIdentity(target, c))) {
     throw new EditRefused(`The browser did not remove "${target.name}" (${target.domain}${target.path}).`);
   }
+  const left = new Set(remaining.map(cookieKey));
+  const lost: Failure[] = [];
+  for (const other of others) {
+    if (left.has(cookieKey(other))) continue;
+    try {
+      await store.write(other);
+    } catch (error) {
+      lost.push({ cookie: other, reason: `removed along with "${target.name}" and could not be written back: ${reasonOf(error)}` });
+    }
+  }
+  return { lost };
 }
 
 export interface Saved {
@@ -121,8 +131,12 @@ export async function saveCookie(
   const before = [sameAsOriginal ? original : undefined, overwritten].filter((c): c is Cookie => c !== undefined);
   if (original && !sameAsOriginal) {
     try {
-      await removeExactly(store, original);
-      before.unshift(original);
+      const { lost } = await removeExactly(store, original);
+      before.unshift(original, ...lost.map((l) => l.cookie));
+      if (lost.length > 0) {
+        const names = lost.map((l) => `${l.cookie.name} (${l.cookie.domain}${l.cookie.path})`).join(', ');
+        return { saved, change: { before, after: [saved] }, warning: `Saved "${saved.name}", but ${names} went with the old cookie; Undo brings it back.` };
+      }
     } catch (error) {
       return {
         saved,
@@ -149,8 +163,9 @@ export async function deleteCookies(
         missing.push(target);
         continue;
       }
-      await removeExactly(store, current);
-      removed.push(current);
+      const { lost } = await removeExactly(store, current);
+      removed.push(current, ...lost.map((l) => l.cookie));
+      failed.push(...lost);
     } catch (error) {
       failed.push({ cookie: target, reason: reasonOf(error) });
     }
@@ -159,25 +174,20 @@ export async function deleteCookies(
 }
 
 /**
- * Undoes a change: takes away what it created, puts back what it replaced or deleted. Cookies that
- * expired since are not brought back (the browser would delete them at once); each cookie that could
- * not be restored is reported rather than stopping the rest.
+ * Undoes a change: puts back what it replaced or deleted, and takes away what it created. A cookie
+ * the change replaced is written back over its successor (never removed first), so a refused write
+ * leaves the current cookie rather than nothing. Cookies that expired since are not brought back
+ * (the browser would delete them at once). Each cookie that could not be handled is reported, with
+ * what is needed to try again, rather than stopping the rest.
  */
 export async function revert(
   store: CookieStore,
   change: Change,
   nowMs: number = Date.now(),
-): Promise<{ expired: Cookie[]; failed: Failure[] }> {
+): Promise<{ expired: Cookie[]; failed: Failure[]; retry: Change }> {
   const expired: Cookie[] = [];
   const failed: Failure[] = [];
-  for (const created of change.after) {
-    try {
-      const current = await store.getExact(created);
-      if (current) await removeExactly(store, current);
-    } catch (error) {
-      failed.push({ cookie: created, reason: reasonOf(error) });
-    }
-  }
+  const retry: Change = { before: [], after: [] };
   for (const previous of change.before) {
     if (!previous.session && previous.expirationDate !== undefined && previous.expirationDate * 1000 <= nowMs) {
       expired.push(previous);
@@ -188,7 +198,23 @@ export async function revert(
       if (!(await store.getExact(previous))) throw new Error('the browser did not store it');
     } catch (error) {
       failed.push({ cookie: previous, reason: reasonOf(error) });
+      retry.before.push(previous);
     }
   }
-  return { expired, failed };
+  for (const created of change.after) {
+    // Replaced by its predecessor above (or kept because that write failed): nothing to take away.
+    if (change.before.some((previous) => sameIdentity(created, previous))) continue;
+    try {
+      const current = await store.getExact(created);
+      if (current) {
+        const { lost } = await removeExactly(store, current);
+        failed.push(...lost);
+        retry.before.push(...lost.map((l) => l.cookie));
+      }
+    } catch (error) {
+      failed.push({ cookie: created, reason: reasonOf(error) });
+      retry.after.push(created);
+    }
+  }
+  return { expired, failed, retry };
 }

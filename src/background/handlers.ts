@@ -1,11 +1,11 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
 import type { ChangeNotes, CookieProblem, MessageName, RequestOf, ResponseOf } from '../messages';
-import type { Cookie } from '../model/cookie';
+import { type Cookie, sameIdentity } from '../model/cookie';
 import { registrableDomain } from '../core/site';
 import { browserName, checkCookie, likelyRefusal } from './check';
 import { type Change, deleteCookies, EditRefused, revert, type Saved, saveCookie } from './editor';
-import { listEntries, record, takeNewest } from './journal';
+import { listEntries, putBack, record, takeNewest } from './journal';
 import { logChanged, withLog } from './setcookie-log';
 import { cookiesBySite } from './site-groups';
 import { browserStore } from './store';
@@ -21,7 +21,10 @@ async function tabUrl(tabId: number): Promise<string> {
 function resolvePartition(cookie: Cookie, pageUrl: string): Cookie {
   if (cookie.partitionKey?.topLevelSite !== '') return cookie;
   const url = new URL(pageUrl);
-  return { ...cookie, partitionKey: { topLevelSite: `${url.protocol}//${registrableDomain(url.hostname)}` } };
+  const topSite = registrableDomain(url.hostname);
+  // Said outright, so the write and its read-back name one partition, not either of two.
+  const crossSite = registrableDomain(cookie.domain.replace(/^\./, '')) !== topSite;
+  return { ...cookie, partitionKey: { topLevelSite: `${url.protocol}//${topSite}`, hasCrossSiteAncestor: crossSite } };
 }
 
 /** The browser's own words, plus what our explainer says the cause most likely is. Never throws. */
@@ -109,8 +112,9 @@ export const handlers: Handlers = {
         try {
           const existing = await browserStore.getExact(cookie);
           const { change: one, warning } = await saveCookie(browserStore, existing, cookie);
-          change.before.push(...one.before);
-          change.after.push(...one.after);
+          // A cookie this import wrote earlier is not something to restore on undo; the original is.
+          change.before.push(...one.before.filter((b) => !change.after.some((a) => sameIdentity(a, b))));
+          change.after.push(...one.after.filter((a) => !change.after.some((c) => sameIdentity(c, a))));
           if (warning) failed.push(problem(cookie, warning));
         } catch (error) {
           failed.push(problem(cookie, withReason(error, cookie).message));
@@ -142,7 +146,11 @@ export const handlers: Handlers = {
     serially(async () => {
       const entry = await takeNewest();
       if (!entry) return { undone: null, problems: [] };
-      const { expired, failed } = await revert(browserStore, entry);
+      const { expired, failed, retry } = await revert(browserStore, entry);
+      // What could not be undone stays undoable: the next Undo tries it again.
+      if (retry.before.length > 0 || retry.after.length > 0) {
+        await putBack({ ...entry, label: `${entry.label} (the rest)`, ...retry }).catch(() => {});
+      }
       const problems = [
         ...expired.map((c) => `${c.name} (${c.domain}${c.path}) expired in the meantime, so it was not brought back.`),
         ...failed.map((f) => `${f.cookie.name} (${f.cookie.domain}${f.cookie.path}): ${f.reason}`),

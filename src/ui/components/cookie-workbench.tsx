@@ -103,18 +103,21 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
 
   // Loads can overlap (live refreshes, actions): only the newest request's answer is shown.
   const latestLoad = useRef(0);
+  const appliedLoad = useRef(0);
   const reload = useCallback(async () => {
     const request = ++latestLoad.current;
     try {
       const [fresh, journal] = await Promise.all([connector.load(), connector.journal()]);
-      if (request !== latestLoad.current) return;
+      // Any answer newer than the one on screen is shown; an older one never replaces it.
+      if (request < appliedLoad.current) return;
+      appliedLoad.current = request;
       setData(fresh);
       onDataRef.current?.(fresh);
       setUndoNext(journal[0]?.label);
       setNow(Date.now());
       setLoadError('');
     } catch (error) {
-      setLoadError(message(error));
+      if (request >= appliedLoad.current) setLoadError(message(error));
     }
   }, [connector]);
 
@@ -176,8 +179,10 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
     const found = findCookie(focus.target, all);
     if (!found) {
       // Not (yet) here: the list may be older than the log entry; the next load tries again.
-      missedFocus.current = focus.nonce;
-      setStatus({ text: `The cookie ${focus.target.name} is not in this page's cookies (any more).`, error: true });
+      if (missedFocus.current !== focus.nonce) {
+        missedFocus.current = focus.nonce;
+        setStatus({ text: `The cookie ${focus.target.name} is not in this page's cookies (any more).`, error: true });
+      }
       return;
     }
     handledFocus.current = focus.nonce;
@@ -196,7 +201,8 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
       (el) => el.dataset.key === scrollTo,
     );
     row?.scrollIntoView?.({ block: 'center' });
-    row?.querySelector<HTMLButtonElement>('.row-head')?.focus();
+    // Focus follows the jump, unless the user is typing somewhere.
+    if (!document.activeElement?.matches('input, textarea, select')) row?.querySelector<HTMLButtonElement>('.row-head')?.focus();
     setScrollTo(undefined);
   }, [scrollTo]);
 

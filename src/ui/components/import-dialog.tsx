@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { importCookies, type ImportResult } from '../../core/formats';
 import type { ImportOutcome } from '../../messages';
-import { type Cookie, cookieKey } from '../../model/cookie';
+import { type Cookie, canonicalDomain, cookieKey } from '../../model/cookie';
 
 export interface ImportDialogProps {
   host: string;
@@ -31,7 +31,7 @@ export function ImportDialog({ host, storeId, existing, onImport, onClose }: Imp
     const errors = [...result.errors];
     const seen = new Set<string>();
     for (const c of result.cookies) {
-      const cookie = { ...c, storeId };
+      const cookie = canonicalDomain({ ...c, storeId });
       const key = cookieKey(cookie);
       if (seen.has(key)) {
         errors.push({ line: 0, where: c.name, reason: `"${c.name}" (${c.domain}${c.path}) appears twice once imported into this tab's cookie store; the first one is kept.` });
@@ -40,7 +40,7 @@ export function ImportDialog({ host, storeId, existing, onImport, onClose }: Imp
       seen.add(key);
       cookies.push(cookie);
     }
-    const known = new Set(existing.map(cookieKey));
+    const known = new Set(existing.map((c) => cookieKey(canonicalDomain(c))));
     setPreview({ ...result, cookies, errors, replaced: new Set(cookies.map(cookieKey).filter((k) => known.has(k))) });
     setOutcome(undefined);
   };

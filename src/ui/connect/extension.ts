@@ -41,10 +41,16 @@ export function extensionConnector(tabId: () => Promise<number>, options: Connec
   // The first load starts now, while the page is still rendering, not after the first paint.
   let first: ReturnType<typeof load> | undefined = load();
   first.catch(() => {});
+  // A change before the page takes that first answer makes it stale: the page then asks afresh.
+  const stopWatching = onEvent('cookies-changed', () => {
+    first = undefined;
+    stopWatching();
+  });
   return {
     load: () => {
       const pending = first;
       first = undefined;
+      stopWatching();
       return pending ?? load();
     },
     save: async (original, next) => send('cookie/save', { tabId: await tabId(), next, ...(original ? { original } : {}) }),

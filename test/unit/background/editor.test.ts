@@ -150,7 +150,7 @@ describe('undo', () => {
     const store = new FakeStore('chromium').add(original);
     const { change } = await deleteCookies(store, [original]);
     expect(store.snapshot()).toEqual([]);
-    expect(await revert(store, change, NOW)).toEqual({ expired: [], failed: [] });
+    expect(await revert(store, change, NOW)).toEqual({ expired: [], failed: [], retry: { before: [], after: [] } });
     expect(store.snapshot()).toEqual([original]);
   });
 
@@ -167,7 +167,7 @@ describe('undo', () => {
     const store = new FakeStore('chromium').add(shortLived);
     const { change } = await deleteCookies(store, [shortLived]);
     const later = NOW + 120_000;
-    expect(await revert(store, change, later)).toEqual({ expired: [shortLived], failed: [] });
+    expect(await revert(store, change, later)).toEqual({ expired: [shortLived], failed: [], retry: { before: [], after: [] } });
     expect(store.snapshot()).toEqual([]);
   });
 });
@@ -204,5 +204,38 @@ describe('partial failures are reported, and what was done stays undoable', () =
     expect(warning).toMatch(/could not be removed, so both exist now/);
     expect(change).toEqual({ before: [], after: [saved] });
     expect(store.snapshot().map((x) => x.name).sort()).toEqual(['new', 'old']);
+  });
+});
+
+describe('undo never loses the value it was asked to bring back', () => {
+  it('a refused write-back of an edit leaves the current cookie and keeps the original for a retry', async () => {
+    const original = cookie('id', { value: 'v1' });
+    let refuse = false;
+    const store = new FakeStore('chromium', (c) => (refuse && c.value === 'v1' ? 'quota' : undefined)).add(original);
+    const { change } = await saveCookie(store, original, { ...original, value: 'v2' }, NOW);
+    refuse = true;
+    const { failed, retry } = await revert(store, change, NOW);
+    expect(failed.map((f) => f.reason)).toEqual(['quota']);
+    expect(store.snapshot().map((c) => c.value)).toEqual(['v2']);
+    expect(retry.before).toEqual([original]);
+    refuse = false;
+    await revert(store, retry, NOW);
+    expect(store.snapshot()).toEqual([original]);
+  });
+
+  it('a same-name cookie that went along and could not be written back is journaled with the delete', async () => {
+    const host = cookie('dup');
+    const parent = cookie('dup', { domain: '.example.com', hostOnly: false });
+    let refuse = true;
+    const store = new FakeStore('chromium', (c) => (refuse && c.domain === '.example.com' ? 'refused' : undefined)).add(
+      host,
+      parent,
+    );
+    const { change, failed } = await deleteCookies(store, [host]);
+    expect(store.snapshot()).toEqual([]);
+    expect(failed.map((f) => f.cookie.domain)).toEqual(['.example.com']);
+    refuse = false;
+    await revert(store, change, NOW);
+    expect(store.snapshot()).toHaveLength(2);
   });
 });
