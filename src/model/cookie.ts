@@ -73,11 +73,6 @@ export function cookieSize(cookie: Pick<Cookie, 'name' | 'value'>): number {
   return new TextEncoder().encode(cookie.name + cookie.value).length;
 }
 
-/** Seconds since the epoch, the unit of `expirationDate`. */
-export function nowSeconds(nowMs: number = Date.now()): number {
-  return nowMs / 1000;
-}
-
 /**
  * The same domain and host-only flag, written the way browsers store them: a bare host for a
  * host-only cookie, a leading dot for a domain cookie, lower case.

@@ -1,11 +1,6 @@
 /** Small display helpers shared by the components. Text only: nothing here produces HTML. */
 import type { Cookie } from '../model/cookie';
 
-export function expiryText(cookie: Pick<Cookie, 'session' | 'expirationDate'>): string {
-  if (cookie.session || cookie.expirationDate === undefined) return 'Session';
-  return new Date(cookie.expirationDate * 1000).toISOString().replace('.000Z', 'Z');
-}
-
 export function flagList(cookie: Pick<Cookie, 'secure' | 'httpOnly' | 'sameSite' | 'hostOnly'>): string[] {
   const flags: string[] = [];
   if (cookie.secure) flags.push('Secure');
