@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type CookieStore, deleteCookies, EditRefused, removeExactly, revert, saveCookie } from '../../../src/background/editor';
 import { type Cookie, cookieKey, sameIdentity } from '../../../src/model/cookie';
+import { makeCookie } from '../fixtures';
 
 const NOW = Date.UTC(2026, 10, 26);
 
 function cookie(name: string, extra: Partial<Cookie> = {}): Cookie {
-  return {
-    name,
-    value: 'v',
-    domain: 'app.example.com',
-    hostOnly: true,
-    path: '/',
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...extra,
-  };
+  return makeCookie({ name, domain: 'app.example.com', secure: true, httpOnly: true, sameSite: 'lax', ...extra });
 }
 
 /** A cookie jar that removes the way Chromium 156 does (every same-name cookie sent to the URL) or Firefox (one). */

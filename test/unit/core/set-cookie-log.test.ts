@@ -18,22 +18,11 @@ import {
 import { explainSetCookie } from '../../../src/core/set-cookie';
 import { type Cookie, cookieKey } from '../../../src/model/cookie';
 import type { SetCookieEntry } from '../../../src/model/setcookie-entry';
+import { makeCookie } from '../fixtures';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 
-const cookie = (name: string, extra: Partial<Cookie> = {}): Cookie => ({
-  name,
-  value: 'v',
-  domain: 'localhost',
-  hostOnly: true,
-  path: '/',
-  secure: false,
-  httpOnly: false,
-  sameSite: 'lax',
-  session: true,
-  storeId: '0',
-  ...extra,
-});
+const cookie = (name: string, extra: Partial<Cookie> = {}): Cookie => makeCookie({ name, sameSite: 'lax', ...extra });
 
 const info = (extra: Partial<ResponseInfo> = {}): ResponseInfo => ({
   tabId: 7,

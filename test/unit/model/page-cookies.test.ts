@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cookiesForPage } from '../../../src/core/page-cookies';
 import type { Cookie } from '../../../src/model/cookie';
+import { makeCookie } from '../fixtures';
 
 function cookie(name: string, domain: string, extra: Partial<Cookie> = {}): Cookie {
-  return {
-    name,
-    value: '1',
-    domain,
-    hostOnly: !domain.startsWith('.'),
-    path: '/',
-    secure: false,
-    httpOnly: false,
-    sameSite: 'unspecified',
-    session: true,
-    storeId: '0',
-    ...extra,
-  };
+  return makeCookie({ name, value: '1', domain, ...extra });
 }
 
 describe('cookiesForPage', () => {

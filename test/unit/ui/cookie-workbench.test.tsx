@@ -5,23 +5,12 @@ import { audit } from '../../../src/core/audit';
 import type { Cookie } from '../../../src/model/cookie';
 import { CookieWorkbench } from '../../../src/ui/components/cookie-workbench';
 import { memoryConnector } from '../../../src/ui/connect/memory';
+import { makeCookie } from '../fixtures';
 
 afterEach(cleanup);
 
 const URL_ = 'http://localhost:8600/';
-const cookie = (name: string, extra: Partial<Cookie> = {}): Cookie => ({
-  name,
-  value: 'v',
-  domain: 'localhost',
-  hostOnly: true,
-  path: '/',
-  secure: false,
-  httpOnly: false,
-  sameSite: 'unspecified',
-  session: true,
-  storeId: '0',
-  ...extra,
-});
+const cookie = (name: string, extra: Partial<Cookie> = {}): Cookie => makeCookie({ name, ...extra });
 
 function setup(cookies: Cookie[], refuse?: (c: Cookie) => string | undefined) {
   const connector = memoryConnector({

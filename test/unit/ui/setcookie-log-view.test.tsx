@@ -8,6 +8,7 @@ import { DevtoolsPanel } from '../../../src/ui/components/devtools-panel';
 import { SetCookieLogView } from '../../../src/ui/components/setcookie-log-view';
 import { memoryConnector, memoryLogSource } from '../../../src/ui/connect/memory';
 import { filterEntries, originLabel } from '../../../src/ui/setcookie-filter';
+import { makeCookie } from '../fixtures';
 
 afterEach(cleanup);
 
@@ -47,19 +48,7 @@ function sampleEntries(): SetCookieEntry[] {
 }
 
 function cookie(name: string, extra: Partial<Cookie> = {}): Cookie {
-  return {
-    name,
-    value: '1',
-    domain: 'localhost',
-    hostOnly: true,
-    path: '/',
-    secure: true,
-    httpOnly: false,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...extra,
-  };
+  return makeCookie({ name, value: '1', secure: true, sameSite: 'lax', ...extra });
 }
 
 const entries = (c: Element) => [...c.querySelectorAll('[data-testid="setcookie-entry"]')];

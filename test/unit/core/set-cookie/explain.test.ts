@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type Cookie, cookieKey } from '../../../../src/model/cookie';
 import { explainSetCookie } from '../../../../src/core/set-cookie/explain';
+import { makeCookie } from '../../fixtures';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const DAY = 86400;
 
 function existing(overrides: Partial<Cookie>): Cookie {
-  return {
-    name: 'sid',
-    value: 'old',
-    domain: 'example.com',
-    hostOnly: true,
-    path: '/',
-    secure: false,
-    httpOnly: false,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...overrides,
-  };
+  return makeCookie({ name: 'sid', value: 'old', domain: 'example.com', sameSite: 'lax', ...overrides });
 }
 
 const explain = (header: string, url = 'https://example.com/account/login', options = {}) =>

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Cookie, cookieKey } from '../../../../src/model/cookie';
 import { CookieJar, serializeCookies } from '../../../../src/core/set-cookie/jar';
+import { makeCookie } from '../../fixtures';
 
 const NOW = Date.UTC(2026, 0, 1);
 
 function cookie(overrides: Partial<Cookie>): Cookie {
-  return {
-    name: 'a',
-    value: '1',
-    domain: 'example.com',
-    hostOnly: true,
-    path: '/',
-    secure: false,
-    httpOnly: false,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...overrides,
-  };
+  return makeCookie({ name: 'a', value: '1', domain: 'example.com', sameSite: 'lax', ...overrides });
 }
 
 describe('CookieJar', () => {
