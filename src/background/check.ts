@@ -7,6 +7,7 @@ import type { CheckResult } from '../messages';
 import type { Cookie } from '../model/cookie';
 import { urlFor } from './cookie-api';
 import { preflight } from './editor';
+import { errorText } from '../error-text';
 
 export const browserName: BrowserName =
   typeof (globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } } }).browser?.runtime?.getBrowserInfo ===
@@ -39,7 +40,7 @@ export function checkCookie(cookie: Cookie, pageUrl: string, now = Date.now()): 
   try {
     refusal = likelyRefusal(cookie, now);
   } catch (error) {
-    refusal = `This cookie cannot be written: ${error instanceof Error ? error.message : String(error)}`;
+    refusal = `This cookie cannot be written: ${errorText(error)}`;
   }
   return refusal ? { findings, refusal } : { findings };
 }

@@ -10,6 +10,7 @@
  */
 import { prefixViolations } from '../core/prefix';
 import { type Cookie, canonicalDomain, cookieKey, sameIdentity } from '../model/cookie';
+import { errorText } from '../error-text';
 
 export interface CookieStore {
   /** The stored cookie with this identity (details the request left open match anything). */
@@ -37,9 +38,6 @@ export interface Failure {
   reason: string;
 }
 
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** What we refuse before asking the browser, because a browser would never let a page keep it. */
 export function preflight(next: Cookie, nowMs: number): string | undefined {
@@ -88,7 +86,7 @@ export async function removeExactly(store: CookieStore, target: Cookie): Promise
     try {
       await store.write(other);
     } catch (error) {
-      lost.push({ cookie: other, reason: `removed along with "${target.name}" and could not be written back: ${reasonOf(error)}` });
+      lost.push({ cookie: other, reason: `removed along with "${target.name}" and could not be written back: ${errorText(error)}` });
     }
   }
   return { lost };
@@ -141,7 +139,7 @@ export async function saveCookie(
       return {
         saved,
         change: { before, after: [saved] },
-        warning: `Saved "${saved.name}", but the old "${original.name}" (${original.domain}${original.path}) could not be removed, so both exist now: ${reasonOf(error)}`,
+        warning: `Saved "${saved.name}", but the old "${original.name}" (${original.domain}${original.path}) could not be removed, so both exist now: ${errorText(error)}`,
       };
     }
   }
@@ -167,7 +165,7 @@ export async function deleteCookies(
       removed.push(current, ...lost.map((l) => l.cookie));
       failed.push(...lost);
     } catch (error) {
-      failed.push({ cookie: target, reason: reasonOf(error) });
+      failed.push({ cookie: target, reason: errorText(error) });
     }
   }
   return { change: { before: removed, after: [] }, missing, failed };
@@ -197,7 +195,7 @@ export async function revert(
       await store.write(previous);
       if (!(await store.getExact(previous))) throw new Error('the browser did not store it');
     } catch (error) {
-      failed.push({ cookie: previous, reason: reasonOf(error) });
+      failed.push({ cookie: previous, reason: errorText(error) });
       retry.before.push(previous);
     }
   }
@@ -212,7 +210,7 @@ export async function revert(
         retry.before.push(...lost.map((l) => l.cookie));
       }
     } catch (error) {
-      failed.push({ cookie: created, reason: reasonOf(error) });
+      failed.push({ cookie: created, reason: errorText(error) });
       retry.after.push(created);
     }
   }

@@ -10,6 +10,7 @@ import { logChanged, withLog } from './setcookie-log';
 import { cookiesBySite } from './site-groups';
 import { browserStore } from './store';
 import { tabCookies } from './tab-cookies';
+import { errorText } from '../error-text';
 
 type Handlers = { [N in MessageName]: (request: RequestOf<N>) => Promise<ResponseOf<N>> };
 
@@ -30,7 +31,7 @@ function resolvePartition(cookie: Cookie, pageUrl: string): Cookie {
 /** The browser's own words, plus what our explainer says the cause most likely is. Never throws. */
 function withReason(error: unknown, cookie: Cookie): Error {
   if (error instanceof EditRefused) return error;
-  const said = error instanceof Error ? error.message : String(error);
+  const said = errorText(error);
   const name = browserName === 'firefox' ? 'Firefox' : 'Chrome';
   let likely: string | undefined;
   try {
@@ -54,7 +55,7 @@ async function journal(label: string, change: Change): Promise<ChangeNotes> {
     await record(label, change);
     return {};
   } catch (error) {
-    return { warning: `Done, but it cannot be undone: the undo journal could not be saved (${error instanceof Error ? error.message : String(error)}).` };
+    return { warning: `Done, but it cannot be undone: the undo journal could not be saved (${errorText(error)}).` };
   }
 }
 

@@ -3,13 +3,14 @@ import browser from 'webextension-polyfill';
 import { type CookiesChangedEvent, isEnvelope, type MessageName, type Reply, type SetCookieLoggedEvent } from '../messages';
 import { handlers } from './handlers';
 import { startSetCookieLog } from './setcookie-log';
+import { errorText } from '../error-text';
 
 browser.runtime.onMessage.addListener((message: unknown): Promise<Reply<unknown>> | undefined => {
   if (!isEnvelope(message) || !(message.type in handlers)) return undefined;
   const handler = handlers[message.type as MessageName] as (request: unknown) => Promise<unknown>;
   return handler(message.payload).then(
     (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => ({ ok: false, error: errorText(error) }),
   );
 });
 

@@ -1,37 +1,20 @@
 /** Which cookies belong to a page: pure, so it is tested without a browser. */
-import { cookieKey, type Cookie } from '../model/cookie';
+import { type Cookie, cookieKey, hostOfDomain } from '../model/cookie';
 import { domainMatches, hostOf, registrableDomain } from './site';
-
-/** A cookie's domain as a host: no leading dot, lower case, and no brackets (Chrome writes `[::1]`). */
-export function hostOfDomain(domain: string): string {
-  return domain.replace(/^\./, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
-}
 
 /**
  * Host-only cookies of the page's host, domain cookies of it and its parent domains, on every path,
  * and partitioned cookies kept under this page's top-level site. Duplicates (same identity) once.
  */
 export function cookiesForPage(all: readonly Cookie[], pageUrl: string): Cookie[] {
-  const host = hostOf(pageUrl);
-  const site = registrableDomain(host);
-  const seen = new Set<string>();
-  const result: Cookie[] = [];
-  for (const cookie of all) {
-    const bare = hostOfDomain(cookie.domain);
-    const applies = cookie.hostOnly ? bare === host : domainMatches(host, bare);
-    const partitionOk = !cookie.partitionKey || registrableDomain(hostOf(cookie.partitionKey.topLevelSite)) === site;
-    const key = cookieKey(cookie);
-    if (applies && partitionOk && !seen.has(key)) {
-      seen.add(key);
-      result.push(cookie);
-    }
-  }
-  return result;
+  return cookiesForFrame(all, [pageUrl], pageUrl);
 }
 
 /**
- * The cookies a third-party frame on `frameUrls` (one site) sees inside the page `topUrl`: cookies of
- * the frame's hosts, unpartitioned or partitioned under the page's top-level site. Duplicates once.
+ * The cookies a frame on `frameUrls` (one site) sees inside the page `topUrl`: host-only cookies of
+ * the frame's hosts and domain cookies of them and their parents, on every path, unpartitioned or
+ * partitioned under the page's top-level site. Duplicates (same identity) once. The page itself is
+ * the frame `[topUrl]`.
  */
 export function cookiesForFrame(all: readonly Cookie[], frameUrls: readonly string[], topUrl: string): Cookie[] {
   const hosts = frameUrls.map(hostOf).filter((h) => h !== '');

@@ -7,7 +7,7 @@
  * Uses the explainer (and so tldts): import it from the background and tests only. Pages import the
  * entry types from ../model/setcookie-entry.ts.
  */
-import { type Cookie, cookieKey, partitionText } from '../model/cookie';
+import { type Cookie, cookieKey, hostOfDomain, partitionText } from '../model/cookie';
 import type { CookieRef, FrameType, LogRejectReason, SetCookieEntry } from '../model/setcookie-entry';
 import { explainSetCookie, type Explanation, parseSetCookie } from './set-cookie/index';
 import { domainMatches, hostOf, registrableDomain } from './site';
@@ -204,16 +204,12 @@ export function pendingFor(headers: readonly string[], requestUrl: string, tabId
   });
 }
 
-function bare(domain: string): string {
-  return domain.replace(/^\./, '').toLowerCase();
-}
-
 /** The pending header that explains this cookie change, if any (same name and domain, recent enough). */
 export function matchPending(pending: readonly PendingHeader[], cookie: Cookie, now: number): PendingHeader | undefined {
-  const domain = bare(cookie.domain);
+  const domain = hostOfDomain(cookie.domain);
   for (let i = pending.length - 1; i >= 0; i--) {
     const p = pending[i];
-    if (p && p.name === cookie.name && bare(p.domain) === domain && now - p.time <= HEADER_WINDOW_MS) return p;
+    if (p && p.name === cookie.name && hostOfDomain(p.domain) === domain && now - p.time <= HEADER_WINDOW_MS) return p;
   }
   return undefined;
 }
@@ -239,7 +235,7 @@ export function claimEarlierChanges(
         c.cause === 'explicit' &&
         now - c.time <= HEADER_WINDOW_MS &&
         c.cookie.name === header.name &&
-        bare(c.cookie.domain) === bare(header.domain),
+        hostOfDomain(c.cookie.domain) === hostOfDomain(header.domain),
     );
     if (!change) continue;
     change.claimed = true;
@@ -263,7 +259,7 @@ export interface TabView {
  * frame on the cookie's host (a partitioned cookie only for the tab whose top-level site is its partition).
  */
 export function tabsForCookie(cookie: Cookie, tabs: readonly TabView[]): number[] {
-  const domain = bare(cookie.domain);
+  const domain = hostOfDomain(cookie.domain);
   const site = registrableDomain(domain);
   const partitionSite = cookie.partitionKey ? registrableDomain(hostOf(cookie.partitionKey.topLevelSite)) : undefined;
   const applies = (url: string) => {

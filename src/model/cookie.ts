@@ -43,6 +43,11 @@ export function bareDomain(cookie: Pick<Cookie, 'domain'>): string {
   return cookie.domain.startsWith('.') ? cookie.domain.slice(1) : cookie.domain;
 }
 
+/** A cookie's domain as a host: no leading dot, lower case, and no brackets (Chrome writes `[::1]`). */
+export function hostOfDomain(domain: string): string {
+  return domain.replace(/^\./, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+}
+
 /** A stable text form of a partition key, `''` for an unpartitioned cookie. */
 export function partitionText(partitionKey: PartitionKey | undefined): string {
   if (!partitionKey) return '';

@@ -1,6 +1,6 @@
 /** View logic of the workbench as pure functions: filtering, sorting, grouping, form <-> cookie. */
 import type { Finding, Severity } from '../core/types';
-import { type Cookie, cookieKey, cookieSize, type SameSite } from '../model/cookie';
+import { type Cookie, cookieKey, cookieSize, hostOfDomain, type SameSite } from '../model/cookie';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -178,6 +178,6 @@ export interface CookieTarget {
 export function findCookie(target: CookieTarget, cookies: readonly Cookie[]): Cookie | undefined {
   const exact = cookies.find((c) => cookieKey(c) === target.key);
   if (exact) return exact;
-  const bare = (d: string) => d.replace(/^\./, '').toLowerCase();
-  return cookies.find((c) => c.name === target.name && bare(c.domain) === bare(target.domain) && c.path === target.path);
+  const host = hostOfDomain(target.domain);
+  return cookies.find((c) => c.name === target.name && hostOfDomain(c.domain) === host && c.path === target.path);
 }

@@ -9,6 +9,7 @@
 import type { Cookie, PartitionKey, SameSite } from '../../model/cookie';
 import { domainProblem, nameProblem, valueProblem } from './header';
 import type { ImportOptions, Parsed } from './index';
+import { errorText } from '../../error-text';
 
 const SAME_SITE_OUT: Record<SameSite, string> = {
   none: 'no_restriction',
@@ -153,7 +154,7 @@ export function parseJson(text: string, options: ImportOptions): Parsed {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorText(e);
     const { line, where } = parsePosition(text, message);
     return { rows: [], errors: [{ line, where, reason: `not valid JSON: ${message}` }] };
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CheckResult } from '../../messages';
 import type { Cookie, SameSite } from '../../model/cookie';
 import { cookieFromForm, type FormState } from '../model';
+import { errorText } from '../../error-text';
 
 export interface CookieFormProps {
   title: string;
@@ -55,7 +56,7 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
     try {
       await onSave(original, built.cookie);
     } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', message: errorText(error) });
     }
   };
 

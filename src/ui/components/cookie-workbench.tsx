@@ -20,6 +20,7 @@ import { ROWS_SHOWN_MARK } from '../marks';
 import { SummaryBar } from './summary-bar';
 import { Toolbar } from './toolbar';
 import { useRowKeyboard } from '../hooks/use-row-keyboard';
+import { errorText } from '../../error-text';
 
 /** Import and export (with the formats code) load on first use: they are not needed to open the popup. */
 type Transfer = typeof import('./transfer');
@@ -34,9 +35,6 @@ type Editor = { id: number; title: string; initial: FormState; original?: Cookie
 type Dialog = 'import' | 'export' | 'delete-all' | undefined;
 type Status = { text: string; error?: boolean } | undefined;
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function hostOf(url: string): string {
   try {
@@ -117,7 +115,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
       setNow(Date.now());
       setLoadError('');
     } catch (error) {
-      if (request >= appliedLoad.current) setLoadError(message(error));
+      if (request >= appliedLoad.current) setLoadError(errorText(error));
     }
   }, [connector]);
 
@@ -210,7 +208,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
     try {
       setStatus({ text: await work() });
     } catch (error) {
-      setStatus({ text: message(error), error: true });
+      setStatus({ text: errorText(error), error: true });
     }
     await reload();
   };
@@ -246,7 +244,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
         setDialogs(loaded);
         setDialog(which);
       },
-      (error: unknown) => setStatus({ text: `Could not load ${which}: ${message(error)}`, error: true }),
+      (error: unknown) => setStatus({ text: `Could not load ${which}: ${errorText(error)}`, error: true }),
     );
   };
 

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type CookieFormat, exportCookies } from '../../core/formats';
 import type { Cookie } from '../../model/cookie';
+import { errorText } from '../../error-text';
 
 const FORMATS: [CookieFormat, string, string][] = [
   ['json', 'JSON (lossless)', 'json'],
@@ -19,7 +20,7 @@ export function ExportPanel({ cookies, site, onClose }: { cookies: readonly Cook
       await navigator.clipboard.writeText(text);
       setStatus(`Copied ${cookies.length} cookies.`);
     } catch (error) {
-      setStatus(`Copy failed: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`Copy failed: ${errorText(error)}`);
     }
   };
 

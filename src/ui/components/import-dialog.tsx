@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { importCookies, type ImportResult } from '../../core/formats';
 import type { ImportOutcome } from '../../messages';
 import { type Cookie, canonicalDomain, cookieKey } from '../../model/cookie';
+import { errorText } from '../../error-text';
 
 export interface ImportDialogProps {
   host: string;
@@ -52,7 +53,7 @@ export function ImportDialog({ host, storeId, existing, onImport, onClose }: Imp
       setText(content);
       makePreview(content);
     } catch (error) {
-      setFailure(`Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(`Could not read ${file.name}: ${errorText(error)}`);
     }
   };
 
@@ -61,7 +62,7 @@ export function ImportDialog({ host, storeId, existing, onImport, onClose }: Imp
     try {
       setOutcome(await onImport(preview.cookies));
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorText(error));
     }
   };
 

@@ -5,6 +5,7 @@ import type { SetCookieEntry } from '../../model/setcookie-entry';
 import type { SetCookieLogSource } from '../connect/connector';
 import { filterEntries, VERDICTS } from '../setcookie-filter';
 import { SetCookieEntryView } from './setcookie-entry';
+import { errorText } from '../../error-text';
 
 /** A request from the Cookies view: show the headers of this cookie name. */
 export interface LogFocus {
@@ -21,9 +22,6 @@ export interface SetCookieLogViewProps {
   focus?: LogFocus | undefined;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Every Set-Cookie header the page received, explained; filter by name and verdict, clear, preserve. */
 export function SetCookieLogView({ source, cookieShown = () => false, onSelect, focus }: SetCookieLogViewProps) {
@@ -39,13 +37,13 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
       setLog(await source.load());
       setError('');
     } catch (e) {
-      setError(`Could not read the Set-Cookie log: ${message(e)}`);
+      setError(`Could not read the Set-Cookie log: ${errorText(e)}`);
     }
   }, [source]);
 
   /** Runs a log action; a failure is shown, never silently dropped. */
   const act = (work: () => Promise<void>, what: string) => {
-    work().then(reload, (e: unknown) => setError(`Could not ${what}: ${message(e)}`));
+    work().then(reload, (e: unknown) => setError(`Could not ${what}: ${errorText(e)}`));
   };
 
   useEffect(() => {
