@@ -1,5 +1,6 @@
 /** View logic of the workbench as pure functions: filtering, sorting, grouping, form <-> cookie. */
 import type { Finding, Severity } from '../core/types';
+import type { TabCookies, TabCookiesBySite } from '../messages';
 import { type Cookie, cookieKey, cookieSize, hostOfDomain, type SameSite } from '../model/cookie';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
@@ -180,4 +181,14 @@ export function findCookie(target: CookieTarget, cookies: readonly Cookie[]): Co
   if (exact) return exact;
   const host = hostOfDomain(target.domain);
   return cookies.find((c) => c.name === target.name && hostOfDomain(c.domain) === host && c.path === target.path);
+}
+
+/** Whether the loaded data is grouped by site (the DevTools panel). */
+export function hasSites(data: TabCookies): data is TabCookiesBySite {
+  return Array.isArray((data as Partial<TabCookiesBySite>).sites);
+}
+
+/** Every cookie loaded: all site groups' when grouped, else the page's. */
+export function allCookies(data: TabCookies): Cookie[] {
+  return hasSites(data) ? data.sites.flatMap((s) => s.cookies) : data.cookies;
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SiteSummary } from '../../core/audit';
-import type { TabCookies, TabCookiesBySite } from '../../messages';
+import type { TabCookies } from '../../messages';
 import { type Cookie, cookieKey } from '../../model/cookie';
 import type { Connector } from '../connect/connector';
 import {
+  allCookies,
   blankForm,
   type CookieTarget,
   type FormState,
@@ -11,6 +12,7 @@ import {
   formFromCookie,
   type Group,
   groupRows,
+  hasSites,
   type Row,
   type SortKey,
 } from '../model';
@@ -66,10 +68,6 @@ interface SiteSection {
   label: string;
   summary: SiteSummary;
   groups: Group[];
-}
-
-function hasSites(data: TabCookies): data is TabCookiesBySite {
-  return Array.isArray((data as Partial<TabCookiesBySite>).sites);
 }
 
 /**
@@ -173,8 +171,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   const [scrollTo, setScrollTo] = useState<string | undefined>();
   useEffect(() => {
     if (!focus || !data || handledFocus.current === focus.nonce) return;
-    const all = hasSites(data) ? data.sites.flatMap((s) => s.cookies) : data.cookies;
-    const found = findCookie(focus.target, all);
+    const found = findCookie(focus.target, allCookies(data));
     if (!found) {
       // Not (yet) here: the list may be older than the log entry; the next load tries again.
       if (missedFocus.current !== focus.nonce) {
@@ -276,7 +273,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
 
   const host = hostOf(data.tab.url);
   const shown = groups.flatMap((g) => g.rows.map((r) => r.cookie));
-  const total = hasSites(data) ? data.sites.reduce((n, s) => n + s.cookies.length, 0) : data.cookies.length;
+  const total = allCookies(data).length;
 
   const renderGroup = (group: Group) => (
     <section key={group.label} class="group" aria-label={group.label}>

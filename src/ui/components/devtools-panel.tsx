@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import type { TabCookies, TabCookiesBySite } from '../../messages';
+import type { TabCookies } from '../../messages';
 import type { Cookie } from '../../model/cookie';
 import type { SetCookieEntry } from '../../model/setcookie-entry';
 import type { Connector, SetCookieLogSource } from '../connect/connector';
-import { findCookie } from '../model';
+import { allCookies, findCookie } from '../model';
 import { type CookieFocus, CookieWorkbench } from './cookie-workbench';
 import { type LogFocus, SetCookieLogView } from './setcookie-log-view';
 
@@ -12,11 +12,6 @@ const VIEWS: ReadonlyArray<{ id: View; label: string }> = [
   { id: 'cookies', label: 'Cookies' },
   { id: 'log', label: 'Set-Cookie log' },
 ];
-
-function allCookies(data: TabCookies): Cookie[] {
-  const sites = (data as Partial<TabCookiesBySite>).sites;
-  return sites ? sites.flatMap((s) => s.cookies) : data.cookies;
-}
 
 /**
  * The DevTools panel: the page's cookies (the shared workbench, by site) and the Set-Cookie log, as
