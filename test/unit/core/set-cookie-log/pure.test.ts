@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookiesForFrame, thirdPartySites } from '../../../src/core/page-cookies';
+import { cookiesForFrame, thirdPartySites } from '../../../../src/core/page-cookies';
 import {
   applyToJar,
   type CookieChange,
@@ -14,11 +14,11 @@ import {
   SetCookieLog,
   scriptEntry,
   tabsForCookie,
-} from '../../../src/core/set-cookie-log';
-import { explainSetCookie } from '../../../src/core/set-cookie';
-import { type Cookie, cookieKey } from '../../../src/model/cookie';
-import type { SetCookieEntry } from '../../../src/model/setcookie-entry';
-import { makeCookie } from '../fixtures';
+} from '../../../../src/core/set-cookie-log';
+import { explainSetCookie } from '../../../../src/core/set-cookie';
+import { type Cookie, cookieKey } from '../../../../src/model/cookie';
+import type { SetCookieEntry } from '../../../../src/model/setcookie-entry';
+import { makeCookie } from '../../fixtures';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 

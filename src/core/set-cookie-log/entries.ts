@@ -1,0 +1,121 @@
+/** Log entries: a response's headers explained in order, a cookie set by script, a cookie the browser blocked. */
+import { type Cookie, cookieKey, partitionText } from '../../model/cookie';
+import type { CookieRef, FrameType, LogRejectReason, SetCookieEntry } from '../../model/setcookie-entry';
+import { explainSetCookie, type Explanation } from '../set-cookie/index';
+import type { BrowserName } from '../types';
+import { applyToJar } from './replay-jar';
+
+export function cookieRef(cookie: Cookie): CookieRef {
+  const ref: CookieRef = { key: cookieKey(cookie), name: cookie.name, domain: cookie.domain, path: cookie.path };
+  if (cookie.partitionKey) ref.partition = partitionText(cookie.partitionKey);
+  return ref;
+}
+
+export interface ResponseInfo {
+  tabId: number;
+  requestUrl: string;
+  status: number;
+  frameType: FrameType;
+  /** Milliseconds since the epoch, when the response arrived. */
+  time: number;
+  /** The page the response belongs to: the tab's top-level URL (the request itself for main_frame). */
+  topLevelUrl: string;
+  browser: BrowserName;
+  storeId: string;
+}
+
+/** Numbers entries: one counter per log, so ids stay unique across tabs. */
+export type NextId = () => number;
+
+function entryFrom(header: string, info: ResponseInfo, explanation: Explanation, id: number): SetCookieEntry {
+  const entry: SetCookieEntry = {
+    id,
+    tabId: info.tabId,
+    time: info.time,
+    source: 'header',
+    requestUrl: info.requestUrl,
+    status: info.status,
+    frameType: info.frameType,
+    header,
+    name: explanation.parsed.name,
+    verdict: explanation.verdict,
+    message: explanation.message,
+    notes: explanation.notes,
+    attributes: explanation.parsed.attributes.map(({ name, value, effective }) => ({ name, value, effective })),
+  };
+  if (explanation.reason) entry.reason = explanation.reason;
+  if (explanation.hint) entry.hint = explanation.hint;
+  // A deleted header produces no cookie; what it deleted (or would have stored) is still worth naming.
+  if (explanation.cookie) entry.cookie = cookieRef(explanation.cookie);
+  return entry;
+}
+
+/**
+ * One entry per header, in order, each explained against the jar the previous headers left: the
+ * second of two `color=` headers in one response replaces the first.
+ */
+export function explainResponse(
+  headers: readonly string[],
+  info: ResponseInfo,
+  jar: readonly Cookie[],
+  nextId: NextId,
+): SetCookieEntry[] {
+  let current = [...jar];
+  return headers.map((header) => {
+    const explanation = explainSetCookie(header, info.requestUrl, {
+      jar: current,
+      now: info.time,
+      topLevelSite: info.frameType === 'main_frame' ? info.requestUrl : info.topLevelUrl,
+      browser: info.browser,
+      storeId: info.storeId,
+    });
+    current = applyToJar(current, explanation);
+    return entryFrom(header, info, explanation, nextId());
+  });
+}
+
+/** A cookie that appeared without a header: document.cookie, or another extension. */
+export function scriptEntry(
+  cookie: Cookie,
+  info: { tabId: number; time: number; pageUrl: string; replaced: boolean },
+  id: number,
+): SetCookieEntry {
+  const what = cookie.name === '' ? `the nameless cookie "${cookie.value}"` : `"${cookie.name}"`;
+  return {
+    id,
+    tabId: info.tabId,
+    time: info.time,
+    source: 'script',
+    requestUrl: info.pageUrl,
+    status: 0,
+    frameType: 'other',
+    header: '',
+    name: cookie.name,
+    verdict: info.replaced ? 'replaced' : 'stored',
+    message: `${what} was ${info.replaced ? 'replaced' : 'stored'} for ${cookie.domain}, path ${cookie.path}, without any Set-Cookie header: set by script (document.cookie) or another extension.`,
+    notes: [],
+    attributes: [],
+    cookie: cookieRef(cookie),
+  };
+}
+
+/** What the browser did not store although the header was valid: it blocked the cookie itself. */
+export function markBlocked(
+  entry: SetCookieEntry,
+  context: { thirdParty: boolean; browserLabel: string },
+): SetCookieEntry {
+  const reason: LogRejectReason = 'blocked-by-browser';
+  const who = entry.name === '' ? 'the nameless cookie' : `"${entry.name}"`;
+  const { cookie: _dropped, ...rest } = entry;
+  return {
+    ...rest,
+    verdict: 'rejected',
+    reason,
+    message: context.thirdParty
+      ? `${context.browserLabel} did not store ${who} although the header is valid: it came from a third-party frame, and the browser blocks unpartitioned third-party cookies (its settings or tracking protection).`
+      : `${context.browserLabel} did not store ${who} although the header is valid: the browser's settings or another extension blocked it.`,
+    hint: context.thirdParty
+      ? 'For state kept per embedding site, add Partitioned (with Secure): partitioned cookies (CHIPS) are allowed in third-party frames.'
+      : 'Check the site settings for cookies and any extension that filters them.',
+  };
+}
