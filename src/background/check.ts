@@ -2,18 +2,12 @@
 import { audit } from '../core/audit';
 import { explainSetCookie } from '../core/set-cookie';
 import { toSetCookie } from '../core/to-set-cookie';
-import type { BrowserName } from '../core/types';
 import type { CheckResult } from '../messages';
 import type { Cookie } from '../model/cookie';
 import { urlFor } from './cookie-api';
 import { preflight } from './editor';
 import { errorText } from '../error-text';
-
-export const browserName: BrowserName =
-  typeof (globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } } }).browser?.runtime?.getBrowserInfo ===
-  'function'
-    ? 'firefox'
-    : 'chrome';
+import { browserName } from './platform';
 
 /**
  * Why the browser would refuse this cookie, or undefined. An edit is a write to the cookie's own

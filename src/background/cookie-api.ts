@@ -3,41 +3,12 @@
  * browser's cookie objects and the normalized Cookie model, and hides where Chrome and Firefox differ.
  */
 import browser, { type Cookies } from 'webextension-polyfill';
-import { type Cookie, type SameSite, sameIdentity } from '../model/cookie';
-
-const SAME_SITE_FROM_BROWSER: Record<Cookies.SameSiteStatus, SameSite> = {
-  no_restriction: 'none',
-  lax: 'lax',
-  strict: 'strict',
-  unspecified: 'unspecified',
-};
-
-export function fromBrowserCookie(c: Cookies.Cookie): Cookie {
-  const cookie: Cookie = {
-    name: c.name,
-    value: c.value,
-    domain: c.domain,
-    hostOnly: c.hostOnly,
-    path: c.path,
-    secure: c.secure,
-    httpOnly: c.httpOnly,
-    sameSite: SAME_SITE_FROM_BROWSER[c.sameSite] ?? 'unspecified',
-    session: c.session,
-    storeId: c.storeId,
-  };
-  if (!c.session && c.expirationDate !== undefined) cookie.expirationDate = c.expirationDate;
-  if (c.partitionKey?.topLevelSite) {
-    cookie.partitionKey = { topLevelSite: c.partitionKey.topLevelSite };
-    if (c.partitionKey.hasCrossSiteAncestor !== undefined) {
-      cookie.partitionKey.hasCrossSiteAncestor = c.partitionKey.hasCrossSiteAncestor;
-    }
-  }
-  if (c.firstPartyDomain) cookie.firstPartyDomain = c.firstPartyDomain;
-  return cookie;
-}
+import { bareDomain, type Cookie, type SameSite, sameIdentity } from '../model/cookie';
+import { fromBrowserCookie } from './browser-cookie';
+import { browserName } from './platform';
 
 /** Firefox only: `firstPartyDomain: null` asks for cookies whatever their first-party domain. */
-const isFirefox = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+const isFirefox = browserName === 'firefox';
 
 /**
  * Every cookie whose domain is `domain` or below it, in one store, partitioned and unpartitioned.
@@ -73,7 +44,7 @@ const SAME_SITE_TO_BROWSER: Record<SameSite, Cookies.SameSiteStatus> = {
 
 /** A URL the cookie belongs to: https for Secure cookies (Chrome refuses Secure over http for real hosts). */
 export function urlFor(cookie: Pick<Cookie, 'domain' | 'path' | 'secure'>): string {
-  const host = cookie.domain.replace(/^\./, '');
+  const host = bareDomain(cookie);
   // IPv6: Chrome stores the host with brackets, Firefox without; a URL needs exactly one pair.
   const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   return `${cookie.secure ? 'https' : 'http'}://${bracketed}${cookie.path.startsWith('/') ? cookie.path : `/${cookie.path}`}`;
@@ -82,7 +53,8 @@ export function urlFor(cookie: Pick<Cookie, 'domain' | 'path' | 'secure'>): stri
 function partitionDetails(cookie: Cookie): Cookies.PartitionKey | undefined {
   if (!cookie.partitionKey) return undefined;
   const key: Cookies.PartitionKey = { topLevelSite: cookie.partitionKey.topLevelSite };
-  if (cookie.partitionKey.hasCrossSiteAncestor !== undefined) key.hasCrossSiteAncestor = cookie.partitionKey.hasCrossSiteAncestor;
+  if (cookie.partitionKey.hasCrossSiteAncestor !== undefined)
+    key.hasCrossSiteAncestor = cookie.partitionKey.hasCrossSiteAncestor;
   return key;
 }
 
@@ -110,7 +82,7 @@ export function toSetDetails(cookie: Cookie): Cookies.SetDetailsType {
 export async function getExact(cookie: Cookie): Promise<Cookie | undefined> {
   const details: Cookies.GetAllDetailsType = {
     name: cookie.name,
-    domain: cookie.domain.replace(/^\./, ''),
+    domain: bareDomain(cookie),
     path: cookie.path,
     storeId: cookie.storeId,
   };

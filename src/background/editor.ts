@@ -9,7 +9,7 @@
  * The store is injected, so these rules are unit-tested against fakes with each browser's quirks.
  */
 import { prefixViolations } from '../core/prefix';
-import { type Cookie, canonicalDomain, cookieKey, sameIdentity } from '../model/cookie';
+import { bareDomain, type Cookie, canonicalDomain, cookieKey, sameIdentity } from '../model/cookie';
 import { errorText } from '../error-text';
 
 export interface CookieStore {
@@ -38,7 +38,6 @@ export interface Failure {
   reason: string;
 }
 
-
 /** What we refuse before asking the browser, because a browser would never let a page keep it. */
 export function preflight(next: Cookie, nowMs: number): string | undefined {
   if (next.name === '' && next.value === '') return 'A cookie needs a name or a value.';
@@ -50,7 +49,7 @@ export function preflight(next: Cookie, nowMs: number): string | undefined {
   }
   if (next.value.includes(';')) return 'A cookie value may not contain ";" (it would end the cookie).';
   if (!next.path.startsWith('/')) return 'Path must start with "/".';
-  if (next.domain.replace(/^\./, '') === '') return 'Domain is required.';
+  if (bareDomain(next) === '') return 'Domain is required.';
   if (!next.session) {
     if (next.expirationDate === undefined || !Number.isFinite(next.expirationDate)) {
       return 'Expires is not a valid date; choose a date or tick Session.';
@@ -86,7 +85,10 @@ export async function removeExactly(store: CookieStore, target: Cookie): Promise
     try {
       await store.write(other);
     } catch (error) {
-      lost.push({ cookie: other, reason: `removed along with "${target.name}" and could not be written back: ${errorText(error)}` });
+      lost.push({
+        cookie: other,
+        reason: `removed along with "${target.name}" and could not be written back: ${errorText(error)}`,
+      });
     }
   }
   return { lost };
@@ -133,7 +135,11 @@ export async function saveCookie(
       before.unshift(original, ...lost.map((l) => l.cookie));
       if (lost.length > 0) {
         const names = lost.map((l) => `${l.cookie.name} (${l.cookie.domain}${l.cookie.path})`).join(', ');
-        return { saved, change: { before, after: [saved] }, warning: `Saved "${saved.name}", but ${names} went with the old cookie; Undo brings it back.` };
+        return {
+          saved,
+          change: { before, after: [saved] },
+          warning: `Saved "${saved.name}", but ${names} went with the old cookie; Undo brings it back.`,
+        };
       }
     } catch (error) {
       return {

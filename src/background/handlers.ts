@@ -1,18 +1,27 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
 import type { ChangeNotes, CookieProblem, MessageName, RequestOf, ResponseOf } from '../messages';
-import { type Cookie, sameIdentity } from '../model/cookie';
+import type { SetCookieLog } from '../core/set-cookie-log';
 import { registrableDomain } from '../core/site';
-import { browserName, checkCookie, likelyRefusal } from './check';
-import { type Change, deleteCookies, EditRefused, revert, type Saved, saveCookie } from './editor';
-import { listEntries, putBack, record, takeNewest } from './journal';
-import { logChanged, withLog } from './setcookie-log';
-import { cookiesBySite } from './site-groups';
-import { browserStore } from './store';
-import { tabCookies } from './tab-cookies';
 import { errorText } from '../error-text';
+import { bareDomain, type Cookie, sameIdentity } from '../model/cookie';
+import { checkCookie, likelyRefusal } from './check';
+import { type Change, type CookieStore, deleteCookies, EditRefused, revert, type Saved, saveCookie } from './editor';
+import { listEntries, putBack, record, takeNewest } from './journal';
+import { browserLabel } from './platform';
+import { cookiesBySite } from './site-groups';
+import { tabCookies } from './tab-cookies';
 
-type Handlers = { [N in MessageName]: (request: RequestOf<N>) => Promise<ResponseOf<N>> };
+export type Handlers = { [N in MessageName]: (request: RequestOf<N>) => Promise<ResponseOf<N>> };
+
+/** What the handlers work on: the cookie store (writes announced to the log) and the Set-Cookie log. */
+export interface HandlerDeps {
+  store: CookieStore;
+  log: {
+    withLog<T>(read: (log: SetCookieLog) => T | Promise<T>): Promise<T>;
+    changed(tabId: number): void;
+  };
+}
 
 async function tabUrl(tabId: number): Promise<string> {
   return (await browser.tabs.get(tabId)).url ?? '';
@@ -24,7 +33,7 @@ function resolvePartition(cookie: Cookie, pageUrl: string): Cookie {
   const url = new URL(pageUrl);
   const topSite = registrableDomain(url.hostname);
   // Said outright, so the write and its read-back name one partition, not either of two.
-  const crossSite = registrableDomain(cookie.domain.replace(/^\./, '')) !== topSite;
+  const crossSite = registrableDomain(bareDomain(cookie)) !== topSite;
   return { ...cookie, partitionKey: { topLevelSite: `${url.protocol}//${topSite}`, hasCrossSiteAncestor: crossSite } };
 }
 
@@ -32,14 +41,15 @@ function resolvePartition(cookie: Cookie, pageUrl: string): Cookie {
 function withReason(error: unknown, cookie: Cookie): Error {
   if (error instanceof EditRefused) return error;
   const said = errorText(error);
-  const name = browserName === 'firefox' ? 'Firefox' : 'Chrome';
   let likely: string | undefined;
   try {
     likely = likelyRefusal(cookie);
   } catch {
     likely = undefined;
   }
-  return new Error(`${name} refused the cookie: ${said}${likely && !said.includes(likely) ? ` Likely reason: ${likely}` : ''}`);
+  return new Error(
+    `${browserLabel} refused the cookie: ${said}${likely && !said.includes(likely) ? ` Likely reason: ${likely}` : ''}`,
+  );
 }
 
 function problem(cookie: Cookie, reason: string): CookieProblem {
@@ -59,103 +69,113 @@ async function journal(label: string, change: Change): Promise<ChangeNotes> {
   }
 }
 
-/**
- * Changes run one at a time: two at once (the popup and the panel, or two quick Delete presses)
- * could otherwise restore each other's removed cookies or lose a journal entry.
- */
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(work: () => Promise<T>): Promise<T> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
-}
+export function createHandlers({ store, log }: HandlerDeps): Handlers {
+  // Changes run one at a time: two at once (the popup and the panel, or two quick Delete presses)
+  // could otherwise restore each other's removed cookies or lose a journal entry.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
 
-export const handlers: Handlers = {
-  'cookies/for-tab': ({ tabId }) => tabCookies(tabId),
+  return {
+    'cookies/for-tab': ({ tabId }) => tabCookies(tabId),
 
-  'cookie/check': async ({ tabId, cookie }) => {
-    const pageUrl = await tabUrl(tabId);
-    return checkCookie(resolvePartition(cookie, pageUrl), pageUrl);
-  },
+    'cookie/check': async ({ tabId, cookie }) => {
+      const pageUrl = await tabUrl(tabId);
+      return checkCookie(resolvePartition(cookie, pageUrl), pageUrl);
+    },
 
-  'cookie/save': async ({ tabId, original, next: asked }) => {
-    const next = resolvePartition(asked, await tabUrl(tabId));
-    return serially(async () => {
-      let result: Saved;
-      try {
-        result = await saveCookie(browserStore, original, next);
-      } catch (error) {
-        throw withReason(error, next);
-      }
-      const notes = await journal(original ? `Edited ${original.name}` : `Added ${next.name}`, result.change);
-      const warning = [result.warning, notes.warning].filter(Boolean).join(' ');
-      return warning ? { saved: result.saved, warning } : { saved: result.saved };
-    });
-  },
-
-  'cookies/delete': ({ cookies, label }) =>
-    serially(async () => {
-      const { change, missing, failed } = await deleteCookies(browserStore, cookies);
-      const notes = await journal(label, change);
-      return {
-        removed: change.before.length,
-        missing: missing.length,
-        failed: failed.map((f) => problem(f.cookie, f.reason)),
-        ...notes,
-      };
-    }),
-
-  'cookies/import': ({ cookies }) =>
-    serially(async () => {
-      const change: Change = { before: [], after: [] };
-      const failed: CookieProblem[] = [];
-      for (const cookie of cookies) {
+    'cookie/save': async ({ tabId, original, next: asked }) => {
+      const next = resolvePartition(asked, await tabUrl(tabId));
+      return serially(async () => {
+        let result: Saved;
         try {
-          const existing = await browserStore.getExact(cookie);
-          const { change: one, warning } = await saveCookie(browserStore, existing, cookie);
-          // A cookie this import wrote earlier is not something to restore on undo; the original is.
-          change.before.push(...one.before.filter((b) => !change.after.some((a) => sameIdentity(a, b))));
-          change.after.push(...one.after.filter((a) => !change.after.some((c) => sameIdentity(c, a))));
-          if (warning) failed.push(problem(cookie, warning));
+          result = await saveCookie(store, original, next);
         } catch (error) {
-          failed.push(problem(cookie, withReason(error, cookie).message));
+          throw withReason(error, next);
         }
-      }
-      const notes = await journal(`Imported ${change.after.length} cookie${change.after.length === 1 ? '' : 's'}`, change);
-      return { written: change.after.length, failed, ...notes };
-    }),
+        const notes = await journal(original ? `Edited ${original.name}` : `Added ${next.name}`, result.change);
+        const warning = [result.warning, notes.warning].filter(Boolean).join(' ');
+        return warning ? { saved: result.saved, warning } : { saved: result.saved };
+      });
+    },
 
-  'cookies/by-site': ({ tabId }) => cookiesBySite(tabId),
+    'cookies/delete': ({ cookies, label }) =>
+      serially(async () => {
+        const { change, missing, failed } = await deleteCookies(store, cookies);
+        const notes = await journal(label, change);
+        return {
+          removed: change.before.length,
+          missing: missing.length,
+          failed: failed.map((f) => problem(f.cookie, f.reason)),
+          ...notes,
+        };
+      }),
 
-  'setcookie/log': ({ tabId }) => withLog((log) => ({ entries: log.entries(tabId), preserve: log.preserve(tabId) })),
+    'cookies/import': ({ cookies }) =>
+      serially(async () => {
+        const change: Change = { before: [], after: [] };
+        const failed: CookieProblem[] = [];
+        for (const cookie of cookies) {
+          try {
+            const existing = await store.getExact(cookie);
+            const { change: one, warning } = await saveCookie(store, existing, cookie);
+            // A cookie this import wrote earlier is not something to restore on undo; the original is.
+            change.before.push(...one.before.filter((b) => !change.after.some((a) => sameIdentity(a, b))));
+            change.after.push(...one.after.filter((a) => !change.after.some((c) => sameIdentity(c, a))));
+            if (warning) failed.push(problem(cookie, warning));
+          } catch (error) {
+            failed.push(problem(cookie, withReason(error, cookie).message));
+          }
+        }
+        const notes = await journal(
+          `Imported ${change.after.length} cookie${change.after.length === 1 ? '' : 's'}`,
+          change,
+        );
+        return { written: change.after.length, failed, ...notes };
+      }),
 
-  'setcookie/clear': async ({ tabId }) => {
-    const cleared = await withLog((log) => log.clear(tabId));
-    logChanged(tabId);
-    return { cleared };
-  },
+    'cookies/by-site': ({ tabId }) => cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id))),
 
-  'setcookie/preserve': async ({ tabId, preserve }) => {
-    await withLog((log) => log.setPreserve(tabId, preserve));
-    logChanged(tabId);
-    return { preserve };
-  },
+    'setcookie/log': ({ tabId }) => log.withLog((l) => ({ entries: l.entries(tabId), preserve: l.preserve(tabId) })),
 
-  'journal/list': async () => ({ entries: await listEntries() }),
+    'setcookie/clear': async ({ tabId }) => {
+      const cleared = await log.withLog((l) => l.clear(tabId));
+      log.changed(tabId);
+      return { cleared };
+    },
 
-  'journal/undo': () =>
-    serially(async () => {
-      const entry = await takeNewest();
-      if (!entry) return { undone: null, problems: [] };
-      const { expired, failed, retry } = await revert(browserStore, entry);
-      // What could not be undone stays undoable: the next Undo tries it again.
-      if (retry.before.length > 0 || retry.after.length > 0) {
-        await putBack({ ...entry, label: `${entry.label} (the rest)`, ...retry }).catch(() => {});
-      }
-      const problems = [
-        ...expired.map((c) => `${c.name} (${c.domain}${c.path}) expired in the meantime, so it was not brought back.`),
-        ...failed.map((f) => `${f.cookie.name} (${f.cookie.domain}${f.cookie.path}): ${f.reason}`),
-      ];
-      return { undone: entry.label, problems };
-    }),
-};
+    'setcookie/preserve': async ({ tabId, preserve }) => {
+      await log.withLog((l) => l.setPreserve(tabId, preserve));
+      log.changed(tabId);
+      return { preserve };
+    },
+
+    'journal/list': async () => ({ entries: await listEntries() }),
+
+    'journal/undo': () =>
+      serially(async () => {
+        const entry = await takeNewest();
+        if (!entry) return { undone: null, problems: [] };
+        const { expired, failed, retry } = await revert(store, entry);
+        const problems: string[] = [];
+        // What could not be undone stays undoable: the next Undo tries it again.
+        if (retry.before.length > 0 || retry.after.length > 0) {
+          await putBack({ ...entry, label: `${entry.label} (the rest)`, ...retry }).catch((error: unknown) => {
+            problems.push(
+              `What could not be undone cannot be tried again: the undo journal could not be saved (${errorText(error)}).`,
+            );
+          });
+        }
+        problems.unshift(
+          ...expired.map(
+            (c) => `${c.name} (${c.domain}${c.path}) expired in the meantime, so it was not brought back.`,
+          ),
+          ...failed.map((f) => `${f.cookie.name} (${f.cookie.domain}${f.cookie.path}): ${f.reason}`),
+        );
+        return { undone: entry.label, problems };
+      }),
+  };
+}

@@ -3,12 +3,15 @@ import { audit, summarize } from '../core/audit';
 import { cookiesForFrame, thirdPartySites } from '../core/page-cookies';
 import { hostOf, registrableDomain } from '../core/site';
 import type { SiteGroup, TabCookiesBySite } from '../messages';
-import { browserName } from './check';
+import { browserName } from './platform';
 import { getAllUnder } from './cookie-api';
-import { withLog } from './setcookie-log';
 import { tabCookies } from './tab-cookies';
 
-export async function cookiesBySite(tabId: number): Promise<TabCookiesBySite> {
+/** `framesOf` gives the URLs of the frames the tab's page loaded (from the Set-Cookie log). */
+export async function cookiesBySite(
+  tabId: number,
+  framesOf: (tabId: number) => Promise<string[]>,
+): Promise<TabCookiesBySite> {
   const top = await tabCookies(tabId);
   const topUrl = top.tab.url;
   const topGroup: SiteGroup = {
@@ -19,7 +22,7 @@ export async function cookiesBySite(tabId: number): Promise<TabCookiesBySite> {
     findings: top.findings,
     summary: top.summary,
   };
-  const frames = await withLog((log) => log.frames(tabId));
+  const frames = await framesOf(tabId);
   const groups: SiteGroup[] = [topGroup];
   for (const [site, urls] of thirdPartySites(topUrl, frames)) {
     const cookies = cookiesForFrame(await getAllUnder(site, top.tab.storeId), urls, topUrl);

@@ -1,15 +1,17 @@
 /** The browser's cookie store behind the editor's CookieStore interface. */
-import type { CookieStore } from './editor';
+import type { Cookie } from '../model/cookie';
 import { getAllNamed, getExact, removeOnce, writeCookie } from './cookie-api';
-import { expectOwnWrite } from './setcookie-log';
+import type { CookieStore } from './editor';
 
-export const browserStore: CookieStore = {
-  getExact,
-  getAllNamed,
-  // Cookie Lens's own writes (edits, imports, undo) are not logged as "set by script".
-  write: async (cookie) => {
-    expectOwnWrite(cookie);
-    await writeCookie(cookie);
-  },
-  removeOnce,
-};
+/** `onWrite` hears of each of Cookie Lens's own writes (edits, imports, undo) just before it happens. */
+export function browserStore(hooks: { onWrite?: (cookie: Cookie) => void } = {}): CookieStore {
+  return {
+    getExact,
+    getAllNamed,
+    write: async (cookie) => {
+      hooks.onWrite?.(cookie);
+      await writeCookie(cookie);
+    },
+    removeOnce,
+  };
+}

@@ -4,7 +4,7 @@ import { audit, summarize } from '../core/audit';
 import { cookiesForPage } from '../core/page-cookies';
 import { hostOf, registrableDomain } from '../core/site';
 import type { TabCookies } from '../messages';
-import { browserName } from './check';
+import { browserName } from './platform';
 import { getAllUnder, storeIdForTab } from './cookie-api';
 
 export async function tabCookies(tabId: number): Promise<TabCookies> {
