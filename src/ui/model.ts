@@ -1,4 +1,5 @@
 /** View logic of the workbench as pure functions: filtering, sorting, grouping, form <-> cookie. */
+import type { SiteSummary } from '../core/audit';
 import type { Finding, Severity } from '../core/types';
 import type { TabCookies, TabCookiesBySite } from '../messages';
 import { type Cookie, cookieKey, cookieSize, hostOfDomain, type SameSite } from '../model/cookie';
@@ -191,4 +192,29 @@ export function hasSites(data: TabCookies): data is TabCookiesBySite {
 /** Every cookie loaded: all site groups' when grouped, else the page's. */
 export function allCookies(data: TabCookies): Cookie[] {
   return hasSites(data) ? data.sites.flatMap((s) => s.cookies) : data.cookies;
+}
+
+/** One site of the page (the DevTools panel's list), with its rows grouped. */
+export interface SiteSection {
+  site: string;
+  label: string;
+  summary: SiteSummary;
+  groups: Group[];
+}
+
+/** The list as shown: `sections` when the data is grouped by site, and every group in order. */
+export interface ListView {
+  sections: SiteSection[] | undefined;
+  groups: Group[];
+}
+
+export function listView(data: TabCookies, options: ViewOptions): ListView {
+  if (!hasSites(data)) return { sections: undefined, groups: groupRows(data.cookies, data.findings, options) };
+  const sections = data.sites.map((site) => ({
+    site: site.site,
+    label: site.label,
+    summary: site.summary,
+    groups: groupRows(site.cookies, site.findings, options),
+  }));
+  return { sections, groups: sections.flatMap((s) => s.groups) };
 }

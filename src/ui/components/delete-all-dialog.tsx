@@ -1,0 +1,24 @@
+import { deleteAllQuestion } from '../outcome-text';
+
+export interface DeleteAllDialogProps {
+  /** How many cookies would be deleted. */
+  count: number;
+  host: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Asks before "Delete all" deletes anything. */
+export function DeleteAllDialog({ count, host, onConfirm, onCancel }: DeleteAllDialogProps) {
+  return (
+    <section class="dialog" aria-label="Confirm delete all">
+      <p>{deleteAllQuestion(count, host)}</p>
+      <button type="button" class="danger" onClick={onConfirm}>
+        Confirm delete all
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '../../error-text';
+import type { TabCookies } from '../../messages';
+import type { Connector } from '../connect/connector';
+import { ROWS_SHOWN_MARK } from '../marks';
+
+export interface CookieData {
+  /** The newest load; undefined until the first one answers. */
+  data: TabCookies | undefined;
+  /** Why the newest load failed; empty when it did not. */
+  loadError: string;
+  /** When the data on screen was loaded (relative expiry times count from here). */
+  now: number;
+  /** What Undo would undo (the newest journal entry); undefined: nothing. */
+  undoNext: string | undefined;
+  /** Loads again now (after an action). */
+  reload: () => Promise<void>;
+}
+
+/** Live refreshes wait this long for a burst of changes to end... */
+const SETTLE_MS = 120;
+/** ...but no longer than this while changes keep coming. */
+const MAX_WAIT_MS = 500;
+
+/**
+ * The connector's cookies and undo journal, loaded on mount and again (live) whenever cookies change.
+ * `onData` hears every load; a new callback identity does not reload.
+ */
+export function useCookieData(connector: Connector, onData?: (data: TabCookies) => void): CookieData {
+  const [data, setData] = useState<TabCookies | undefined>();
+  const [loadError, setLoadError] = useState('');
+  const [now, setNow] = useState(Date.now());
+  const [undoNext, setUndoNext] = useState<string | undefined>();
+
+  // A notification only: a new callback identity must not trigger a reload.
+  const onDataRef = useRef(onData);
+  onDataRef.current = onData;
+
+  // Loads can overlap (live refreshes, actions): only the newest request's answer is shown.
+  const latestLoad = useRef(0);
+  const appliedLoad = useRef(0);
+  const reload = useCallback(async () => {
+    const request = ++latestLoad.current;
+    try {
+      const [fresh, journal] = await Promise.all([connector.load(), connector.journal()]);
+      // Any answer newer than the one on screen is shown; an older one never replaces it.
+      if (request < appliedLoad.current) return;
+      appliedLoad.current = request;
+      setData(fresh);
+      onDataRef.current?.(fresh);
+      setUndoNext(journal[0]?.label);
+      setNow(Date.now());
+      setLoadError('');
+    } catch (error) {
+      if (request >= appliedLoad.current) setLoadError(errorText(error));
+    }
+  }, [connector]);
+
+  useEffect(() => {
+    void reload();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let waitingSince: number | undefined;
+    // Live: refresh on any change, coalescing bursts (but at least every half second while changes
+    // keep coming); the caller's state (open row, form, scroll) is untouched.
+    const stop = connector.onChange(() => {
+      clearTimeout(timer);
+      waitingSince ??= Date.now();
+      const wait = Date.now() - waitingSince >= MAX_WAIT_MS ? 0 : SETTLE_MS;
+      timer = setTimeout(() => {
+        waitingSince = undefined;
+        void reload();
+      }, wait);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [connector, reload]);
+
+  // The speed budget is "popup open to rows shown": mark the moment the rows are in the DOM, once,
+  // for `npm run bench` (a layout effect runs right after the commit, as a plain page's mark would).
+  const shownOnce = data !== undefined;
+  useLayoutEffect(() => {
+    if (shownOnce) performance.mark(ROWS_SHOWN_MARK);
+  }, [shownOnce]);
+
+  return { data, loadError, now, undoNext, reload };
+}

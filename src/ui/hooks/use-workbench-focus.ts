@@ -1,0 +1,99 @@
+import type { RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TabCookies } from '../../messages';
+import { cookieKey } from '../../model/cookie';
+import { allCookies, type CookieTarget, findCookie, type Group, type Row } from '../model';
+import { cookieNotFoundOutcome, type Outcome } from '../outcome-text';
+import { useRowKeyboard } from './use-row-keyboard';
+
+/** A request to show one cookie: open its row and scroll to it. */
+export interface CookieFocus {
+  target: CookieTarget;
+  /** Changes on every request, so asking twice for the same cookie still applies. */
+  nonce: number;
+}
+
+export interface WorkbenchFocusOptions {
+  /** The cookie to jump to (the DevTools panel's jump from a Set-Cookie log entry). */
+  focus: CookieFocus | undefined;
+  data: TabCookies | undefined;
+  /** The rows shown now, after search and filter. */
+  groups: readonly Group[];
+  /** Shows a message on the status line; undefined clears it. */
+  onStatus: (status: Outcome | undefined) => void;
+  /** Clears the search and the filter: the cookie to jump to is hidden by them. */
+  onShowAll: () => void;
+  /** Opens the row with this key. */
+  onOpen: (key: string) => void;
+  /** Esc: close whatever is open. */
+  onEscape: () => void;
+  /** Delete on a focused row. */
+  onDelete: (row: Row) => void;
+}
+
+export interface WorkbenchFocus {
+  /** The search field ("/" focuses it). */
+  search: RefObject<HTMLInputElement | null>;
+  /** The element holding the rows (arrows move between them; a jump scrolls in it). */
+  list: RefObject<HTMLDivElement | null>;
+}
+
+/**
+ * Where the workbench's focus goes: a jump to a cookie (clear filters that hide it, open its row,
+ * scroll it into view and focus it) and the list's keyboard ("/", arrows, Delete, Esc).
+ */
+export function useWorkbenchFocus(options: WorkbenchFocusOptions): WorkbenchFocus {
+  const { focus, data, groups } = options;
+  const search = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  // The callbacks are read when a jump happens; a new identity must not repeat the jump.
+  const actions = useRef(options);
+  actions.current = options;
+
+  const handledFocus = useRef<number | undefined>(undefined);
+  const missedFocus = useRef<number | undefined>(undefined);
+  const [scrollTo, setScrollTo] = useState<string | undefined>();
+  useEffect(() => {
+    if (!focus || !data || handledFocus.current === focus.nonce) return;
+    const { onStatus, onShowAll, onOpen } = actions.current;
+    const found = findCookie(focus.target, allCookies(data));
+    if (!found) {
+      // Not (yet) here: the list may be older than the log entry; the next load tries again.
+      if (missedFocus.current !== focus.nonce) {
+        missedFocus.current = focus.nonce;
+        onStatus(cookieNotFoundOutcome(focus.target.name));
+      }
+      return;
+    }
+    handledFocus.current = focus.nonce;
+    if (missedFocus.current === focus.nonce) onStatus(undefined);
+    const key = cookieKey(found);
+    if (!groups.some((g) => g.rows.some((r) => r.key === key))) onShowAll();
+    onOpen(key);
+    setScrollTo(key);
+  }, [focus, data, groups]);
+
+  useEffect(() => {
+    if (!scrollTo) return;
+    const row = [...(list.current?.querySelectorAll<HTMLElement>('[data-testid="cookie-row"]') ?? [])].find(
+      (el) => el.dataset.key === scrollTo,
+    );
+    row?.scrollIntoView?.({ block: 'center' });
+    // Focus follows the jump, unless the user is typing somewhere.
+    if (!document.activeElement?.matches('input, textarea, select'))
+      row?.querySelector<HTMLButtonElement>('.row-head')?.focus();
+    setScrollTo(undefined);
+  }, [scrollTo]);
+
+  useRowKeyboard({
+    search,
+    list,
+    onEscape: options.onEscape,
+    onDelete: (key) => {
+      const row = groups.flatMap((g) => g.rows).find((r) => r.key === key);
+      if (row) options.onDelete(row);
+    },
+  });
+
+  return { search, list };
+}

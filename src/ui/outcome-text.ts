@@ -1,0 +1,73 @@
+/**
+ * What the workbench says after an action (save, delete, undo, a jump, a dialog that would not load),
+ * as pure functions of the action's result. Text only: nothing here produces HTML.
+ */
+import { errorText } from '../error-text';
+import type { ChangeNotes, ResponseOf } from '../messages';
+import type { Cookie } from '../model/cookie';
+
+/** A message for the status line; `error` shows it as an alert. */
+export interface Outcome {
+  text: string;
+  error: boolean;
+}
+
+/** "1 cookie", "2 cookies". */
+export function cookieCount(count: number): string {
+  return `${count} cookie${count === 1 ? '' : 's'}`;
+}
+
+/** The undo journal's label for deleting one cookie (Undo's tooltip names it). */
+export function deleteLabel(cookie: Pick<Cookie, 'name'>): string {
+  return `Deleted ${cookie.name}`;
+}
+
+/** The undo journal's label for "Delete all". */
+export function deleteAllLabel(count: number, host: string): string {
+  return `Deleted all ${count} cookies of ${host}`;
+}
+
+/** What the "Delete all" dialog asks before anything is deleted. */
+export function deleteAllQuestion(count: number, host: string): string {
+  return `Delete all ${count} cookies of ${host}? Undo brings them back.`;
+}
+
+/**
+ * Exactly what a delete did: removed, already gone, or refused (with the reason). An error when
+ * nothing was removed, something was refused, or the change came with a warning.
+ */
+export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: ResponseOf<'cookies/delete'>): Outcome {
+  const { removed, missing, failed, warning } = result;
+  const one = cookies.length === 1 ? cookies[0]?.name : undefined;
+  const parts: string[] = [];
+  if (removed > 0) {
+    const what = one ?? `${removed} cookies`;
+    parts.push(`Deleted ${what}.${warning ? '' : ` Undo brings ${removed === 1 ? 'it' : 'them'} back.`}`);
+  }
+  if (missing > 0) parts.push(one !== undefined ? `${one} was already gone.` : `${missing} were already gone.`);
+  for (const f of failed) parts.push(`${f.name} (${f.domain}${f.path}) could not be deleted: ${f.reason}`);
+  if (warning) parts.push(warning);
+  return { text: parts.join(' '), error: removed === 0 || failed.length > 0 || Boolean(warning) };
+}
+
+/** What Undo did: nothing, everything, or all but the cookies it could not bring back. */
+export function undoOutcome({ undone, problems }: ResponseOf<'journal/undo'>): Outcome {
+  if (!undone) return { text: 'Nothing to undo.', error: false };
+  if (problems.length > 0) return { text: `Undone: ${undone}, except: ${problems.join(' ')}`, error: true };
+  return { text: `Undone: ${undone}.`, error: false };
+}
+
+/** A saved cookie; a warning (the save stands, something around it did not) replaces the message. */
+export function saveOutcome({ saved, warning }: { saved: Pick<Cookie, 'name'> } & ChangeNotes): Outcome {
+  return warning ? { text: warning, error: true } : { text: `Saved ${saved.name}.`, error: false };
+}
+
+/** A jump to a cookie (from the Set-Cookie log) that is not among the loaded cookies. */
+export function cookieNotFoundOutcome(name: string): Outcome {
+  return { text: `The cookie ${name} is not in this page's cookies (any more).`, error: true };
+}
+
+/** The import or export dialog's code could not be loaded. */
+export function transferFailedOutcome(which: 'import' | 'export', error: unknown): Outcome {
+  return { text: `Could not load ${which}: ${errorText(error)}`, error: true };
+}

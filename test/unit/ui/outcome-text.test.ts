@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cookieCount,
+  cookieNotFoundOutcome,
+  deleteAllLabel,
+  deleteAllQuestion,
+  deleteLabel,
+  removeOutcome,
+  saveOutcome,
+  transferFailedOutcome,
+  undoOutcome,
+} from '../../../src/ui/outcome-text';
+import { makeCookie } from '../fixtures';
+
+const sid = makeCookie({ name: 'sid' });
+const three = [makeCookie({ name: 'a' }), makeCookie({ name: 'b' }), makeCookie({ name: 'c' })];
+const refused = { name: 'b', domain: 'localhost', path: '/app', reason: 'the browser said no' };
+
+describe('cookieCount', () => {
+  it('says "cookie" for one and "cookies" for any other number', () => {
+    expect(cookieCount(0)).toBe('0 cookies');
+    expect(cookieCount(1)).toBe('1 cookie');
+    expect(cookieCount(2)).toBe('2 cookies');
+  });
+});
+
+describe('delete labels', () => {
+  it('names the cookie, or the count and host for Delete all', () => {
+    expect(deleteLabel(sid)).toBe('Deleted sid');
+    expect(deleteAllLabel(3, 'example.test')).toBe('Deleted all 3 cookies of example.test');
+    expect(deleteAllQuestion(3, 'example.test')).toBe('Delete all 3 cookies of example.test? Undo brings them back.');
+  });
+});
+
+describe('removeOutcome', () => {
+  it('names one deleted cookie and says undo brings it back', () => {
+    expect(removeOutcome([sid], { removed: 1, missing: 0, failed: [] })).toEqual({
+      text: 'Deleted sid. Undo brings it back.',
+      error: false,
+    });
+  });
+
+  it('counts several deleted cookies and says undo brings them back', () => {
+    expect(removeOutcome(three, { removed: 3, missing: 0, failed: [] })).toEqual({
+      text: 'Deleted 3 cookies. Undo brings them back.',
+      error: false,
+    });
+  });
+
+  it('says a single cookie was already gone, as an error since nothing was deleted', () => {
+    expect(removeOutcome([sid], { removed: 0, missing: 1, failed: [] })).toEqual({
+      text: 'sid was already gone.',
+      error: true,
+    });
+  });
+
+  it('counts the cookies already gone next to the ones deleted', () => {
+    expect(removeOutcome([...three, sid], { removed: 2, missing: 2, failed: [] })).toEqual({
+      text: 'Deleted 2 cookies. Undo brings them back. 2 were already gone.',
+      error: false,
+    });
+  });
+
+  it('gives each refused cookie with its reason, as an error', () => {
+    expect(removeOutcome(three, { removed: 2, missing: 0, failed: [refused] })).toEqual({
+      text: 'Deleted 2 cookies. Undo brings them back. b (localhost/app) could not be deleted: the browser said no',
+      error: true,
+    });
+  });
+
+  it('drops the undo promise when the change came with a warning, and shows the warning as an error', () => {
+    expect(removeOutcome([sid], { removed: 1, missing: 0, failed: [], warning: 'The undo journal is full.' })).toEqual({
+      text: 'Deleted sid. The undo journal is full.',
+      error: true,
+    });
+  });
+});
+
+describe('undoOutcome', () => {
+  it('says when there was nothing to undo', () => {
+    expect(undoOutcome({ undone: null, problems: [] })).toEqual({ text: 'Nothing to undo.', error: false });
+  });
+
+  it('names what was undone', () => {
+    expect(undoOutcome({ undone: 'Deleted sid', problems: [] })).toEqual({ text: 'Undone: Deleted sid.', error: false });
+  });
+
+  it('lists what could not be brought back, as an error', () => {
+    expect(undoOutcome({ undone: 'Deleted all 3 cookies of x', problems: ['a expired.', 'b was refused.'] })).toEqual({
+      text: 'Undone: Deleted all 3 cookies of x, except: a expired. b was refused.',
+      error: true,
+    });
+  });
+});
+
+describe('saveOutcome', () => {
+  it('names the saved cookie', () => {
+    expect(saveOutcome({ saved: sid })).toEqual({ text: 'Saved sid.', error: false });
+  });
+
+  it('shows a warning instead, as an error', () => {
+    expect(saveOutcome({ saved: sid, warning: 'Saved, but undo is not available.' })).toEqual({
+      text: 'Saved, but undo is not available.',
+      error: true,
+    });
+  });
+});
+
+describe('other outcomes', () => {
+  it('says a cookie to jump to is not loaded', () => {
+    expect(cookieNotFoundOutcome('sid')).toEqual({ text: "The cookie sid is not in this page's cookies (any more).", error: true });
+  });
+
+  it('says which dialog could not load and why', () => {
+    expect(transferFailedOutcome('export', new Error('network down'))).toEqual({
+      text: 'Could not load export: network down',
+      error: true,
+    });
+    expect(transferFailedOutcome('import', 'offline')).toEqual({ text: 'Could not load import: offline', error: true });
+  });
+});
