@@ -32,6 +32,22 @@ export interface JournalEntry {
   label: string;
   before: Cookie[];
   after: Cookie[];
+  /** The cookie store the change was made in: Undo acts only in the same store. */
+  storeId: string;
+  /** The sites (registrable domains) of the cookies it touched: a page's Undo shows its own sites' changes. */
+  sites: string[];
+  /** What an earlier Undo could not do (the browser refused): Undo passes over it while newer work waits. */
+  stuck?: boolean;
+  /** Parts the site changed since: Undo leaves them until the user restores them anyway or keeps them. */
+  conflict?: boolean;
+}
+
+/** Something Undo or Save left alone because the site changed the cookie since, in words. */
+export interface CookieConflict {
+  name: string;
+  domain: string;
+  path: string;
+  message: string;
 }
 
 /** The cookies one site of the page sees: the top-level site, or a third-party frame's site. */
@@ -89,8 +105,10 @@ export interface Protocol {
   'cookies/for-tab': { request: { tabId: number }; response: TabCookies };
   /** Add (no original) or edit a cookie safely; the error is the browser's reason. */
   'cookie/save': {
-    request: { tabId: number; original?: Cookie; next: Cookie };
-    response: { saved: Cookie } & ChangeNotes;
+    /** `overwrite`: save even if the original changed since the form was opened. */
+    request: { tabId: number; original?: Cookie; next: Cookie; overwrite?: boolean };
+    /** `conflict`: nothing was written, because the original is not what the form was opened on any more. */
+    response: ({ saved: Cookie } & ChangeNotes) | { conflict: { current: Cookie | null; message: string } };
   };
   /** Audit a cookie before it is saved, and predict whether the browser will refuse it. */
   'cookie/check': { request: { tabId: number; cookie: Cookie }; response: CheckResult };
@@ -102,14 +120,23 @@ export interface Protocol {
   };
   /** Write imported cookies (undoable as one step). */
   'cookies/import': { request: { cookies: Cookie[] }; response: ImportOutcome };
-  /** The undo journal, newest first; it lives in session storage and survives the popup closing. */
-  'journal/list': { request: Record<string, never>; response: { entries: JournalEntry[] } };
-  /** Undo the newest journal entry. */
+  /**
+   * The undo journal of the tab's cookie store and page (its site and its frames' sites), newest
+   * first; it lives in session storage and survives the popup closing.
+   */
+  'journal/list': { request: { tabId: number }; response: { entries: JournalEntry[] } };
+  /** Undo the newest journal entry of the tab's store and page, or the one named; `force` restores over conflicts. */
   'journal/undo': {
-    request: Record<string, never>;
-    /** `problems`: cookies that could not be brought back (expired since, or refused), in words. */
-    response: { undone: string | null; problems: string[] };
+    request: { tabId: number; entryId?: number; force?: boolean };
+    /**
+     * `problems`: cookies that could not be brought back (expired since, or refused), in words.
+     * `conflicts`: cookies left alone because the site changed them since; they stay on the journal
+     * as entry `conflictEntry`, to restore anyway (`force`) or drop.
+     */
+    response: { undone: string | null; problems: string[]; conflicts: CookieConflict[]; conflictEntry?: number };
   };
+  /** Forget a journal entry (keep the cookies as they are now). */
+  'journal/drop': { request: { tabId: number; entryId: number }; response: { dropped: boolean } };
   /** The tab's cookies grouped by site: the top-level site, then every third-party frame of the page. */
   'cookies/by-site': { request: { tabId: number }; response: TabCookiesBySite };
   /** The Set-Cookie log of a tab: every header its page received, explained. */

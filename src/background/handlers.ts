@@ -4,10 +4,12 @@ import type { ChangeNotes, CookieProblem, MessageName, RequestOf, ResponseOf } f
 import type { SetCookieLog } from '../core/set-cookie-log';
 import { registrableDomain } from '../core/site';
 import { errorText } from '../error-text';
-import { bareDomain, type Cookie, sameIdentity } from '../model/cookie';
+import { bareDomain, type Cookie, sameIdentity, sameState } from '../model/cookie';
 import { checkCookie, likelyRefusal } from './check';
-import { type Change, type CookieStore, deleteCookies, EditRefused, revert, type Saved, saveCookie } from './editor';
-import { listEntries, putBack, record, takeNewest } from './journal';
+import { type Change, type CookieStore, deleteCookies, EditRefused, type Saved, saveConflictText, saveCookie } from './editor';
+import { entryFor, type JournalScope, listEntries, record, replace, siteOfUrl } from './journal';
+import { storeIdForTab } from './cookie-api';
+import { undo } from './undo';
 import { browserLabel } from './platform';
 import { cookiesBySite } from './site-groups';
 import { tabCookies } from './tab-cookies';
@@ -62,7 +64,7 @@ function problem(cookie: Cookie, reason: string): CookieProblem {
  */
 async function journal(label: string, change: Change): Promise<ChangeNotes> {
   try {
-    await record(label, change);
+    await record(entryFor(label, change));
     return {};
   } catch (error) {
     return { warning: `Done, but it cannot be undone: the undo journal could not be saved (${errorText(error)}).` };
@@ -79,6 +81,14 @@ export function createHandlers({ store, log }: HandlerDeps): Handlers {
     return run;
   };
 
+  /** Undo's reach from a tab: its cookie store, its page's site and the sites of the page's frames. */
+  const scopeOf = async (tabId: number): Promise<JournalScope> => {
+    const tab = await browser.tabs.get(tabId);
+    const frames = await log.withLog((l) => l.frames(tabId));
+    const sites = [tab.url ?? '', ...frames].map(siteOfUrl).filter((site) => site !== '');
+    return { storeId: await storeIdForTab(tab), sites: [...new Set(sites)] };
+  };
+
   return {
     'cookies/for-tab': ({ tabId }) => tabCookies(tabId),
 
@@ -87,9 +97,19 @@ export function createHandlers({ store, log }: HandlerDeps): Handlers {
       return checkCookie(resolvePartition(cookie, pageUrl), pageUrl);
     },
 
-    'cookie/save': async ({ tabId, original, next: asked }) => {
+    'cookie/save': async ({ tabId, original: asOpened, next: asked, overwrite }) => {
       const next = resolvePartition(asked, await tabUrl(tabId));
       return serially(async () => {
+        // What the save replaces is the cookie as it is now, not the copy the form was opened on:
+        // if the site changed it meanwhile, say so instead of overwriting it unseen.
+        let original = asOpened;
+        if (asOpened) {
+          const current = (await store.getExact(asOpened)) ?? null;
+          if (!overwrite && (!current || !sameState(current, asOpened))) {
+            return { conflict: { current, message: saveConflictText(asOpened, current) } };
+          }
+          original = current ?? undefined;
+        }
         let result: Saved;
         try {
           result = await saveCookie(store, original, next);
@@ -124,7 +144,12 @@ export function createHandlers({ store, log }: HandlerDeps): Handlers {
             const { change: one, warning } = await saveCookie(store, existing, cookie);
             // A cookie this import wrote earlier is not something to restore on undo; the original is.
             change.before.push(...one.before.filter((b) => !change.after.some((a) => sameIdentity(a, b))));
-            change.after.push(...one.after.filter((a) => !change.after.some((c) => sameIdentity(c, a))));
+            // And what it leaves is what it wrote last (Undo checks the cookie is still that).
+            for (const written of one.after) {
+              const at = change.after.findIndex((c) => sameIdentity(c, written));
+              if (at >= 0) change.after[at] = written;
+              else change.after.push(written);
+            }
             if (warning) failed.push(problem(cookie, warning));
           } catch (error) {
             failed.push(problem(cookie, withReason(error, cookie).message));
@@ -153,29 +178,15 @@ export function createHandlers({ store, log }: HandlerDeps): Handlers {
       return { preserve };
     },
 
-    'journal/list': async () => ({ entries: await listEntries() }),
+    'journal/list': async ({ tabId }) => ({ entries: await listEntries(await scopeOf(tabId)) }),
 
-    'journal/undo': () =>
+    'journal/undo': ({ tabId, ...request }) => serially(async () => undo(store, await scopeOf(tabId), request)),
+
+    'journal/drop': ({ tabId, entryId }) =>
       serially(async () => {
-        const entry = await takeNewest();
-        if (!entry) return { undone: null, problems: [] };
-        const { expired, failed, retry } = await revert(store, entry);
-        const problems: string[] = [];
-        // What could not be undone stays undoable: the next Undo tries it again.
-        if (retry.before.length > 0 || retry.after.length > 0) {
-          await putBack({ ...entry, label: `${entry.label} (the rest)`, ...retry }).catch((error: unknown) => {
-            problems.push(
-              `What could not be undone cannot be tried again: the undo journal could not be saved (${errorText(error)}).`,
-            );
-          });
-        }
-        problems.unshift(
-          ...expired.map(
-            (c) => `${c.name} (${c.domain}${c.path}) expired in the meantime, so it was not brought back.`,
-          ),
-          ...failed.map((f) => `${f.cookie.name} (${f.cookie.domain}${f.cookie.path}): ${f.reason}`),
-        );
-        return { undone: entry.label, problems };
+        const found = (await listEntries(await scopeOf(tabId))).some((e) => e.id === entryId);
+        if (found) await replace(entryId, undefined);
+        return { dropped: found };
       }),
   };
 }

@@ -1,35 +1,125 @@
 /**
- * The undo journal: recent deletes, edits and imports. Kept in `storage.session`, so it survives the
- * popup closing and the worker being stopped, and is gone when the browser quits (as the cookies it
- * would restore may be).
+ * The undo journal: recent deletes, edits and imports, each tied to its cookie store and the sites
+ * of the cookies it touched, so Undo in one window never reaches another store (a private window's
+ * cookies stay out of a normal window's Undo) and shows the current site's changes by default.
+ * Kept in `storage.session`: it survives the popup closing and the worker being stopped, and is
+ * gone when the browser quits. Bounded per store and in bytes, so it never fills session storage.
  */
+import { hostOf, registrableDomain } from '../core/site';
 import type { JournalEntry } from '../messages';
+import { type Cookie, hostOfDomain } from '../model/cookie';
 import type { Change } from './editor';
 import { sessionValue } from './platform';
 
-const LIMIT = 50;
+/** Entries kept per cookie store. */
+export const LIMIT_PER_STORE = 50;
+/** Bytes (of JSON) the whole journal may take in session storage, which it shares with the Set-Cookie log. */
+export const JOURNAL_BYTES = 4 * 1024 * 1024;
+
 const stored = sessionValue<JournalEntry[]>('undoJournal');
+const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
-export async function listEntries(): Promise<JournalEntry[]> {
+/** Where Undo looks: one store, and the sites of one page (its top-level site and its frames' sites). */
+export interface JournalScope {
+  storeId: string;
+  sites: readonly string[];
+}
+
+/** The site of a cookie: its registrable domain (or host, for localhost and IP addresses). */
+export function siteOfCookie(cookie: Pick<Cookie, 'domain'>): string {
+  const host = hostOfDomain(cookie.domain);
+  return registrableDomain(host) || host;
+}
+
+/** The site of a page URL, as siteOfCookie says it. */
+export function siteOfUrl(url: string): string {
+  const host = hostOf(url);
+  return registrableDomain(host) || host;
+}
+
+function inScope(entry: JournalEntry, scope: JournalScope): boolean {
+  return entry.storeId === scope.storeId && entry.sites.some((site) => scope.sites.includes(site));
+}
+
+export async function allEntries(): Promise<JournalEntry[]> {
   const entries = await stored.get();
-  return Array.isArray(entries) ? entries : [];
+  // Entries from before the journal knew its stores are left out rather than offered everywhere.
+  return Array.isArray(entries) ? entries.filter((e) => typeof e.storeId === 'string' && Array.isArray(e.sites)) : [];
 }
 
-export async function record(label: string, change: Change): Promise<void> {
-  if (change.before.length === 0 && change.after.length === 0) return;
-  const entries = await listEntries();
-  const id = (entries[0]?.id ?? 0) + 1;
-  await stored.set([{ id, at: Date.now(), label, ...change }, ...entries].slice(0, LIMIT));
+/** The entries Undo may act on in this scope, newest first. */
+export async function listEntries(scope: JournalScope): Promise<JournalEntry[]> {
+  return (await allEntries()).filter((e) => inScope(e, scope));
 }
 
-/** Removes and returns the newest entry. */
-export async function takeNewest(): Promise<JournalEntry | undefined> {
-  const [newest, ...rest] = await listEntries();
-  if (newest) await stored.set(rest);
-  return newest;
+/** Keeps the newest entries within the per-store limit and the byte budget. */
+function bounded(entries: JournalEntry[]): JournalEntry[] {
+  const perStore = new Map<string, number>();
+  const kept = entries.filter((e) => {
+    const n = (perStore.get(e.storeId) ?? 0) + 1;
+    perStore.set(e.storeId, n);
+    return n <= LIMIT_PER_STORE;
+  });
+  while (kept.length > 1 && bytesOf(kept) > JOURNAL_BYTES) kept.pop();
+  return kept;
 }
 
-/** Puts an entry back on top (when its undo failed). */
-export async function putBack(entry: JournalEntry): Promise<void> {
-  await stored.set([entry, ...(await listEntries())].slice(0, LIMIT));
+export type NewEntry = Omit<JournalEntry, 'id' | 'at' | 'sites'>;
+
+/** Journals a change; returns its id (undefined when the change changed nothing). */
+export async function record(entry: NewEntry): Promise<number | undefined> {
+  if (entry.before.length === 0 && entry.after.length === 0) return undefined;
+  const sites = [...new Set([...entry.before, ...entry.after].map(siteOfCookie))];
+  const full: JournalEntry = { ...entry, sites, id: 0, at: Date.now() };
+  const size = bytesOf(full);
+  if (size > JOURNAL_BYTES) {
+    throw new Error(`the change is too large to keep for Undo (${(size / 1024 / 1024).toFixed(1)} MB of cookies)`);
+  }
+  const entries = await allEntries();
+  full.id = Math.max(0, ...entries.map((e) => e.id)) + 1;
+  await stored.set(bounded([full, ...entries]));
+  return full.id;
+}
+
+/** Replaces an entry (by id), keeping its place; drops it when `next` is undefined. */
+export async function replace(id: number, next: JournalEntry | undefined): Promise<void> {
+  const entries = await allEntries();
+  await stored.set(entries.flatMap((e) => (e.id !== id ? [e] : next ? [next] : [])));
+}
+
+/**
+ * Takes the entry Undo acts on off the journal: the one asked for, or the newest in scope that
+ * neither failed before nor waits for the user to settle a conflict (so a change the browser
+ * refuses forever does not block older ones); when only such entries are left, the newest of them.
+ */
+export async function take(scope: JournalScope, id?: number): Promise<JournalEntry | undefined> {
+  const entries = await listEntries(scope);
+  const chosen =
+    id !== undefined
+      ? entries.find((e) => e.id === id)
+      : (entries.find((e) => !e.stuck && !e.conflict) ?? entries.find((e) => !e.conflict));
+  if (chosen) await replace(chosen.id, undefined);
+  return chosen;
+}
+
+/** Puts what an undo left undone back at the top, as a new entry; returns its id. */
+export async function putBack(entry: Omit<JournalEntry, 'id'>): Promise<number> {
+  const entries = await allEntries();
+  const id = Math.max(0, ...entries.map((e) => e.id)) + 1;
+  await stored.set(bounded([{ ...entry, id }, ...entries]));
+  return id;
+}
+
+/** Forgets every entry of the stores `drop` names (a private session that ended). */
+export async function purgeStores(drop: (storeId: string) => boolean): Promise<number> {
+  const entries = await allEntries();
+  const kept = entries.filter((e) => !drop(e.storeId));
+  if (kept.length !== entries.length) await stored.set(kept);
+  return entries.length - kept.length;
+}
+
+/** What a change did, as the journal keeps it: its store is its cookies' store. */
+export function entryFor(label: string, change: Change): NewEntry {
+  const storeId = (change.before[0] ?? change.after[0])?.storeId ?? '';
+  return { label, storeId, before: change.before, after: change.after };
 }

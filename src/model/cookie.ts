@@ -101,3 +101,16 @@ export function sameIdentity(requested: Cookie, stored: Cookie): boolean {
   const ancestor = a.partitionKey.hasCrossSiteAncestor;
   return ancestor === undefined || ancestor === b.partitionKey.hasCrossSiteAncestor;
 }
+
+/** Whether two cookies of one identity hold the same state: value, flags and expiry (to the second). */
+export function sameState(a: Cookie, b: Cookie): boolean {
+  const expiry = (c: Cookie) => (c.session || c.expirationDate === undefined ? null : Math.round(c.expirationDate));
+  return (
+    a.value === b.value &&
+    a.secure === b.secure &&
+    a.httpOnly === b.httpOnly &&
+    a.sameSite === b.sameSite &&
+    a.session === b.session &&
+    expiry(a) === expiry(b)
+  );
+}

@@ -10,6 +10,8 @@ import type { Cookie } from '../model/cookie';
 export interface Outcome {
   text: string;
   error: boolean;
+  /** A journal entry of changes the site made since: the user restores it anyway, or keeps the cookies as they are. */
+  conflictEntry?: number;
 }
 
 /** "1 cookie", "2 cookies". */
@@ -50,11 +52,24 @@ export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: 
   return { text: parts.join(' '), error: removed === 0 || failed.length > 0 || Boolean(warning) };
 }
 
-/** What Undo did: nothing, everything, or all but the cookies it could not bring back. */
-export function undoOutcome({ undone, problems }: ResponseOf<'journal/undo'>): Outcome {
+/**
+ * What Undo did: nothing, everything, or all but the cookies it could not bring back and those the
+ * site changed since (which it left alone, offering to restore them anyway).
+ */
+export function undoOutcome({ undone, problems, conflicts, conflictEntry }: ResponseOf<'journal/undo'>): Outcome {
   if (!undone) return { text: 'Nothing to undo.', error: false };
-  if (problems.length > 0) return { text: `Undone: ${undone}, except: ${problems.join(' ')}`, error: true };
-  return { text: `Undone: ${undone}.`, error: false };
+  const left = [...problems, ...conflicts.map((c) => c.message)];
+  const outcome: Outcome =
+    left.length > 0
+      ? { text: `Undone: ${undone}, except: ${left.join(' ')}`, error: true }
+      : { text: `Undone: ${undone}.`, error: false };
+  if (conflictEntry !== undefined) outcome.conflictEntry = conflictEntry;
+  return outcome;
+}
+
+/** The user kept the cookies the site changed instead of restoring them. */
+export function keptOutcome(): Outcome {
+  return { text: 'Kept the cookies as they are now.', error: false };
 }
 
 /** A saved cookie; a warning (the save stands, something around it did not) replaces the message. */

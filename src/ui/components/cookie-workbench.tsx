@@ -13,6 +13,7 @@ import {
   removeOutcome,
   saveOutcome,
   transferFailedOutcome,
+  keptOutcome,
   undoOutcome,
 } from '../outcome-text';
 import { CookieForm } from './cookie-form';
@@ -33,7 +34,8 @@ const loadTransfer = () => {
 };
 
 /** An open form; `id` changes on every open so a new form never inherits the last one's fields. */
-type Editor = { id: number; title: string; initial: FormState; original?: Cookie };
+/** `overwrite`: the user was told the original changed since and saves over it anyway. */
+type Editor = { id: number; title: string; initial: FormState; original?: Cookie; overwrite?: boolean };
 type Dialog = 'import' | 'export' | 'delete-all' | undefined;
 
 function hostOf(url: string): string {
@@ -90,7 +92,13 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   const removeCookies = (cookies: Cookie[], label: string) =>
     run(async () => removeOutcome(cookies, await connector.remove(cookies, label)));
   const deleteRow = (row: Row) => removeCookies([row.cookie], deleteLabel(row.cookie));
-  const undo = () => run(async () => undoOutcome(await connector.undo()));
+  const undo = (options?: { entryId: number; force: boolean }) =>
+    run(async () => undoOutcome(await connector.undo(options)));
+  const keepCurrent = (entryId: number) =>
+    run(async () => {
+      await connector.dropUndo(entryId);
+      return keptOutcome();
+    });
 
   const openTransfer = (which: 'import' | 'export') => {
     loadTransfer().then(
@@ -103,7 +111,18 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   };
 
   const save = async (original: Cookie | undefined, next: Cookie) => {
-    const result = await connector.save(original, next);
+    const result = await connector.save(original, next, editor?.overwrite ? { overwrite: true } : {});
+    if ('conflict' in result) {
+      // The form stays open on the cookie as it is now; saving again overwrites it knowingly.
+      const { current, message } = result.conflict;
+      setEditor((e) => {
+        if (!e) return e;
+        const { original: _old, ...rest } = e;
+        return { ...rest, ...(current ? { original: current } : {}), overwrite: true };
+      });
+      await reload();
+      throw new Error(message);
+    }
     setEditor(undefined);
     setStatus(saveOutcome(result));
     await reload();
@@ -162,11 +181,21 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
         onExport={() => openTransfer('export')}
         onImport={() => openTransfer('import')}
         onDeleteAll={() => setDialog('delete-all')}
-        onUndo={undo}
+        onUndo={() => undo()}
       />
       {status && (
         <p role={status.error ? 'alert' : 'status'} class={status.error ? 'error' : 'status'}>
           {status.text}
+          {status.conflictEntry !== undefined && (
+            <span class="choices">
+              <button type="button" onClick={() => undo({ entryId: status.conflictEntry as number, force: true })}>
+                Restore anyway
+              </button>
+              <button type="button" onClick={() => keepCurrent(status.conflictEntry as number)}>
+                Keep current
+              </button>
+            </span>
+          )}
         </p>
       )}
       {dialog === 'delete-all' && (

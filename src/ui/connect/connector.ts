@@ -17,13 +17,19 @@ export interface Connector {
   /** The page's cookies; with `sites`, the workbench shows one section per site of the page. */
   load(): Promise<TabCookies | TabCookiesBySite>;
   /** Resolves with the stored cookie (and a warning if part of it went wrong); rejects with the reason the browser (or we) refused. */
-  save(original: Cookie | undefined, next: Cookie): Promise<ResponseOf<'cookie/save'>>;
+  save(original: Cookie | undefined, next: Cookie, options?: { overwrite?: boolean }): Promise<ResponseOf<'cookie/save'>>;
   check(cookie: Cookie): Promise<CheckResult>;
   remove(cookies: Cookie[], label: string): Promise<ResponseOf<'cookies/delete'>>;
   importCookies(cookies: Cookie[]): Promise<ImportOutcome>;
+  /** The page's undo journal (its store and sites), newest first. */
   journal(): Promise<JournalEntry[]>;
-  /** Undoes the newest change: its label (null when there was nothing to undo) and what could not be restored. */
-  undo(): Promise<ResponseOf<'journal/undo'>>;
+  /**
+   * Undoes the newest change (or the entry named; `force` restores over what the site changed since):
+   * its label (null when there was nothing to undo), what could not be restored, and the conflicts.
+   */
+  undo(options?: { entryId?: number; force?: boolean }): Promise<ResponseOf<'journal/undo'>>;
+  /** Forgets a journal entry (keeps the cookies as they are); whether it was there. */
+  dropUndo(entryId: number): Promise<boolean>;
   /** Calls `listener` whenever cookies change anywhere; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
 }

@@ -53,12 +53,14 @@ export function extensionConnector(tabId: () => Promise<number>, options: Connec
       stopWatching();
       return pending ?? load();
     },
-    save: async (original, next) => send('cookie/save', { tabId: await tabId(), next, ...(original ? { original } : {}) }),
+    save: async (original, next, options = {}) =>
+      send('cookie/save', { tabId: await tabId(), next, ...(original ? { original } : {}), ...options }),
     check: async (cookie) => send('cookie/check', { tabId: await tabId(), cookie }),
     remove: (cookies, label) => send('cookies/delete', { cookies, label }),
     importCookies: (cookies) => send('cookies/import', { cookies }),
-    journal: async () => (await send('journal/list', {})).entries,
-    undo: () => send('journal/undo', {}),
+    journal: async () => (await send('journal/list', { tabId: await tabId() })).entries,
+    undo: async (options = {}) => send('journal/undo', { tabId: await tabId(), ...options }),
+    dropUndo: async (entryId) => (await send('journal/drop', { tabId: await tabId(), entryId })).dropped,
     onChange: (listener) => onEvent('cookies-changed', listener),
   };
 }

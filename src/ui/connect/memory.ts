@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../../core/types';
 import type { JournalEntry, SetCookieLog, SiteGroup, TabCookies, TabCookiesBySite } from '../../messages';
-import { bareDomain, type Cookie, cookieKey } from '../../model/cookie';
+import { bareDomain, type Cookie, cookieKey, sameState } from '../../model/cookie';
 import type { SetCookieEntry } from '../../model/setcookie-entry';
 import type { Connector, SetCookieLogSource } from './connector';
 
@@ -29,11 +29,16 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
   const journal: JournalEntry[] = [];
   const listeners = new Set<() => void>();
   const audit = options.audit ?? (() => []);
+  const refuseWrite = options.refuse;
   const changed = () => {
     for (const l of listeners) l();
   };
-  const record = (label: string, before: Cookie[], after: Cookie[]) =>
-    journal.unshift({ id: journal.length + 1, at: Date.now(), label, before, after });
+  let nextId = 1;
+  const record = (label: string, before: Cookie[], after: Cookie[], extra: Partial<JournalEntry> = {}) => {
+    const id = nextId++;
+    journal.unshift({ id, at: Date.now(), label, before, after, storeId: '0', sites: [], ...extra });
+    return id;
+  };
 
   return {
     jar,
@@ -52,8 +57,12 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
       const top = sites[0] ?? { cookies: [], findings: [], summary: summaryOf([], []) };
       return { tab, cookies: top.cookies, findings: top.findings, summary: top.summary, sites };
     },
-    async save(original, next) {
-      const reason = options.refuse?.(next);
+    async save(original, next, options = {}) {
+      const current = original ? (jar.get(cookieKey(original)) ?? null) : undefined;
+      if (original && !options.overwrite && (!current || !sameState(current, original))) {
+        return { conflict: { current: current ?? null, message: `${original.name} was changed by the site since you opened it.` } };
+      }
+      const reason = refuseWrite?.(next);
       if (reason) throw new Error(reason);
       jar.set(cookieKey(next), next);
       if (original && cookieKey(original) !== cookieKey(next)) jar.delete(cookieKey(original));
@@ -81,13 +90,29 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
     async journal() {
       return journal;
     },
-    async undo() {
-      const entry = journal.shift();
-      if (!entry) return { undone: null, problems: [] };
-      for (const c of entry.after) jar.delete(cookieKey(c));
-      for (const c of entry.before) jar.set(cookieKey(c), c);
+    async undo(options = {}) {
+      const at = options.entryId === undefined ? journal.findIndex((e) => !e.conflict) : journal.findIndex((e) => e.id === options.entryId);
+      const [entry] = at < 0 ? [] : journal.splice(at, 1);
+      if (!entry) return { undone: null, problems: [], conflicts: [] };
+      // Like the background: a cookie the change created that changed since is left alone, unless forced.
+      const changedSince = options.force
+        ? []
+        : entry.after.filter((c) => {
+            const now = jar.get(cookieKey(c));
+            return now !== undefined && !sameState(now, c);
+          });
+      for (const c of entry.after) if (!changedSince.includes(c)) jar.delete(cookieKey(c));
+      for (const c of entry.before) if (!changedSince.some((x) => cookieKey(x) === cookieKey(c))) jar.set(cookieKey(c), c);
       changed();
-      return { undone: entry.label, problems: [] };
+      if (changedSince.length === 0) return { undone: entry.label, problems: [], conflicts: [] };
+      const conflictEntry = record(`${entry.label} (changed since)`, entry.before.filter((c) => changedSince.some((x) => cookieKey(x) === cookieKey(c))), changedSince, { conflict: true });
+      const conflicts = changedSince.map((c) => ({ name: c.name, domain: c.domain, path: c.path, message: `${c.name} was changed since, so Undo left it as it is.` }));
+      return { undone: entry.label, problems: [], conflicts, conflictEntry };
+    },
+    async dropUndo(entryId) {
+      const at = journal.findIndex((e) => e.id === entryId);
+      if (at >= 0) journal.splice(at, 1);
+      return at >= 0;
     },
     onChange(listener) {
       listeners.add(listener);

@@ -139,7 +139,7 @@ describe('undo', () => {
     const store = new FakeStore('chromium').add(original);
     const { change } = await deleteCookies(store, [original]);
     expect(store.snapshot()).toEqual([]);
-    expect(await revert(store, change, NOW)).toEqual({ expired: [], failed: [], retry: { before: [], after: [] } });
+    expect(await revert(store, change, { now: NOW })).toMatchObject({ expired: [], failed: [], retry: { before: [], after: [] }, conflicts: [] });
     expect(store.snapshot()).toEqual([original]);
   });
 
@@ -147,7 +147,7 @@ describe('undo', () => {
     const original = cookie('old', { value: '1' });
     const store = new FakeStore('firefox').add(original);
     const { change } = await saveCookie(store, original, { ...original, name: 'new', value: '2' }, NOW);
-    await revert(store, change, NOW);
+    await revert(store, change, { now: NOW });
     expect(store.snapshot()).toEqual([original]);
   });
 
@@ -156,7 +156,7 @@ describe('undo', () => {
     const store = new FakeStore('chromium').add(shortLived);
     const { change } = await deleteCookies(store, [shortLived]);
     const later = NOW + 120_000;
-    expect(await revert(store, change, later)).toEqual({ expired: [shortLived], failed: [], retry: { before: [], after: [] } });
+    expect(await revert(store, change, { now: later })).toMatchObject({ expired: [shortLived], failed: [], retry: { before: [], after: [] }, conflicts: [] });
     expect(store.snapshot()).toEqual([]);
   });
 });
@@ -203,12 +203,12 @@ describe('undo never loses the value it was asked to bring back', () => {
     const store = new FakeStore('chromium', (c) => (refuse && c.value === 'v1' ? 'quota' : undefined)).add(original);
     const { change } = await saveCookie(store, original, { ...original, value: 'v2' }, NOW);
     refuse = true;
-    const { failed, retry } = await revert(store, change, NOW);
+    const { failed, retry } = await revert(store, change, { now: NOW });
     expect(failed.map((f) => f.reason)).toEqual(['quota']);
     expect(store.snapshot().map((c) => c.value)).toEqual(['v2']);
     expect(retry.before).toEqual([original]);
     refuse = false;
-    await revert(store, retry, NOW);
+    await revert(store, retry, { now: NOW });
     expect(store.snapshot()).toEqual([original]);
   });
 
@@ -224,7 +224,7 @@ describe('undo never loses the value it was asked to bring back', () => {
     expect(store.snapshot()).toEqual([]);
     expect(failed.map((f) => f.cookie.domain)).toEqual(['.example.com']);
     refuse = false;
-    await revert(store, change, NOW);
+    await revert(store, change, { now: NOW });
     expect(store.snapshot()).toHaveLength(2);
   });
 });

@@ -48,13 +48,13 @@ describe('cookies/import', () => {
     expect(outcome).toEqual({ written: 2, failed: [] });
     expect(storedValue('sid')).toBe('second');
     expect(written).toEqual(['sid', 'sid', 'theme']);
-    const { entries } = await handlers['journal/list']({});
+    const { entries } = await handlers['journal/list']({ tabId: 1 });
     expect(entries).toHaveLength(1);
     expect(entries[0]?.label).toBe('Imported 2 cookies');
     expect(entries[0]?.before.map((c) => c.value)).toEqual(['original']);
 
-    const undone = await handlers['journal/undo']({});
-    expect(undone).toEqual({ undone: 'Imported 2 cookies', problems: [] });
+    const undone = await handlers['journal/undo']({ tabId: 1 });
+    expect(undone).toEqual({ undone: 'Imported 2 cookies', problems: [], conflicts: [] });
     expect(storedValue('sid')).toBe('original');
     expect(storedValue('theme')).toBeUndefined();
   });
@@ -82,7 +82,7 @@ describe('journal/undo', () => {
     fake.refuse = () => 'Failed to parse or set cookie named "sid".';
     // Taking the entry off the journal works; putting the rest back does not (storage full).
     fake.sessionFails = (items) => JSON.stringify(items).includes('(the rest)');
-    const result = await handlers['journal/undo']({});
+    const result = await handlers['journal/undo']({ tabId: 1 });
     expect(result.undone).toBe('Deleted sid');
     expect(result.problems).toEqual([
       'sid (app.example.com/): Failed to parse or set cookie named "sid".',
@@ -95,14 +95,14 @@ describe('journal/undo', () => {
     const { handlers } = setup();
     await handlers['cookies/delete']({ cookies: [{ ...cookie('sid', 'v1') }], label: 'Deleted sid' });
     fake.refuse = () => 'refused';
-    expect((await handlers['journal/undo']({})).problems).toHaveLength(1);
+    expect((await handlers['journal/undo']({ tabId: 1 })).problems).toHaveLength(1);
     fake.refuse = () => undefined;
-    expect(await handlers['journal/undo']({})).toEqual({ undone: 'Deleted sid (the rest)', problems: [] });
+    expect(await handlers['journal/undo']({ tabId: 1 })).toEqual({ undone: 'Deleted sid (the rest)', problems: [], conflicts: [] });
     expect(storedValue('sid')).toBe('v1');
   });
 
   it('answers null when there is nothing to undo', async () => {
-    expect(await setup().handlers['journal/undo']({})).toEqual({ undone: null, problems: [] });
+    expect(await setup().handlers['journal/undo']({ tabId: 1 })).toEqual({ undone: null, problems: [], conflicts: [] });
   });
 });
 
@@ -115,15 +115,15 @@ describe('cookie/save', () => {
       handlers['cookie/save']({ tabId: 1, original: cookie('sid', 'v1'), next: cookie('sid', 'v2') }),
     ).rejects.toThrow('Chrome refused the cookie: Failed to parse or set cookie named "sid".');
     expect(storedValue('sid')).toBe('v1');
-    expect((await handlers['journal/list']({})).entries).toEqual([]);
+    expect((await handlers['journal/list']({ tabId: 1 })).entries).toEqual([]);
   });
 
   it('turns a journal that cannot be written into a warning, not an error', async () => {
     fake.sessionFails = () => true;
     const { handlers } = setup();
     const result = await handlers['cookie/save']({ tabId: 1, next: cookie('theme', 'dark') });
-    expect(result.saved.value).toBe('dark');
-    expect(result.warning).toContain('cannot be undone');
+    expect(result).toMatchObject({ saved: { value: 'dark' } });
+    expect('warning' in result && result.warning).toContain('cannot be undone');
   });
 });
 
@@ -135,5 +135,105 @@ describe('Set-Cookie log messages', () => {
     expect(await handlers['setcookie/clear']({ tabId: 1 })).toEqual({ cleared: 0 });
     expect(await handlers['setcookie/preserve']({ tabId: 1, preserve: false })).toEqual({ preserve: false });
     expect(changed).toEqual([1, 1]);
+  });
+});
+
+describe('stale state: the site changes a cookie while Cookie Lens holds an older copy', () => {
+  it('does not save over a cookie the site rotated while its form was open, and journals what it really replaced', async () => {
+    fake.add({ ...cookie('sid', 'v1') });
+    const { handlers } = setup();
+    const opened = cookie('sid', 'v1');
+    fake.add({ ...cookie('sid', 'v2') }); // the site rotates the session
+    const first = await handlers['cookie/save']({ tabId: 1, original: opened, next: cookie('sid', 'mine') });
+    expect(first).toEqual({
+      conflict: {
+        current: expect.objectContaining({ value: 'v2' }),
+        message: 'sid was changed by the site since you opened it (its value is now "v2"). Save again to overwrite it, or Cancel to keep it.',
+      },
+    });
+    expect(storedValue('sid')).toBe('v2');
+    // Saving again, knowingly, overwrites; Undo then brings back v2, not the stale v1.
+    await handlers['cookie/save']({ tabId: 1, original: opened, next: cookie('sid', 'mine'), overwrite: true });
+    expect(storedValue('sid')).toBe('mine');
+    await handlers['journal/undo']({ tabId: 1 });
+    expect(storedValue('sid')).toBe('v2');
+  });
+
+  it('says so when the cookie was deleted while its form was open', async () => {
+    const { handlers } = setup();
+    const result = await handlers['cookie/save']({ tabId: 1, original: cookie('sid', 'v1'), next: cookie('sid', 'v2') });
+    expect(result).toEqual({ conflict: { current: null, message: 'sid was deleted since you opened it. Save again to add it back, or Cancel.' } });
+    expect(fake.cookies()).toEqual([]);
+  });
+
+  it('Undo of an edit leaves a cookie the site changed since, and restores it only when told to', async () => {
+    fake.add({ ...cookie('sid', 'v1') });
+    const { handlers } = setup();
+    await handlers['cookie/save']({ tabId: 1, original: cookie('sid', 'v1'), next: cookie('sid', 'v2') });
+    fake.add({ ...cookie('sid', 'v3') });
+    const result = await handlers['journal/undo']({ tabId: 1 });
+    expect(storedValue('sid')).toBe('v3');
+    expect(result.conflicts.map((c) => c.message)).toEqual([
+      'sid (app.example.com/) was changed since (its value is now "v3"), so Undo left it as it is.',
+    ]);
+    expect(result.conflictEntry).toBeTypeOf('number');
+    await handlers['journal/undo']({ tabId: 1, entryId: result.conflictEntry as number, force: true });
+    expect(storedValue('sid')).toBe('v1');
+  });
+
+  it('Undo of a delete does not overwrite a session the user logged in to again since', async () => {
+    fake.add({ ...cookie('sid', 'old-session') });
+    const { handlers } = setup();
+    await handlers['cookies/delete']({ cookies: [cookie('sid', 'old-session')], label: 'Deleted sid' });
+    fake.add({ ...cookie('sid', 'new-session') });
+    const result = await handlers['journal/undo']({ tabId: 1 });
+    expect(storedValue('sid')).toBe('new-session');
+    expect(result.conflicts[0]?.message).toBe(
+      'sid (app.example.com/) was set again since (its value is now "new-session"), so Undo did not overwrite it.',
+    );
+    // Keeping the current cookie forgets the entry.
+    expect(await handlers['journal/drop']({ tabId: 1, entryId: result.conflictEntry as number })).toEqual({ dropped: true });
+    expect((await handlers['journal/list']({ tabId: 1 })).entries).toEqual([]);
+  });
+
+  it('Undo of an add does not delete the cookie when the site set it again since', async () => {
+    const { handlers } = setup();
+    await handlers['cookie/save']({ tabId: 1, next: cookie('x', 'mine') });
+    fake.add({ ...cookie('x', 'from-site') });
+    const result = await handlers['journal/undo']({ tabId: 1 });
+    expect(storedValue('x')).toBe('from-site');
+    expect(result.conflicts).toHaveLength(1);
+  });
+
+  it('a change the browser refuses forever does not block older entries', async () => {
+    fake.add({ ...cookie('a', '1') });
+    fake.add({ ...cookie('b', '1') });
+    const { handlers } = setup();
+    await handlers['cookies/delete']({ cookies: [cookie('a', '1')], label: 'Deleted a' });
+    await handlers['cookies/delete']({ cookies: [cookie('b', '1')], label: 'Deleted b' });
+    fake.refuse = (d) => (d.name === 'b' ? 'refused' : undefined);
+    expect((await handlers['journal/undo']({ tabId: 1 })).problems).toHaveLength(1);
+    expect(await handlers['journal/undo']({ tabId: 1 })).toMatchObject({ undone: 'Deleted a', problems: [] });
+    expect(storedValue('a')).toBe('1');
+  });
+});
+
+describe('undo scope', () => {
+  it("offers a tab only its own store's and site's changes", async () => {
+    fake.add({ ...cookie('a', '1') });
+    fake.add({ ...cookie('p', '1'), storeId: '1' });
+    fake.add({ name: 'z', domain: 'elsewhere.test', value: '1' });
+    fake.tabs.set(2, { id: 2, url: 'https://elsewhere.test/', incognito: false });
+    const { handlers } = setup();
+    await handlers['cookies/delete']({ cookies: [cookie('a', '1')], label: 'Deleted a' });
+    await handlers['cookies/delete']({ cookies: [{ ...cookie('p', '1'), storeId: '1' }], label: 'Deleted p (private)' });
+    await handlers['cookies/delete']({
+      cookies: [{ ...cookie('z', '1'), domain: 'elsewhere.test', secure: false, httpOnly: false, sameSite: 'unspecified' }],
+      label: 'Deleted z',
+    });
+    expect((await handlers['journal/list']({ tabId: 1 })).entries.map((e) => e.label)).toEqual(['Deleted a']);
+    expect((await handlers['journal/list']({ tabId: 2 })).entries.map((e) => e.label)).toEqual(['Deleted z']);
+    expect(await handlers['journal/undo']({ tabId: 1 })).toMatchObject({ undone: 'Deleted a' });
+    expect(await handlers['journal/undo']({ tabId: 1 })).toMatchObject({ undone: null });
   });
 });

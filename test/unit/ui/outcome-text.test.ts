@@ -5,6 +5,7 @@ import {
   deleteAllLabel,
   deleteAllQuestion,
   deleteLabel,
+  keptOutcome,
   removeOutcome,
   saveOutcome,
   transferFailedOutcome,
@@ -78,18 +79,28 @@ describe('removeOutcome', () => {
 
 describe('undoOutcome', () => {
   it('says when there was nothing to undo', () => {
-    expect(undoOutcome({ undone: null, problems: [] })).toEqual({ text: 'Nothing to undo.', error: false });
+    expect(undoOutcome({ undone: null, problems: [], conflicts: [] })).toEqual({ text: 'Nothing to undo.', error: false });
   });
 
   it('names what was undone', () => {
-    expect(undoOutcome({ undone: 'Deleted sid', problems: [] })).toEqual({ text: 'Undone: Deleted sid.', error: false });
+    expect(undoOutcome({ undone: 'Deleted sid', problems: [], conflicts: [] })).toEqual({ text: 'Undone: Deleted sid.', error: false });
   });
 
   it('lists what could not be brought back, as an error', () => {
-    expect(undoOutcome({ undone: 'Deleted all 3 cookies of x', problems: ['a expired.', 'b was refused.'] })).toEqual({
+    expect(undoOutcome({ undone: 'Deleted all 3 cookies of x', problems: ['a expired.', 'b was refused.'], conflicts: [] })).toEqual({
       text: 'Undone: Deleted all 3 cookies of x, except: a expired. b was refused.',
       error: true,
     });
+  });
+
+  it('names what the site changed since and offers to restore it anyway', () => {
+    const conflict = { name: 'sid', domain: 'a.test', path: '/', message: 'sid (a.test/) was set again since, so Undo did not overwrite it.' };
+    expect(undoOutcome({ undone: 'Deleted sid', problems: [], conflicts: [conflict], conflictEntry: 4 })).toEqual({
+      text: 'Undone: Deleted sid, except: sid (a.test/) was set again since, so Undo did not overwrite it.',
+      error: true,
+      conflictEntry: 4,
+    });
+    expect(keptOutcome()).toEqual({ text: 'Kept the cookies as they are now.', error: false });
   });
 });
 
