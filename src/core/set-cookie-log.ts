@@ -5,15 +5,15 @@
  * feeds it browser events; everything here is testable without a browser.
  *
  * Uses the explainer (and so tldts): import it from the background and tests only. Pages import the
- * entry types from ../model/setcookie-entry.ts.
+ * entry types from ../model/set-cookie-entry.ts.
  */
 import { type Cookie, cookieKey, hostOfDomain, partitionText } from '../model/cookie';
-import type { CookieRef, FrameType, LogRejectReason, SetCookieEntry } from '../model/setcookie-entry';
+import type { CookieRef, FrameType, LogRejectReason, SetCookieEntry } from '../model/set-cookie-entry';
 import { explainSetCookie, type Explanation, parseSetCookie } from './set-cookie/index';
 import { domainMatches, hostOf, registrableDomain } from './site';
 import type { BrowserName } from './types';
 
-export type { CookieRef, FrameType, SetCookieEntry } from '../model/setcookie-entry';
+export type { CookieRef, FrameType, SetCookieEntry } from '../model/set-cookie-entry';
 
 /** Entries kept per tab; the oldest go first. */
 export const LOG_CAP = 500;

@@ -1,5 +1,6 @@
 /** View logic of the workbench as pure functions: filtering, sorting, grouping, form <-> cookie. */
-import type { Finding, Severity } from '../core/types';
+import type { Finding } from '../core/types';
+import type { Severity } from '../model/severity';
 import type { TabCookies, TabCookiesBySite } from '../messages';
 import { type Cookie, cookieKey, cookieSize, hostOfDomain, type SameSite } from '../model/cookie';
 

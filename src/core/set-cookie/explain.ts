@@ -19,7 +19,8 @@
 import { type Cookie, cookieKey, cookieSize, type PartitionKey, type SameSite } from '../../model/cookie';
 import { caseInsensitiveOnlyPrefix, effectivePrefix, prefixViolations } from '../prefix';
 import { domainMatches, hostOf, isIpAddress, isLoopbackHost, isPublicSuffix, registrableDomain } from '../site';
-import type { BrowserName, RejectReason, Verdict } from '../types';
+import type { RejectReason, Verdict } from '../../model/verdict';
+import type { BrowserName } from '../types';
 import { describeControl, type HeaderNote, MAX_NAME_VALUE_BYTES, type ParsedSetCookie, parseSetCookie } from './parse';
 import { defaultPath, pathMatches } from './path';
 

@@ -7,7 +7,7 @@
  * not depend on the request or the time: explain.ts applies the storage model on top of this.
  */
 import { cookieSize } from '../../model/cookie';
-import type { Severity } from '../types';
+import type { Severity } from '../../model/severity';
 import { parseCookieDate } from './date';
 
 /** Something only the header shows: a duplicate attribute, a value the browser ignores, ... */
