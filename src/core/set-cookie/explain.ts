@@ -16,9 +16,19 @@
  * - Both cap lifetimes at 400 days (Firefox: `network.cookie.maxageCap` = 34560000 s) and both reject
  *   Partitioned without Secure (Firefox: CookieValidation, CHIPS enabled by default).
  */
-import { type Cookie, cookieKey, cookieSize, type PartitionKey, type SameSite } from '../../model/cookie';
+import { type Cookie, cookieKey, cookieSize, type SameSite } from '../../model/cookie';
 import { caseInsensitiveOnlyPrefix, effectivePrefix, prefixViolations } from '../prefix';
-import { domainMatches, hostOf, isIpAddress, isLoopbackHost, isPublicSuffix, registrableDomain } from '../site';
+import {
+  domainMatches,
+  hostOf,
+  isCrossSite,
+  isIpAddress,
+  isPublicSuffix,
+  isSecureRequest,
+  partitionKeyFor,
+  registrableDomain,
+  siteOf,
+} from '../site';
 import type { RejectReason, Verdict } from '../../model/verdict';
 import type { BrowserName } from '../types';
 import { describeControl, type HeaderNote, MAX_NAME_VALUE_BYTES, type ParsedSetCookie, parseSetCookie } from './parse';
@@ -71,41 +81,6 @@ export interface Explanation {
 export const MAX_LIFETIME_SECONDS = 400 * 24 * 60 * 60;
 /** An Expires this close after the epoch is almost always a number of seconds passed as a date. */
 const EPOCH_MISTAKE_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
-
-/** https/wss, or a loopback host: the origins Chromium and Firefox treat as secure for cookies. */
-export function isSecureRequest(url: URL): boolean {
-  return url.protocol === 'https:' || url.protocol === 'wss:' || isLoopbackHost(url.hostname);
-}
-
-/** The scheme and registrable domain of a URL or bare site, e.g. `https://example.com`. */
-export function siteOf(urlOrSite: string): { scheme: string | undefined; site: string } {
-  if (urlOrSite.includes('://')) {
-    let scheme: string | undefined;
-    try {
-      scheme = new URL(urlOrSite).protocol.replace(':', '');
-    } catch {
-      scheme = undefined;
-    }
-    const normalized = scheme === 'wss' ? 'https' : scheme === 'ws' ? 'http' : scheme;
-    return { scheme: normalized, site: registrableDomain(hostOf(urlOrSite)) };
-  }
-  return { scheme: undefined, site: registrableDomain(urlOrSite.replace(/\/.*$/, '').toLowerCase()) };
-}
-
-/** Cross-site in the SameSite sense. Chrome compares schemes too (schemeful same-site); Firefox does not by default. */
-function isCrossSite(requestUrl: string, topLevel: string, browser: BrowserName): boolean {
-  const a = siteOf(requestUrl);
-  const b = siteOf(topLevel);
-  if (a.site !== b.site) return true;
-  return browser === 'chrome' && a.scheme !== undefined && b.scheme !== undefined && a.scheme !== b.scheme;
-}
-
-function partitionKeyFor(requestUrl: string, topLevel: string, browser: BrowserName): PartitionKey {
-  const top = siteOf(topLevel);
-  const key: PartitionKey = { topLevelSite: `${top.scheme ?? 'https'}://${top.site}` };
-  if (browser === 'chrome') key.hasCrossSiteAncestor = isCrossSite(requestUrl, topLevel, browser);
-  return key;
-}
 
 function formatTime(ms: number): string {
   return new Date(ms)
