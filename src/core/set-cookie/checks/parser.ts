@@ -1,16 +1,9 @@
 /** Headers the browser drops before looking at any attribute: the parser's refusals and nameless oddities. */
 import { cookieSize } from '../../../model/cookie';
-import { effectivePrefix } from '../../prefix';
-import type { BrowserName } from '../../types';
+import { browserPrefix, effectivePrefix } from '../../prefix';
 import { describeControl, MAX_NAME_VALUE_BYTES } from '../parse';
 import { rejected } from '../wording';
 import type { Check } from './context';
-
-/** Whether a value starts like a cookie prefix, as the browser reads prefixes. */
-function startsLikePrefix(value: string, browser: BrowserName): boolean {
-  if (browser === 'firefox') return /^__(secure|host)-/i.test(value);
-  return effectivePrefix(value) !== undefined;
-}
 
 export const parserRejections: Check = ({ header, parsed, browser, who }) => {
   const { name, value } = parsed;
@@ -18,7 +11,7 @@ export const parserRejections: Check = ({ header, parsed, browser, who }) => {
   if (parsed.rejection === 'empty') return rejected('empty');
   if (parsed.rejection === 'too-large') return rejected('too-large', who, cookieSize(parsed), MAX_NAME_VALUE_BYTES);
   if (browser === 'firefox' && name === '' && value.includes('=')) return rejected('nameless-with-equals', who);
-  if (name === '' && startsLikePrefix(value, browser)) {
+  if (name === '' && browserPrefix(value, browser)) {
     return rejected('nameless-prefix', who, effectivePrefix(value) ?? '__Secure-');
   }
   return undefined;

@@ -1,26 +1,19 @@
 /** Cookie name prefixes (`__Secure-`, `__Host-`, and in Chrome `__Http-`, `__Host-Http-`); see ../../prefix.ts. */
-import { caseInsensitiveOnlyPrefix, effectivePrefix, prefixViolations } from '../../prefix';
+import { browserPrefix, caseInsensitiveOnlyPrefix, type PrefixAttributes, prefixViolations } from '../../prefix';
 import type { BrowserName } from '../../types';
 import { rejected } from '../wording';
 import type { Check } from './context';
 
 /** Prefix rules as the given browser enforces them: what is missing, and the prefix. */
-export function prefixProblem(
+function prefixProblem(
   name: string,
-  attrs: { secure: boolean; httpOnly: boolean; hostOnly: boolean; path: string },
+  attrs: PrefixAttributes,
   browser: BrowserName,
 ): { prefix: string; missing: string[] } | undefined {
-  if (browser === 'firefox') {
-    // Firefox knows __Secure- and __Host- only (case-insensitively), not __Http-.
-    const lower = name.toLowerCase();
-    const prefix = lower.startsWith('__host-') ? '__Host-' : lower.startsWith('__secure-') ? '__Secure-' : undefined;
-    if (!prefix) return undefined;
-    const missing = prefixViolations(prefix, attrs);
-    return missing.length ? { prefix, missing } : undefined;
-  }
-  const prefix = effectivePrefix(name);
+  const prefix = browserPrefix(name, browser);
   if (!prefix) return undefined;
-  const missing = prefixViolations(name, attrs);
+  // The requirements of the prefix the browser knows: Firefox reads `__Host-Http-x` as a __Host- cookie.
+  const missing = prefixViolations(prefix, attrs);
   return missing.length ? { prefix, missing } : undefined;
 }
 

@@ -96,6 +96,14 @@ describe('prefixes', () => {
     expect(r?.reason).toBe('invalid-prefix');
     expect(r?.hint).toBe('Set Path=/, or rename the cookie without the prefix.');
   });
+
+  it('applies the prefixes each browser knows: Firefox reads __Host-Http- as __Host- and ignores __Http-', () => {
+    const header = '__Host-Http-a=1; Secure; Path=/';
+    expect(prefixes(ctx(header, undefined, { browser: 'firefox' }))).toBeUndefined();
+    expect(prefixes(ctx(header))?.message).toContain('require HttpOnly');
+    expect(prefixes(ctx('__Http-a=1; Secure', undefined, { browser: 'firefox' }))).toBeUndefined();
+    expect(prefixes(ctx('__http-a=1; Secure'))?.message).toContain('case-insensitively');
+  });
 });
 
 describe('lifetime', () => {
