@@ -17,7 +17,7 @@ export interface Rejection {
 // --- Small pieces of text --------------------------------------------------------------------------
 
 /** `2026-01-15 13:00:00 UTC` */
-export function formatTime(ms: number): string {
+function formatTime(ms: number): string {
   return new Date(ms)
     .toISOString()
     .replace('T', ' ')
