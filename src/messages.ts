@@ -7,7 +7,7 @@
 import type { SiteSummary } from './core/audit';
 import type { Finding } from './core/types';
 import type { Cookie } from './model/cookie';
-import type { SetCookieEntry } from './model/setcookie-entry';
+import type { SetCookieEntry } from './model/set-cookie-entry';
 
 export interface TabInfo {
   tabId: number;

@@ -25,7 +25,8 @@
  */
 import { type Cookie, cookieKey } from '../model/cookie';
 import { rules } from './rules/index';
-import { type AuditContext, type Finding, SEVERITIES, type Severity } from './types';
+import { SEVERITIES, type Severity } from '../model/severity';
+import type { AuditContext, Finding } from './types';
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 

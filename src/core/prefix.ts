@@ -2,6 +2,8 @@
  * Cookie name prefixes (RFC 6265bis §4.1.3): what each requires. Shared by the audit rules and the
  * Set-Cookie explainer so both agree on what the browser refuses.
  */
+import type { BrowserName } from './types';
+
 export type CookiePrefix = '__Host-Http-' | '__Http-' | '__Host-' | '__Secure-';
 
 /** Longest first, so `__Host-Http-` wins over `__Host-`. */
@@ -22,6 +24,13 @@ export function caseInsensitiveOnlyPrefix(name: string): CookiePrefix | undefine
 /** The prefix the browser applies (6265bis matches case-insensitively). */
 export function effectivePrefix(name: string): CookiePrefix | undefined {
   return exactPrefix(name) ?? caseInsensitiveOnlyPrefix(name);
+}
+
+/** The prefix a browser applies: Chrome knows all four; Firefox only `__Secure-` and `__Host-` (case-insensitively). */
+export function browserPrefix(name: string, browser: BrowserName): CookiePrefix | undefined {
+  if (browser === 'chrome') return effectivePrefix(name);
+  const lower = name.toLowerCase();
+  return lower.startsWith('__host-') ? '__Host-' : lower.startsWith('__secure-') ? '__Secure-' : undefined;
 }
 
 export interface PrefixAttributes {

@@ -3,6 +3,8 @@
  * from code that runs in the background worker or in tests, never from a page bundle.
  */
 import { getDomain, getPublicSuffix, parse } from 'tldts';
+import { bareDomain, type PartitionKey } from '../model/cookie';
+import type { BrowserName } from './types';
 
 /** Lower-case host of a URL, without brackets for IPv6; '' when the URL does not parse. */
 export function hostOf(url: string): string {
@@ -28,14 +30,14 @@ export function isLoopbackHost(host: string): boolean {
  * hosts without one.
  */
 export function registrableDomain(host: string): string {
-  const h = host.toLowerCase().replace(/^\./, '');
+  const h = bareDomain(host.toLowerCase());
   if (isIpAddress(h)) return h;
   return getDomain(h, { allowPrivateDomains: true }) ?? h;
 }
 
 /** True when `domain` is itself a public suffix (e.g. `com`, `co.uk`, `github.io`). */
 export function isPublicSuffix(domain: string): boolean {
-  const d = domain.toLowerCase().replace(/^\./, '');
+  const d = bareDomain(domain.toLowerCase());
   if (d === '' || isIpAddress(d) || d === 'localhost') return false;
   const suffix = getPublicSuffix(d, { allowPrivateDomains: true });
   return suffix === d && getDomain(d, { allowPrivateDomains: true }) === null;
@@ -49,7 +51,59 @@ export function isSameSite(hostA: string, hostB: string): boolean {
 /** RFC 6265 domain-match: `host` equals `domain` or is a subdomain of it (not for IP addresses). */
 export function domainMatches(host: string, domain: string): boolean {
   const h = host.toLowerCase();
-  const d = domain.toLowerCase().replace(/^\./, '');
+  const d = bareDomain(domain.toLowerCase());
   if (h === d) return true;
   return !isIpAddress(h) && h.endsWith(`.${d}`);
+}
+
+/** https/wss, or a loopback host: the origins Chromium and Firefox treat as secure for cookies. */
+export function isSecureRequest(url: URL): boolean {
+  return url.protocol === 'https:' || url.protocol === 'wss:' || isLoopbackHost(url.hostname);
+}
+
+/**
+ * `text` up to its first `/`, as `text.replace(/\/.*$/, '')` would cut it, in linear time: `.` stops at
+ * line breaks, so that regex cuts at the first `/` after the last line break (and retried every `/`
+ * before it, quadratic on hostile input).
+ */
+function beforePath(text: string): string {
+  const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((b) => text.lastIndexOf(b)));
+  const slash = text.indexOf('/', lastBreak + 1);
+  return slash === -1 ? text : text.slice(0, slash);
+}
+
+/** The scheme and registrable domain of a URL or bare site, e.g. `https://example.com`. */
+export function siteOf(urlOrSite: string): { scheme: string | undefined; site: string } {
+  if (urlOrSite.includes('://')) {
+    let scheme: string | undefined;
+    try {
+      scheme = new URL(urlOrSite).protocol.replace(':', '');
+    } catch {
+      scheme = undefined;
+    }
+    const normalized = scheme === 'wss' ? 'https' : scheme === 'ws' ? 'http' : scheme;
+    return { scheme: normalized, site: registrableDomain(hostOf(urlOrSite)) };
+  }
+  return { scheme: undefined, site: registrableDomain(beforePath(urlOrSite).toLowerCase()) };
+}
+
+/** A URL or bare site as a partition key writes its top-level site: `https://example.com` (https when unknown). */
+export function topLevelSiteOf(urlOrSite: string): string {
+  const top = siteOf(urlOrSite);
+  return `${top.scheme ?? 'https'}://${top.site}`;
+}
+
+/** Cross-site in the SameSite sense. Chrome compares schemes too (schemeful same-site); Firefox does not by default. */
+export function isCrossSite(requestUrl: string, topLevel: string, browser: BrowserName): boolean {
+  const a = siteOf(requestUrl);
+  const b = siteOf(topLevel);
+  if (a.site !== b.site) return true;
+  return browser === 'chrome' && a.scheme !== undefined && b.scheme !== undefined && a.scheme !== b.scheme;
+}
+
+/** The partition a Partitioned cookie set by `requestUrl` under the top-level page `topLevel` lands in. */
+export function partitionKeyFor(requestUrl: string, topLevel: string, browser: BrowserName): PartitionKey {
+  const key: PartitionKey = { topLevelSite: topLevelSiteOf(topLevel) };
+  if (browser === 'chrome') key.hasCrossSiteAncestor = isCrossSite(requestUrl, topLevel, browser);
+  return key;
 }

@@ -1,7 +1,8 @@
-/** Shared types of the pure cookie core. No browser API anywhere under src/core. */
-
-export type Severity = 'high' | 'medium' | 'low' | 'info';
-export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+/**
+ * Shared types of the pure cookie core. No browser API anywhere under src/core. The vocabulary the
+ * core shares with the UI (Severity, Verdict, RejectReason, HeaderNote) lives below it, in src/model.
+ */
+import type { Severity } from '../model/severity';
 
 export type BrowserName = 'chrome' | 'firefox';
 
@@ -31,28 +32,3 @@ export interface Finding {
   /** A link: RFC 6265bis section, OWASP cheat sheet, Chromium or MDN page. */
   reference: string;
 }
-
-/** Verdict of the browser on one Set-Cookie header. */
-export type Verdict = 'stored' | 'replaced' | 'deleted' | 'rejected';
-
-/**
- * Why a browser refused a cookie. Stable ids: they appear in the UI as data-reason and in the
- * sample server's catalogue.
- */
-export type RejectReason =
-  | 'empty' // no name and no value, or no '=' where one is required
-  | 'control-characters'
-  | 'too-large' // name + value over 4096 bytes
-  | 'secure-from-insecure-origin'
-  | 'samesite-none-insecure'
-  | 'domain-mismatch'
-  | 'domain-public-suffix'
-  | 'invalid-prefix' // __Host-, __Secure-, __Http-, __Host-Http- rules not met
-  | 'nameless-prefix' // empty name whose value starts like a prefix
-  | 'overwrite-secure' // non-secure cookie would overwrite a Secure one from an insecure origin
-  | 'overwrite-httponly' // script (document.cookie) may not overwrite an HttpOnly cookie
-  | 'httponly-from-script' // document.cookie cannot set HttpOnly
-  | 'partitioned-insecure'
-  | 'non-ascii-domain'
-  | 'samesite-cross-site' // Lax/Strict (or Lax-by-default) cookie set by a cross-site response
-  | 'nameless-with-equals'; // Firefox: nameless cookie whose value contains '='

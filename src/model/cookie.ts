@@ -3,8 +3,9 @@
  * Pure data: no browser API here, so rules, formats and components can be tested without one.
  */
 
-/** Normalized SameSite. The browsers say `no_restriction` for None; we say `none`. */
-export type SameSite = 'none' | 'lax' | 'strict' | 'unspecified';
+import type { SameSite } from './same-site';
+
+export type { SameSite } from './same-site';
 
 /** CHIPS partition (Chrome) or dFPI/state partition (Firefox). */
 export interface PartitionKey {
@@ -39,13 +40,14 @@ export interface Cookie {
 }
 
 /** The domain without its leading dot: the host a host-only cookie belongs to, or the domain a domain cookie covers. */
-export function bareDomain(cookie: Pick<Cookie, 'domain'>): string {
-  return cookie.domain.startsWith('.') ? cookie.domain.slice(1) : cookie.domain;
+export function bareDomain(cookieOrDomain: Pick<Cookie, 'domain'> | string): string {
+  const domain = typeof cookieOrDomain === 'string' ? cookieOrDomain : cookieOrDomain.domain;
+  return domain.startsWith('.') ? domain.slice(1) : domain;
 }
 
 /** A cookie's domain as a host: no leading dot, lower case, and no brackets (Chrome writes `[::1]`). */
 export function hostOfDomain(domain: string): string {
-  return domain.replace(/^\./, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bareDomain(domain).replace(/^\[(.*)\]$/, '$1').toLowerCase();
 }
 
 /** A stable text form of a partition key, `''` for an unpartitioned cookie. */
@@ -83,7 +85,7 @@ export function cookieSize(cookie: Pick<Cookie, 'name' | 'value'>): number {
  * host-only cookie, a leading dot for a domain cookie, lower case.
  */
 export function canonicalDomain<T extends Pick<Cookie, 'domain' | 'hostOnly'>>(cookie: T): T {
-  const bare = cookie.domain.replace(/^\./, '').toLowerCase();
+  const bare = bareDomain(cookie).toLowerCase();
   return { ...cookie, domain: cookie.hostOnly ? bare : `.${bare}` };
 }
 

@@ -1,8 +1,9 @@
 /** View logic of the workbench as pure functions: filtering, sorting, grouping, form <-> cookie. */
 import type { SiteSummary } from '../core/audit';
-import type { Finding, Severity } from '../core/types';
+import type { Finding } from '../core/types';
+import type { Severity } from '../model/severity';
 import type { TabCookies, TabCookiesBySite } from '../messages';
-import { type Cookie, cookieKey, cookieSize, hostOfDomain, type SameSite } from '../model/cookie';
+import { bareDomain, type Cookie, cookieKey, cookieSize, hostOfDomain, type SameSite } from '../model/cookie';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -97,7 +98,7 @@ export function formFromCookie(cookie: Cookie): FormState {
   return {
     name: cookie.name,
     value: cookie.value,
-    domain: cookie.domain.replace(/^\./, ''),
+    domain: bareDomain(cookie),
     hostOnly: cookie.hostOnly,
     path: cookie.path,
     session: cookie.session,
@@ -133,7 +134,7 @@ export function cookieFromForm(
   form: FormState,
   base: { storeId: string; original?: Cookie | undefined },
 ): { cookie: Cookie } | { error: string } {
-  const domain = form.domain.trim().replace(/^\./, '').toLowerCase();
+  const domain = bareDomain(form.domain.trim()).toLowerCase();
   if (!domain) return { error: 'Domain is required.' };
   const cookie: Cookie = {
     name: form.name,

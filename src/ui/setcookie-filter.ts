@@ -1,6 +1,6 @@
 /** View logic of the Set-Cookie log as pure functions: filtering and labels. */
-import type { Verdict } from '../core/types';
-import type { SetCookieEntry } from '../model/setcookie-entry';
+import type { Verdict } from '../model/verdict';
+import type { SetCookieEntry } from '../model/set-cookie-entry';
 
 export const VERDICTS: readonly Verdict[] = ['stored', 'replaced', 'deleted', 'rejected'];
 

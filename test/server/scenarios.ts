@@ -8,7 +8,8 @@
  *
  * No imports but types: the catalogue must stay loadable anywhere (Node, a page, a test).
  */
-import type { BrowserName, RejectReason } from '../../src/core/types';
+import type { BrowserName } from '../../src/core/types';
+import type { RejectReason } from '../../src/model/verdict';
 
 export type { BrowserName, RejectReason };
 

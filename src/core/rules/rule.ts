@@ -3,7 +3,8 @@
  * Rules are pure: a function of the cookie, the other cookies and the context, nothing else.
  */
 import type { Cookie } from '../../model/cookie';
-import type { AuditContext, Severity } from '../types';
+import type { Severity } from '../../model/severity';
+import type { AuditContext } from '../types';
 
 /** The rule ids: a public contract (UI `data-rule`, tests, README). Add ids, never rename them. */
 export const RULE_IDS = [

@@ -1,6 +1,6 @@
 /** Log entries: a response's headers explained in order, a cookie set by script, a cookie the browser blocked. */
 import { type Cookie, cookieKey, partitionText } from '../../model/cookie';
-import type { CookieRef, FrameType, LogRejectReason, SetCookieEntry } from '../../model/setcookie-entry';
+import type { CookieRef, FrameType, LogRejectReason, SetCookieEntry } from '../../model/set-cookie-entry';
 import { explainSetCookie, type Explanation } from '../set-cookie/index';
 import type { BrowserName } from '../types';
 import { applyToJar } from './replay-jar';

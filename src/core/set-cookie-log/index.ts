@@ -5,7 +5,7 @@
  * import it from the background and tests only; pages import the entry types from
  * ../../model/setcookie-entry.ts.
  */
-export type { CookieRef, FrameType, SetCookieEntry } from '../../model/setcookie-entry';
+export type { CookieRef, FrameType, SetCookieEntry } from '../../model/set-cookie-entry';
 export { cookieRef, explainResponse, markBlocked, type NextId, type ResponseInfo, scriptEntry } from './entries';
 export {
   type Clock,

@@ -8,7 +8,7 @@
  * The background (../../background/set-cookie-log.ts) only turns browser events into calls here.
  */
 import { type Cookie, hostOfDomain } from '../../model/cookie';
-import type { FrameType, SetCookieEntry } from '../../model/setcookie-entry';
+import type { FrameType, SetCookieEntry } from '../../model/set-cookie-entry';
 import { hostOf, registrableDomain } from '../site';
 import type { BrowserName } from '../types';
 import { cookieRef, explainResponse, markBlocked, scriptEntry } from './entries';

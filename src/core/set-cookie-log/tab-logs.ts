@@ -1,5 +1,5 @@
 /** The log of every tab: capped per tab and in total, cleared on navigation unless preserved. */
-import type { SetCookieEntry } from '../../model/setcookie-entry';
+import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { NextId } from './entries';
 
 /** Entries kept per tab; the oldest go first. */

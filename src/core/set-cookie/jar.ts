@@ -5,8 +5,8 @@
  * UI's "what does this header do" view. Not a browser: no per-domain limits, no third-party blocking.
  */
 import { type Cookie, cookieKey } from '../../model/cookie';
-import { domainMatches, hostOf } from '../site';
-import { type ExplainOptions, type Explanation, explainSetCookie, isSecureRequest, siteOf } from './explain';
+import { domainMatches, hostOf, isSecureRequest, topLevelSiteOf } from '../site';
+import { type ExplainOptions, type Explanation, explainSetCookie } from './explain';
 import { pathMatches } from './path';
 
 interface Entry {
@@ -101,8 +101,7 @@ export class CookieJar {
     const parsed = new URL(url);
     const host = hostOf(url);
     const secure = isSecureRequest(parsed);
-    const top = siteOf(options.topLevelSite ?? url);
-    const topText = `${top.scheme ?? 'https'}://${top.site}`;
+    const topText = topLevelSiteOf(options.topLevelSite ?? url);
     return this.#entries
       .filter(({ cookie }) => {
         if (options.storeId !== undefined && cookie.storeId !== options.storeId) return false;

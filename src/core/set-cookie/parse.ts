@@ -7,17 +7,10 @@
  * not depend on the request or the time: explain.ts applies the storage model on top of this.
  */
 import { cookieSize } from '../../model/cookie';
-import type { Severity } from '../types';
+import { type StatedSameSite, sameSiteFromAttribute } from '../../model/same-site';
+import type { HeaderNote } from '../../model/verdict';
 import { parseCookieDate } from './date';
-
-/** Something only the header shows: a duplicate attribute, a value the browser ignores, ... */
-export interface HeaderNote {
-  /** Stable id, e.g. `samesite-invalid`, `lifetime-capped`. */
-  id: string;
-  severity: Severity;
-  /** One or two plain-text sentences for a web developer. */
-  message: string;
-}
+import { controlName, NOTE } from './wording';
 
 /** One cookie-av as written in the header. */
 export interface RawAttribute {
@@ -33,7 +26,7 @@ export interface RawAttribute {
   effective: boolean;
 }
 
-export type ParsedSameSite = 'strict' | 'lax' | 'none';
+export type ParsedSameSite = StatedSameSite;
 
 /** Why a header is ignored before the storage model runs. */
 export type ParseRejection = 'control-characters' | 'too-large' | 'empty';
@@ -104,10 +97,7 @@ function isKnown(name: string): name is KnownAttribute {
 
 /** Names the first control character in the text, e.g. `line feed (0x0a)`. */
 export function describeControl(text: string): string {
-  const match = CONTROL.exec(text);
-  const code = match?.[0].charCodeAt(0) ?? 0;
-  const names: Record<number, string> = { 0: 'NUL', 10: 'line feed', 13: 'carriage return', 127: 'DEL' };
-  return `${names[code] ?? 'control character'} (0x${code.toString(16).padStart(2, '0')})`;
+  return controlName(CONTROL.exec(text)?.[0].charCodeAt(0) ?? 0);
 }
 
 export function parseSetCookie(header: string): ParsedSetCookie {
@@ -145,7 +135,7 @@ export function parseSetCookie(header: string): ParsedSetCookie {
     notes.push({
       id: 'control-characters',
       severity: 'high',
-      message: `The header contains a ${describeControl(header)} in ${where}; browsers ignore such a header entirely.`,
+      message: NOTE.controlCharacters(describeControl(header), where),
     });
   } else if (result.name === '' && result.value === '') {
     result.rejection = 'empty';
@@ -154,17 +144,9 @@ export function parseSetCookie(header: string): ParsedSetCookie {
   }
 
   if (!result.rejection && result.nameless) {
-    notes.push({
-      id: 'nameless',
-      severity: 'low',
-      message: `There is no "=" before the first ";", so this is a cookie with an empty name and the value "${result.value}"; browsers send it back as just "${result.value}".`,
-    });
+    notes.push({ id: 'nameless', severity: 'low', message: NOTE.namelessNoEquals(result.value) });
   } else if (!result.rejection && result.name === '') {
-    notes.push({
-      id: 'nameless',
-      severity: 'low',
-      message: `The name is empty, so browsers send this cookie back as just "${result.value}", which servers usually read as a cookie named "${result.value}".`,
-    });
+    notes.push({ id: 'nameless', severity: 'low', message: NOTE.namelessEmptyName(result.value) });
   }
   return result;
 }
@@ -188,18 +170,14 @@ function parseAttributes(header: string, semicolon: number, result: ParsedSetCoo
 
     const key = name.toLowerCase();
     if (!isKnown(key)) {
-      notes.push({
-        id: 'unknown-attribute',
-        severity: 'info',
-        message: `"${name}" is not a cookie attribute browsers know; it is ignored.`,
-      });
+      notes.push({ id: 'unknown-attribute', severity: 'info', message: NOTE.unknownAttribute(name) });
       continue;
     }
     if (utf8Length(value) > MAX_ATTRIBUTE_VALUE_BYTES) {
       notes.push({
         id: 'attribute-too-long',
         severity: 'medium',
-        message: `The ${DISPLAY[key]} value is ${utf8Length(value)} bytes, over the ${MAX_ATTRIBUTE_VALUE_BYTES}-byte limit, so browsers ignore this ${DISPLAY[key]} attribute.`,
+        message: NOTE.attributeTooLong(DISPLAY[key], utf8Length(value), MAX_ATTRIBUTE_VALUE_BYTES),
       });
       continue;
     }
@@ -214,12 +192,11 @@ function parseAttributes(header: string, semicolon: number, result: ParsedSetCoo
     const last = list[list.length - 1];
     if (last) last.effective = true;
     if (list.length > 1 && last) {
-      const shown =
-        key === 'secure' || key === 'httponly' || key === 'partitioned' ? '' : ` (${last.value || 'empty'})`;
+      const flag = key === 'secure' || key === 'httponly' || key === 'partitioned';
       notes.push({
         id: 'duplicate-attribute',
         severity: 'low',
-        message: `${DISPLAY[key]} appears ${list.length} times; browsers use the last one${shown} and ignore the others.`,
+        message: NOTE.duplicateAttribute(DISPLAY[key], list.length, flag ? undefined : last.value),
       });
     }
   }
@@ -233,11 +210,7 @@ function applyAttribute(key: KnownAttribute, attribute: RawAttribute, result: Pa
     case 'expires': {
       const date = parseCookieDate(value);
       if (!date) {
-        notes.push({
-          id: 'expires-unparseable',
-          severity: 'medium',
-          message: `Expires=${value} is not a date browsers can read, so this attribute is ignored (without a valid Expires or Max-Age the cookie lasts only for the browser session). Use the form "Wed, 21 Oct 2026 07:28:00 GMT", or Max-Age.`,
-        });
+        notes.push({ id: 'expires-unparseable', severity: 'medium', message: NOTE.expiresUnparseable(value) });
         return false;
       }
       result.expires = date;
@@ -245,11 +218,7 @@ function applyAttribute(key: KnownAttribute, attribute: RawAttribute, result: Pa
     }
     case 'max-age': {
       if (!/^-?\d+$/.test(value)) {
-        notes.push({
-          id: 'max-age-invalid',
-          severity: 'medium',
-          message: `Max-Age=${value} is not a whole number of seconds, so browsers ignore it.`,
-        });
+        notes.push({ id: 'max-age-invalid', severity: 'medium', message: NOTE.maxAgeInvalid(value) });
         return false;
       }
       result.maxAge = Number.parseInt(value, 10);
@@ -259,18 +228,10 @@ function applyAttribute(key: KnownAttribute, attribute: RawAttribute, result: Pa
       let domain = value;
       if (domain.startsWith('.')) {
         domain = domain.slice(1);
-        notes.push({
-          id: 'domain-leading-dot',
-          severity: 'info',
-          message: `The leading dot in Domain=${value} is ignored: Domain=${domain} means the same, this host and all its subdomains.`,
-        });
+        notes.push({ id: 'domain-leading-dot', severity: 'info', message: NOTE.domainLeadingDot(value, domain) });
       }
       if (value === '') {
-        notes.push({
-          id: 'domain-empty',
-          severity: 'low',
-          message: 'Domain is empty, which browsers treat as no Domain at all: the cookie is host-only.',
-        });
+        notes.push({ id: 'domain-empty', severity: 'low', message: NOTE.domainEmpty() });
       }
       result.domain = domain.toLowerCase();
       return true;
@@ -279,11 +240,7 @@ function applyAttribute(key: KnownAttribute, attribute: RawAttribute, result: Pa
       result.hasPath = true;
       if (!value.startsWith('/')) {
         if (value !== '') {
-          notes.push({
-            id: 'path-invalid',
-            severity: 'low',
-            message: `Path=${value} does not start with "/", so browsers use the default path (the directory of the request URL) instead.`,
-          });
+          notes.push({ id: 'path-invalid', severity: 'low', message: NOTE.pathInvalid(value) });
         }
         delete result.path;
         return true;
@@ -302,17 +259,13 @@ function applyAttribute(key: KnownAttribute, attribute: RawAttribute, result: Pa
       return true;
     case 'samesite': {
       result.sameSiteRaw = value;
-      const lower = value.toLowerCase();
-      if (lower === 'strict' || lower === 'lax' || lower === 'none') {
-        result.sameSite = lower;
+      const sameSite = sameSiteFromAttribute(value);
+      if (sameSite) {
+        result.sameSite = sameSite;
         return true;
       }
       delete result.sameSite;
-      notes.push({
-        id: 'samesite-invalid',
-        severity: 'medium',
-        message: `SameSite=${value} is not Strict, Lax or None, so browsers treat the cookie as if SameSite were missing: Chrome applies Lax by default; Firefox sends it like SameSite=None.`,
-      });
+      notes.push({ id: 'samesite-invalid', severity: 'medium', message: NOTE.sameSiteInvalid(value) });
       return true;
     }
   }

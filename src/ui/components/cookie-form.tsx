@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CheckResult } from '../../messages';
-import type { Cookie, SameSite } from '../../model/cookie';
+import type { Cookie } from '../../model/cookie';
+import { SAME_SITE_ATTRIBUTE, type SameSite } from '../../model/same-site';
 import { cookieFromForm, type FormState } from '../model';
 import { errorText } from '../../error-text';
 
@@ -20,9 +21,9 @@ type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; message: 
 
 const SAME_SITES: [SameSite, string][] = [
   ['unspecified', 'Not set'],
-  ['lax', 'Lax'],
-  ['strict', 'Strict'],
-  ['none', 'None'],
+  ['lax', SAME_SITE_ATTRIBUTE.lax],
+  ['strict', SAME_SITE_ATTRIBUTE.strict],
+  ['none', SAME_SITE_ATTRIBUTE.none],
 ];
 
 /** Add or edit every attribute. Warns before saving what the audit rules and the browser will say. */

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import type { TabCookies } from '../../messages';
 import type { Cookie } from '../../model/cookie';
-import type { SetCookieEntry } from '../../model/setcookie-entry';
+import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from '../connect/connector';
 import { allCookies, findCookie } from '../model';
 import { type CookieFocus, CookieWorkbench } from './cookie-workbench';

@@ -1,4 +1,4 @@
-import type { SetCookieEntry } from '../../model/setcookie-entry';
+import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import { clockTime, originLabel } from '../setcookie-filter';
 
 export interface SetCookieEntryProps {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Verdict } from '../../core/types';
+import type { Verdict } from '../../model/verdict';
 import type { SetCookieLog } from '../../messages';
-import type { SetCookieEntry } from '../../model/setcookie-entry';
+import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { SetCookieLogSource } from '../connect/connector';
 import { filterEntries, VERDICTS } from '../setcookie-filter';
 import { SetCookieEntryView } from './setcookie-entry';

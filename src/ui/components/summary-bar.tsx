@@ -1,5 +1,5 @@
 import type { SiteSummary } from '../../core/audit';
-import { SEVERITIES } from '../../core/types';
+import { SEVERITIES } from '../../model/severity';
 
 /** Site grade and counts per severity. */
 export function SummaryBar({ summary, site }: { summary: SiteSummary; site: string }) {

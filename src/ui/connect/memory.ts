@@ -5,7 +5,7 @@
 import type { Finding } from '../../core/types';
 import type { JournalEntry, SetCookieLog, SiteGroup, TabCookies, TabCookiesBySite } from '../../messages';
 import { bareDomain, type Cookie, cookieKey, sameState } from '../../model/cookie';
-import type { SetCookieEntry } from '../../model/setcookie-entry';
+import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from './connector';
 
 export interface MemoryOptions {

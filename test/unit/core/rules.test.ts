@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '../../../src/core/audit';
 import { RULE_IDS, type Rule, ruleById, rules } from '../../../src/core/rules/index';
 import { SAMPLE_CONTEXT, sampleCookie, sampleInput } from '../../../src/core/rules/rule';
-import { SEVERITIES } from '../../../src/core/types';
+import { SEVERITIES } from '../../../src/model/severity';
 import { cookieKey } from '../../../src/model/cookie';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Cookie, cookieKey, cookieSize } from '../../../src/model/cookie';
+import { bareDomain, type Cookie, cookieKey, cookieSize } from '../../../src/model/cookie';
 
 const base: Cookie = {
   name: 'id',
@@ -42,5 +42,15 @@ describe('cookieKey', () => {
 describe('cookieSize', () => {
   it('counts name and value in UTF-8 bytes', () => {
     expect(cookieSize({ name: 'a', value: 'é' })).toBe(3);
+  });
+});
+
+describe('bareDomain', () => {
+  it('drops one leading dot, from a cookie or from a plain domain', () => {
+    expect(bareDomain({ domain: '.example.com' })).toBe('example.com');
+    expect(bareDomain('.example.com')).toBe('example.com');
+    expect(bareDomain('example.com')).toBe('example.com');
+    expect(bareDomain('..example.com')).toBe('.example.com');
+    expect(bareDomain('')).toBe('');
   });
 });

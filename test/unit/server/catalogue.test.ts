@@ -4,7 +4,8 @@
  * reject reason shown, and no rule id outside the public list.
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserName, RejectReason } from '../../../src/core/types';
+import type { BrowserName } from '../../../src/core/types';
+import type { RejectReason } from '../../../src/model/verdict';
 import { RULE_IDS } from '../../../src/core/rules/index';
 import { expectationFor, HOSTS, scenarios } from '../../server/scenarios';
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { explainResponse, scriptEntry } from '../../../src/core/set-cookie-log';
 import type { Cookie } from '../../../src/model/cookie';
-import type { SetCookieEntry } from '../../../src/model/setcookie-entry';
+import type { SetCookieEntry } from '../../../src/model/set-cookie-entry';
 import { DevtoolsPanel } from '../../../src/ui/components/devtools-panel';
 import { SetCookieLogView } from '../../../src/ui/components/setcookie-log-view';
 import { memoryConnector, memoryLogSource } from '../../../src/ui/connect/memory';

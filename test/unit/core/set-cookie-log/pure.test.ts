@@ -17,7 +17,7 @@ import {
 } from '../../../../src/core/set-cookie-log';
 import { explainSetCookie } from '../../../../src/core/set-cookie';
 import { type Cookie, cookieKey } from '../../../../src/model/cookie';
-import type { SetCookieEntry } from '../../../../src/model/setcookie-entry';
+import type { SetCookieEntry } from '../../../../src/model/set-cookie-entry';
 import { makeCookie } from '../../fixtures';
 
 const NOW = Date.UTC(2026, 10, 26, 12);

@@ -2,8 +2,7 @@
  * One line of the DevTools panel's Set-Cookie log: a header the page received (or a cookie that
  * appeared without one) and what the browser did with it. Types only, so pages can import it freely.
  */
-import type { HeaderNote } from '../core/set-cookie/parse';
-import type { RejectReason, Verdict } from '../core/types';
+import type { HeaderNote, RejectReason, Verdict } from './verdict';
 
 /** What kind of request the response answered. */
 export type FrameType = 'main_frame' | 'sub_frame' | 'other';
