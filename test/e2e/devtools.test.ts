@@ -8,16 +8,9 @@ import { resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server/server';
-import {
-  type ChromiumSession,
-  type FirefoxSession,
-  launchChromium,
-  launchFirefox,
-  openChromiumPanel,
-  openFirefoxExtensionPage,
-  root,
-  tabIdOf,
-} from './support/browsers';
+import { type ChromiumSession, launchChromium, openChromiumPanel } from '../../scripts/browsers/chromium';
+import { type FirefoxSession, launchFirefox, openFirefoxExtensionPageFor } from '../../scripts/browsers/firefox';
+import { root } from '../../scripts/browsers/paths';
 import { waitForRows } from './support/rows';
 
 interface EntryInfo {
@@ -223,10 +216,7 @@ describe('Firefox ESR: the panel page opened for a tab', () => {
   it("lists the tab's cookies and its Set-Cookie log, header and script entries alike", async () => {
     const page = await session.browser.newPage();
     await page.goto(`${http}/script/cookies`);
-    const probe = await openFirefoxExtensionPage(session, 'devtools/panel.html?tabId=0');
-    const tabId = await tabIdOf(page, probe);
-    await probe.close();
-    const panel = await openFirefoxExtensionPage(session, `devtools/panel.html?tabId=${tabId}`);
+    const panel = await openFirefoxExtensionPageFor(session, page, 'devtools/panel.html');
     await waitForRows(panel, ['server_pref', 'js_theme', 'sessionid']);
     const groups = await panel.$$eval('[data-testid="site-group"]', (s) => s.map((g) => g.getAttribute('data-label')));
     expect(groups).toEqual(['top-level']);
