@@ -195,10 +195,16 @@ describe('Chromium: the real DevTools panel', () => {
     await save?.click();
     await page.waitForFunction(() => document.cookie.includes('top_pref=edited-in-panel'), { timeout: 10_000 });
     expect(await page.evaluate(() => document.cookie)).toContain('top_pref=edited-in-panel');
-    // The panel's own write is not mistaken for a script-set cookie.
+    // The panel's own write is not mistaken for a script-set cookie. A cookie the page sets by script
+    // afterwards is logged after any entry the edit could have caused (the log handles cookie changes
+    // in order): once it shows, an entry for the edit would be there too.
     await clickTab(panel, 'Set-Cookie log');
-    await new Promise((r) => setTimeout(r, 500));
-    expect((await readEntries(panel)).filter((e) => e.name === 'top_pref' && e.source === 'script')).toEqual([]);
+    await page.evaluate(() => {
+      document.cookie = 'after_edit=1; path=/';
+    });
+    const entries = await waitForEntries(panel, { after_edit: 'stored' });
+    expect(entries.find((e) => e.name === 'after_edit')?.source).toBe('script');
+    expect(entries.filter((e) => e.name === 'top_pref' && e.source === 'script')).toEqual([]);
   });
 });
 

@@ -218,7 +218,10 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     }, payload);
     const popup = await popupFor(page, rowSelector('xss'));
     await openRow(popup, 'xss');
-    await new Promise((r) => setTimeout(r, 300));
+    // The open row's value inspector is rendered (in the same update as everything else in the row):
+    // whatever the value would have turned into is on the page by now.
+    const shown = await popup.waitForSelector(`${rowSelector('xss')} .row-body [aria-label="Value inspector"] pre`);
+    expect(await shown?.evaluate((pre) => pre.textContent)).toBe(payload);
     expect(await popup.evaluate(() => document.querySelectorAll('img, script:not([src])').length)).toBe(0);
     expect(await popup.evaluate(() => (globalThis as { __pwned?: number }).__pwned ?? null)).toBeNull();
     expect(await popup.$eval(rowSelector('xss'), (el) => el.textContent)).toContain(payload);
