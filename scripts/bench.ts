@@ -18,7 +18,9 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer';
 import { startServer } from '../test/server/server';
 import { ROWS_SHOWN_MARK } from '../src/ui/marks';
-import { launchChromium, root, tabIdOf } from '../test/e2e/support/browsers';
+import { launchChromium } from './browsers/chromium';
+import { root } from './browsers/paths';
+import { tabIdOf } from './browsers/tabs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const BARE_ROW = 'tr.row';

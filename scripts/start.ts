@@ -15,14 +15,9 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { scenarios, scenarioUrls } from '../test/server/scenarios';
 import { startServer } from '../test/server/server';
-import {
-  launchChromium,
-  launchFirefox,
-  openChromiumPopup,
-  openFirefoxExtensionPage,
-  root,
-  tabIdOf,
-} from '../test/e2e/support/browsers';
+import { launchChromium, openChromiumPopup } from './browsers/chromium';
+import { launchFirefox, openFirefoxExtensionPageFor } from './browsers/firefox';
+import { root } from './browsers/paths';
 
 const args = process.argv.slice(2);
 const firefox = args.includes('--firefox');
@@ -79,10 +74,7 @@ async function main(): Promise<void> {
     const session = await launchFirefox({ headless });
     const page = await session.browser.newPage();
     await visit(page);
-    const probe = await openFirefoxExtensionPage(session, 'popup/index.html?tabId=0');
-    const tabId = await tabIdOf(page, probe);
-    await probe.close();
-    const popup = await openFirefoxExtensionPage(session, `popup/index.html?tabId=${tabId}`);
+    const popup = await openFirefoxExtensionPageFor(session, page, 'popup/index.html');
     if (headless) {
       await printRows(popup, resolve(root, 'artifacts/start-popup-firefox.png'));
       await session.browser.close();

@@ -8,16 +8,9 @@ import { resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server/server';
-import {
-  type ChromiumSession,
-  type FirefoxSession,
-  launchChromium,
-  launchFirefox,
-  openChromiumPanel,
-  openFirefoxExtensionPage,
-  root,
-  tabIdOf,
-} from './support/browsers';
+import { type ChromiumSession, launchChromium, openChromiumPanel } from '../../scripts/browsers/chromium';
+import { type FirefoxSession, launchFirefox, openFirefoxExtensionPageFor } from '../../scripts/browsers/firefox';
+import { root } from '../../scripts/browsers/paths';
 import { waitForRows } from './support/rows';
 
 interface EntryInfo {
@@ -202,10 +195,16 @@ describe('Chromium: the real DevTools panel', () => {
     await save?.click();
     await page.waitForFunction(() => document.cookie.includes('top_pref=edited-in-panel'), { timeout: 10_000 });
     expect(await page.evaluate(() => document.cookie)).toContain('top_pref=edited-in-panel');
-    // The panel's own write is not mistaken for a script-set cookie.
+    // The panel's own write is not mistaken for a script-set cookie. A cookie the page sets by script
+    // afterwards is logged after any entry the edit could have caused (the log handles cookie changes
+    // in order): once it shows, an entry for the edit would be there too.
     await clickTab(panel, 'Set-Cookie log');
-    await new Promise((r) => setTimeout(r, 500));
-    expect((await readEntries(panel)).filter((e) => e.name === 'top_pref' && e.source === 'script')).toEqual([]);
+    await page.evaluate(() => {
+      document.cookie = 'after_edit=1; path=/';
+    });
+    const entries = await waitForEntries(panel, { after_edit: 'stored' });
+    expect(entries.find((e) => e.name === 'after_edit')?.source).toBe('script');
+    expect(entries.filter((e) => e.name === 'top_pref' && e.source === 'script')).toEqual([]);
   });
 });
 
@@ -223,10 +222,7 @@ describe('Firefox ESR: the panel page opened for a tab', () => {
   it("lists the tab's cookies and its Set-Cookie log, header and script entries alike", async () => {
     const page = await session.browser.newPage();
     await page.goto(`${http}/script/cookies`);
-    const probe = await openFirefoxExtensionPage(session, 'devtools/panel.html?tabId=0');
-    const tabId = await tabIdOf(page, probe);
-    await probe.close();
-    const panel = await openFirefoxExtensionPage(session, `devtools/panel.html?tabId=${tabId}`);
+    const panel = await openFirefoxExtensionPageFor(session, page, 'devtools/panel.html');
     await waitForRows(panel, ['server_pref', 'js_theme', 'sessionid']);
     const groups = await panel.$$eval('[data-testid="site-group"]', (s) => s.map((g) => g.getAttribute('data-label')));
     expect(groups).toEqual(['top-level']);

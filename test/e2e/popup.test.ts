@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../server/server';
-import { launchFirefox, openFirefoxExtensionPage, root, tabIdOf } from './support/browsers';
+import { launchFirefox, openFirefoxExtensionPageFor } from '../../scripts/browsers/firefox';
+import { root } from '../../scripts/browsers/paths';
 import {
   apiCookies,
   type BrowserKind,
@@ -217,7 +218,10 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     }, payload);
     const popup = await popupFor(page, rowSelector('xss'));
     await openRow(popup, 'xss');
-    await new Promise((r) => setTimeout(r, 300));
+    // The open row's value inspector is rendered (in the same update as everything else in the row):
+    // whatever the value would have turned into is on the page by now.
+    const shown = await popup.waitForSelector(`${rowSelector('xss')} .row-body [aria-label="Value inspector"] pre`);
+    expect(await shown?.evaluate((pre) => pre.textContent)).toBe(payload);
     expect(await popup.evaluate(() => document.querySelectorAll('img, script:not([src])').length)).toBe(0);
     expect(await popup.evaluate(() => (globalThis as { __pwned?: number }).__pwned ?? null)).toBeNull();
     expect(await popup.$eval(rowSelector('xss'), (el) => el.textContent)).toContain(payload);
@@ -347,9 +351,7 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     try {
       const darkSite = await dark.browser.newPage();
       await darkSite.goto(http('/rules/missing-secure'));
-      const probe = await openFirefoxExtensionPage(dark, 'popup/index.html?tabId=0');
-      const tabId = await tabIdOf(darkSite, probe);
-      const darkPopup = await openFirefoxExtensionPage(dark, `popup/index.html?tabId=${tabId}`);
+      const darkPopup = await openFirefoxExtensionPageFor(dark, darkSite, 'popup/index.html');
       await darkPopup.waitForSelector('[data-testid="cookie-row"]');
       await darkPopup.screenshot({ path: resolve(root, `artifacts/popup-${kind}-dark.png`) });
       expect(await background(darkPopup)).toBe('rgb(27, 29, 33)');

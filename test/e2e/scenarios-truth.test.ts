@@ -22,7 +22,8 @@ import {
   urlFor,
 } from '../server/scenarios';
 import { type RunningServer, startServer } from '../server/server';
-import { launchChromium as launchPlainChromium, launchFirefox as launchPlainFirefox } from './support/browsers';
+import { launchChromium as launchPlainChromium } from '../../scripts/browsers/chromium';
+import { launchFirefox as launchPlainFirefox } from '../../scripts/browsers/firefox';
 
 /** A cookie as a browser stored it, the same shape for both engines. */
 interface Stored {

@@ -5,16 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ChromiumSession,
-  type FirefoxSession,
-  launchChromium,
-  launchFirefox,
-  openChromiumPanel,
-  openChromiumPopup,
-  openFirefoxExtensionPage,
-  tabIdOf,
-} from './support/browsers';
+import { type ChromiumSession, launchChromium, openChromiumPanel, openChromiumPopup } from '../../scripts/browsers/chromium';
+import { type FirefoxSession, launchFirefox, openFirefoxExtensionPageFor } from '../../scripts/browsers/firefox';
 import { waitForRows } from './support/rows';
 
 const SET_COOKIES = [
@@ -86,10 +78,7 @@ describe('Firefox ESR', () => {
   it('the popup page opened for the site tab lists every cookie, HttpOnly included', async () => {
     const page = await session.browser.newPage();
     await page.goto(siteUrl);
-    const probe = await openFirefoxExtensionPage(session, 'popup/index.html?tabId=0');
-    const tabId = await tabIdOf(page, probe);
-    await probe.close();
-    const popup = await openFirefoxExtensionPage(session, `popup/index.html?tabId=${tabId}`);
+    const popup = await openFirefoxExtensionPageFor(session, page, 'popup/index.html');
     const rows = await waitForRows(popup, NAMES);
     expect(rows.map((r) => r.name).sort()).toEqual([...NAMES].sort());
     expect(rows.find((r) => r.name === 'hidden')?.text).toContain('HttpOnly');

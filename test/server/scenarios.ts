@@ -35,8 +35,11 @@ export const HOSTS: readonly Host[] = [
   'xn--bcher-kva.cookielens.test',
 ];
 
+/** The domain the sample site's named hosts live under; browsers resolve every name under it to 127.0.0.1. */
+export const TEST_DOMAIN = 'cookielens.test';
+
 /** The host names that need a DNS override in the browser (everything under `cookielens.test`). */
-export const MAPPED_HOSTS: readonly Host[] = HOSTS.filter((h) => h.endsWith('.cookielens.test'));
+export const MAPPED_HOSTS: readonly Host[] = HOSTS.filter((h) => h.endsWith(`.${TEST_DOMAIN}`));
 
 /** One response of a redirect chain (or the frame of a page). Host and scheme default to the scenario's. */
 export interface Hop {

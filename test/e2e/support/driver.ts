@@ -5,13 +5,11 @@
 import type { Browser, Cookie as PuppeteerCookie, ElementHandle, Frame, Page } from 'puppeteer';
 import {
   type ChromiumSession,
-  type FirefoxSession,
   launchChromium,
-  launchFirefox,
+  openChromiumExtensionPageFor,
   openChromiumPopup,
-  openFirefoxExtensionPage,
-  tabIdOf,
-} from './browsers';
+} from '../../../scripts/browsers/chromium';
+import { type FirefoxSession, launchFirefox, openFirefoxExtensionPageFor } from '../../../scripts/browsers/firefox';
 
 export type BrowserKind = 'chrome' | 'firefox';
 
@@ -28,36 +26,20 @@ export interface Driver {
 export async function launchDriver(kind: BrowserKind): Promise<Driver> {
   if (kind === 'chrome') {
     const session: ChromiumSession = await launchChromium();
-    const base = `chrome-extension://${session.extensionId}/`;
     return {
       kind,
       browser: session.browser,
       openPopup: (site) => openChromiumPopup(session, site),
-      async openExtensionPage(site, path) {
-        const probe = await session.browser.newPage();
-        await probe.goto(`${base}popup/index.html?tabId=0`);
-        const tabId = await tabIdOf(site, probe);
-        await probe.close();
-        const page = await session.browser.newPage();
-        await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}tabId=${tabId}`);
-        return page;
-      },
+      openExtensionPage: (site, path) => openChromiumExtensionPageFor(session, site, path),
       close: () => session.browser.close(),
     };
   }
   const session: FirefoxSession = await launchFirefox();
-  const openFor = async (site: Page, path: string) => {
-    const probe = await openFirefoxExtensionPage(session, 'popup/index.html?tabId=0');
-    await probe.waitForFunction(() => document.readyState === 'complete');
-    const tabId = await tabIdOf(site, probe);
-    await probe.close();
-    return openFirefoxExtensionPage(session, `${path}${path.includes('?') ? '&' : '?'}tabId=${tabId}`);
-  };
   return {
     kind,
     browser: session.browser,
-    openPopup: (site) => openFor(site, 'popup/index.html'),
-    openExtensionPage: openFor,
+    openPopup: (site) => openFirefoxExtensionPageFor(session, site, 'popup/index.html'),
+    openExtensionPage: (site, path) => openFirefoxExtensionPageFor(session, site, path),
     close: () => session.browser.close(),
   };
 }

@@ -7,7 +7,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { root } from './support/browsers';
+import { root } from '../../scripts/browsers/paths';
 
 const run = promisify(execFile);
 

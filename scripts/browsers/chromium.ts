@@ -1,33 +1,15 @@
 /**
- * Launch real Chromium and Firefox ESR with the BUILT extension (dist/chrome, dist/firefox).
- * System browsers when present (Debian's /usr/bin/chromium and /usr/bin/firefox-esr), otherwise
- * the ones puppeteer installed.
+ * Chromium with the BUILT extension (dist/chrome): Debian's /usr/bin/chromium when present,
+ * otherwise the one puppeteer installed. Used by `npm start`, `npm run bench` and the tests.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
-import { MAPPED_HOSTS } from '../../server/scenarios';
-
-export const root = resolve(import.meta.dirname, '../../..');
-export const distChrome = resolve(root, 'dist/chrome');
-export const distFirefox = resolve(root, 'dist/firefox');
-
-/** Host names the sample server answers for; the browsers resolve them to 127.0.0.1. */
-export const TEST_DOMAIN = 'cookielens.test';
+import { TEST_DOMAIN } from '../../test/server/scenarios';
+import { assertBuilt, distChrome } from './paths';
+import { tabIdOf, withTabId } from './tabs';
 
 function chromiumPath(): string {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : puppeteer.executablePath();
-}
-
-function firefoxPath(): string {
-  for (const p of ['/usr/bin/firefox-esr', '/usr/bin/firefox']) if (existsSync(p)) return p;
-  return puppeteer.executablePath({ browser: 'firefox' });
-}
-
-function assertBuilt(dir: string): void {
-  if (!existsSync(resolve(dir, 'manifest.json'))) {
-    throw new Error(`${dir} has no manifest.json: run \`npm run build\` before the end-to-end tests.`);
-  }
 }
 
 export interface ChromiumSession {
@@ -58,6 +40,7 @@ export async function launchChromium(
       '--disable-gpu',
       '--disable-quic',
       '--ignore-certificate-errors',
+      // The sample site's named hosts (site.cookielens.test, ...) are all served on 127.0.0.1.
       `--host-resolver-rules=MAP *.${TEST_DOMAIN} 127.0.0.1`,
     ],
   });
@@ -114,6 +97,18 @@ export async function openChromiumPopup(session: ChromiumSession, page: Page): P
   return popup;
 }
 
+/** Opens an extension page (e.g. `devtools/panel.html`) as a tab, for the tab showing `site`. */
+export async function openChromiumExtensionPageFor(session: ChromiumSession, site: Page, path: string): Promise<Page> {
+  const base = `chrome-extension://${session.extensionId}/`;
+  const probe = await session.browser.newPage();
+  await probe.goto(`${base}popup/index.html?tabId=0`);
+  const tabId = await tabIdOf(site, probe);
+  await probe.close();
+  const page = await session.browser.newPage();
+  await page.goto(`${base}${withTabId(path, tabId)}`);
+  return page;
+}
+
 /** Opens DevTools for `page`, shows the Cookie Lens panel and returns the panel's frame. */
 export async function openChromiumPanel(session: ChromiumSession, page: Page) {
   const devtools = await page.openDevTools();
@@ -134,83 +129,4 @@ export async function openChromiumPanel(session: ChromiumSession, page: Page) {
   }
   const panel = await devtools.waitForFrame((f) => f.url().includes('/devtools/panel.html'), { timeout: 30_000 });
   return { devtools, panel };
-}
-
-export const FIREFOX_UUID = '0f3c7e1a-1111-4222-8333-444455556666';
-
-export function geckoId(): string {
-  const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as {
-    browser_specific_settings: { gecko: { id: string } };
-  };
-  return manifest.browser_specific_settings.gecko.id;
-}
-
-export interface FirefoxSession {
-  browser: Browser;
-  /** moz-extension://<uuid>/ base of the installed extension. */
-  base: string;
-}
-
-export async function launchFirefox(
-  options: { extension?: boolean; headless?: boolean; prefs?: Record<string, unknown> } = {},
-): Promise<FirefoxSession> {
-  const withExtension = options.extension ?? true;
-  if (withExtension) assertBuilt(distFirefox);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath(),
-    headless: options.headless ?? true,
-    acceptInsecureCerts: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: FIREFOX_UUID }),
-      'network.dns.localDomains': ['localhost', ...MAPPED_HOSTS].join(','),
-      ...options.prefs,
-    },
-  });
-  if (withExtension) await browser.installExtension(distFirefox);
-  return { browser, base: `moz-extension://${FIREFOX_UUID}/` };
-}
-
-/**
- * Opens an extension page in Firefox. BiDi never reports the load of a moz-extension page, so the
- * navigation "times out" although the page loads: wait for content instead.
- */
-export async function openFirefoxExtensionPage(session: FirefoxSession, path: string): Promise<Page> {
-  const page = await session.browser.newPage();
-  await page.goto(`${session.base}${path}`, { timeout: 400 }).catch(() => {});
-  await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000, polling: 50 });
-  return page;
-}
-
-/**
- * The extension's id for the tab showing `page`. Two tabs may show the same URL (e.g. in two
- * containers), so the page is marked with a unique title while the extension looks for it.
- */
-export async function tabIdOf(page: Page, extensionPage: Page): Promise<number> {
-  const marker = `cookie-lens-tab-${Math.random().toString(36).slice(2)}`;
-  const title = await page.evaluate((m: string) => {
-    const old = document.title;
-    document.title = m;
-    return old;
-  }, marker);
-  type TabsApi = { tabs: { query(q: object): Promise<Array<{ id?: number; title?: string }>> } };
-  try {
-    return await extensionPage
-      .waitForFunction(
-        async (m: string) => {
-          const g = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
-          const api = g.browser ?? g.chrome;
-          const tabs = (await api?.tabs.query({})) ?? [];
-          return tabs.find((t) => t.title === m)?.id ?? false;
-        },
-        { timeout: 10_000, polling: 100 },
-        marker,
-      )
-      .then((handle) => handle.jsonValue() as Promise<number>);
-  } finally {
-    await page.evaluate((t: string) => {
-      document.title = t;
-    }, title);
-  }
 }

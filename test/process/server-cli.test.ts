@@ -6,9 +6,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PortInUseError, startServer } from '../../server/server';
+import { PortInUseError, startServer } from '../server/server';
 
-const root = resolve(import.meta.dirname, '../../..');
+const root = resolve(import.meta.dirname, '../..');
 const tsx = resolve(root, 'node_modules/.bin/tsx');
 const main = resolve(root, 'test/server/main.ts');
 

@@ -22,8 +22,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportCookies, importCookies } from '../../../../src/core/formats/index';
-import type { Cookie } from '../../../../src/model/cookie';
+import { exportCookies, importCookies } from '../../src/core/formats/index';
+import type { Cookie } from '../../src/model/cookie';
 
 const run = promisify(execFile);
 const FUTURE = 4_102_444_800; // 2100-01-01
