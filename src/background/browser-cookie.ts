@@ -1,13 +1,7 @@
 /** The browser's cookie object as Cookie Lens's Cookie model: one translation, used for reads and events. */
 import type { Cookies } from 'webextension-polyfill';
-import type { Cookie, SameSite } from '../model/cookie';
-
-const SAME_SITE_FROM_BROWSER: Record<Cookies.SameSiteStatus, SameSite> = {
-  no_restriction: 'none',
-  lax: 'lax',
-  strict: 'strict',
-  unspecified: 'unspecified',
-};
+import type { Cookie } from '../model/cookie';
+import { SAME_SITE_FROM_BROWSER } from '../model/same-site';
 
 export function fromBrowserCookie(c: Cookies.Cookie): Cookie {
   const cookie: Cookie = {

@@ -3,7 +3,8 @@
  * browser's cookie objects and the normalized Cookie model, and hides where Chrome and Firefox differ.
  */
 import browser, { type Cookies } from 'webextension-polyfill';
-import { bareDomain, type Cookie, type SameSite, sameIdentity } from '../model/cookie';
+import { bareDomain, type Cookie, sameIdentity } from '../model/cookie';
+import { SAME_SITE_TO_BROWSER } from '../model/same-site';
 import { fromBrowserCookie } from './browser-cookie';
 import { browserName } from './platform';
 
@@ -34,13 +35,6 @@ export async function storeIdForTab(tab: { id?: number; cookieStoreId?: string; 
   if (own) return own.id;
   return tab.incognito ? '1' : '0';
 }
-
-const SAME_SITE_TO_BROWSER: Record<SameSite, Cookies.SameSiteStatus> = {
-  none: 'no_restriction',
-  lax: 'lax',
-  strict: 'strict',
-  unspecified: 'unspecified',
-};
 
 /** A URL the cookie belongs to: https for Secure cookies (Chrome refuses Secure over http for real hosts). */
 export function urlFor(cookie: Pick<Cookie, 'domain' | 'path' | 'secure'>): string {

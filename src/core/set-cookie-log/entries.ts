@@ -2,6 +2,7 @@
 import { type Cookie, cookieKey, partitionText } from '../../model/cookie';
 import type { CookieRef, FrameType, LogRejectReason, SetCookieEntry } from '../../model/set-cookie-entry';
 import { explainSetCookie, type Explanation } from '../set-cookie/index';
+import { cookieLabel } from '../set-cookie/wording';
 import type { BrowserName } from '../types';
 import { applyToJar } from './replay-jar';
 
@@ -80,7 +81,7 @@ export function scriptEntry(
   info: { tabId: number; time: number; pageUrl: string; replaced: boolean },
   id: number,
 ): SetCookieEntry {
-  const what = cookie.name === '' ? `the nameless cookie "${cookie.value}"` : `"${cookie.name}"`;
+  const what = cookieLabel(cookie.name, cookie.value);
   return {
     id,
     tabId: info.tabId,

@@ -5,7 +5,7 @@ import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from '../connect/connector';
 import { allCookies, findCookie } from '../model';
 import { type CookieFocus, CookieWorkbench } from './cookie-workbench';
-import { type LogFocus, SetCookieLogView } from './setcookie-log-view';
+import { type LogFocus, SetCookieLogView } from './set-cookie-log-view';
 
 type View = 'cookies' | 'log';
 const VIEWS: ReadonlyArray<{ id: View; label: string }> = [

@@ -3,8 +3,8 @@ import type { Verdict } from '../../model/verdict';
 import type { SetCookieLog } from '../../messages';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { SetCookieLogSource } from '../connect/connector';
-import { filterEntries, VERDICTS } from '../setcookie-filter';
-import { SetCookieEntryView } from './setcookie-entry';
+import { filterEntries, VERDICTS } from '../set-cookie-filter';
+import { SetCookieEntryView } from './set-cookie-entry';
 import { errorText } from '../../error-text';
 
 /** A request from the Cookies view: show the headers of this cookie name. */

@@ -1,5 +1,5 @@
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
-import { clockTime, originLabel } from '../setcookie-filter';
+import { clockTime, originLabel } from '../set-cookie-filter';
 
 export interface SetCookieEntryProps {
   entry: SetCookieEntry;

@@ -5,9 +5,9 @@ import { explainResponse, scriptEntry } from '../../../src/core/set-cookie-log';
 import type { Cookie } from '../../../src/model/cookie';
 import type { SetCookieEntry } from '../../../src/model/set-cookie-entry';
 import { DevtoolsPanel } from '../../../src/ui/components/devtools-panel';
-import { SetCookieLogView } from '../../../src/ui/components/setcookie-log-view';
+import { SetCookieLogView } from '../../../src/ui/components/set-cookie-log-view';
 import { memoryConnector, memoryLogSource } from '../../../src/ui/connect/memory';
-import { filterEntries, originLabel } from '../../../src/ui/setcookie-filter';
+import { filterEntries, originLabel } from '../../../src/ui/set-cookie-filter';
 import { makeCookie } from '../fixtures';
 
 afterEach(cleanup);
