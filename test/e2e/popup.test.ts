@@ -77,7 +77,10 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
   const popupFor = (page: Page, waitFor: string) => openPopupFor(driver, open, page, waitFor);
   const cookie = async (name: string, path = '/') =>
     (await storedCookies(driver.browser)).find((c) => c.name === name && c.path === path);
-  const everything = async () => (await storedCookies(driver.browser)).map(essence).sort((a, b) => `${a.name}${a.path}`.localeCompare(`${b.name}${b.path}`));
+  const everything = async () =>
+    (await storedCookies(driver.browser))
+      .map(essence)
+      .sort((a, b) => `${a.name}${a.path}`.localeCompare(`${b.name}${b.path}`));
 
   it('edits a value and keeps every other attribute', async () => {
     const page = await site(https('/good/preference'));
@@ -185,6 +188,36 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     expect(essence((await cookie('dup', '/'))!)).toEqual(root);
   });
 
+  it('tells the user when the site changed the cookie while its form was open, and overwrites only when asked', async () => {
+    const page = await site(https('/good/preference'));
+    const popup = await popupFor(page, rowSelector('theme'));
+    await openRow(popup, 'theme');
+    await clickButton(popup, 'Edit');
+    await typeInto(popup, 'Value', 'mine');
+    await page.evaluate(() => {
+      document.cookie = 'theme=from-site; path=/; secure; samesite=lax; max-age=31536000';
+    });
+    await clickButton(popup, 'Save');
+    const alert = await popup.waitForFunction(
+      () =>
+        [...document.querySelectorAll('form.cookie-form [role="alert"], form.cookie-form .error')]
+          .map((e) => e.textContent)
+          .join(' '),
+      { timeout: 10_000 },
+    );
+    expect(await alert.jsonValue()).toContain(
+      'theme was changed by the site since you opened it (its value is now "from-site")',
+    );
+    expect((await cookie('theme'))?.value).toBe('from-site');
+    // Saving again overwrites knowingly; Undo then brings back the site's value, not the stale one.
+    await clickButton(popup, 'Save');
+    await popup.waitForFunction(() => !document.querySelector('form.cookie-form'));
+    expect((await cookie('theme'))?.value).toBe('mine');
+    await clickButton(popup, 'Undo');
+    await popup.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Undone'));
+    expect((await cookie('theme'))?.value).toBe('from-site');
+  });
+
   it('editing a partitioned cookie keeps its partition', async () => {
     const page = await site(https('/'));
     const popup = await popupFor(page, '.toolbar');
@@ -203,7 +236,12 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     await clickButton(popup, 'Edit', rowSelector('chip'));
     await typeInto(popup, 'Value', 'two');
     await clickButton(popup, 'Save');
-    await popup.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Saved chip'));
+    // The first save's "Saved chip" is still on screen: wait for the form to close as well.
+    await popup.waitForFunction(
+      () =>
+        !document.querySelector('form.cookie-form') &&
+        document.querySelector('[role="status"]')?.textContent?.includes('Saved chip'),
+    );
     const chips = await chipsNow();
     expect(chips).toHaveLength(1);
     expect(chips[0]?.value).toBe('two');
@@ -235,12 +273,20 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     const file = join(tmpdir(), `cookie-lens-bad-${kind}.txt`);
     writeFileSync(
       file,
-      ['# Netscape HTTP Cookie File', 'localhost\tFALSE\t/\tTRUE\tnot-a-number\ta\t1', 'localhost\tMAYBE\t/\tTRUE\t0\tb\t2', 'too\tfew\tfields', ''].join('\n'),
+      [
+        '# Netscape HTTP Cookie File',
+        'localhost\tFALSE\t/\tTRUE\tnot-a-number\ta\t1',
+        'localhost\tMAYBE\t/\tTRUE\t0\tb\t2',
+        'too\tfew\tfields',
+        '',
+      ].join('\n'),
     );
     const input = (await field(popup, 'File')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
     await popup.waitForSelector('[data-testid="import-preview"]');
-    const errors = await popup.$$eval('[data-testid="import-error"]', (els) => els.map((e) => e.getAttribute('data-line')));
+    const errors = await popup.$$eval('[data-testid="import-error"]', (els) =>
+      els.map((e) => e.getAttribute('data-line')),
+    );
     expect(errors).toEqual(['2', '3', '4']);
     expect(await popup.$('[data-testid="import-row"]')).toBeNull();
     await clickButton(popup, 'Cancel', '[aria-label="Import cookies"]');
@@ -313,7 +359,8 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     await popup.keyboard.press('/');
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search');
     await popup.evaluate(() => (document.activeElement as HTMLElement).blur());
-    const focusedRow = () => popup.evaluate(() => document.activeElement?.closest('[data-testid="cookie-row"]')?.getAttribute('data-name'));
+    const focusedRow = () =>
+      popup.evaluate(() => document.activeElement?.closest('[data-testid="cookie-row"]')?.getAttribute('data-name'));
     await popup.keyboard.press('ArrowDown');
     expect(await focusedRow()).toBe('alpha');
     await popup.keyboard.press('ArrowDown');
@@ -373,7 +420,7 @@ describe('popup in Firefox containers', () => {
   const site = (url: string) => openSite(driver, open, url);
   const popupFor = (page: Page, waitFor: string) => openPopupFor(driver, open, page, waitFor);
 
-  it('shows the cookies of the tab\'s own container, not the default store', async () => {
+  it("shows the cookies of the tab's own container, not the default store", async () => {
     const plain = await site(http('/'));
     await plain.evaluate(() => {
       document.cookie = 'where=default; path=/';
