@@ -72,6 +72,12 @@ export interface SetCookieLog {
   entries: SetCookieEntry[];
   /** Whether the log survives the tab's next navigation. */
   preserve: boolean;
+  /** Whether headers are being recorded at all (the user can turn recording off). */
+  recording: boolean;
+  /** Why the log could not be saved, if it could not: what is not saved is lost when the worker stops. */
+  saveError?: string;
+  /** Older entries dropped to keep the log within its storage budget. */
+  dropped: number;
 }
 
 export interface CheckResult {
@@ -143,6 +149,8 @@ export interface Protocol {
   'setcookie/log': { request: { tabId: number }; response: SetCookieLog };
   /** Empties the tab's log. */
   'setcookie/clear': { request: { tabId: number }; response: { cleared: number } };
+  /** Turn recording of Set-Cookie headers on or off, for every tab (kept as a setting). */
+  'setcookie/recording': { request: { recording: boolean }; response: { recording: boolean } };
   /** Keep (or stop keeping) the tab's log across navigations. */
   'setcookie/preserve': { request: { tabId: number; preserve: boolean }; response: { preserve: boolean } };
 }

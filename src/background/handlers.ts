@@ -6,7 +6,15 @@ import { registrableDomain } from '../core/site';
 import { errorText } from '../error-text';
 import { bareDomain, type Cookie, sameIdentity, sameState } from '../model/cookie';
 import { checkCookie, likelyRefusal } from './check';
-import { type Change, type CookieStore, deleteCookies, EditRefused, type Saved, saveConflictText, saveCookie } from './editor';
+import {
+  type Change,
+  type CookieStore,
+  deleteCookies,
+  EditRefused,
+  type Saved,
+  saveConflictText,
+  saveCookie,
+} from './editor';
 import { entryFor, type JournalScope, listEntries, record, replace, siteOfUrl } from './journal';
 import { storeIdForTab } from './cookie-api';
 import { undo } from './undo';
@@ -22,6 +30,9 @@ export interface HandlerDeps {
   log: {
     withLog<T>(read: (log: SetCookieLog) => T | Promise<T>): Promise<T>;
     changed(tabId: number): void;
+    status(): { recording: boolean; saveError?: string; dropped: number };
+    /** Turns recording on or off and keeps the choice. */
+    setRecording(on: boolean): Promise<void>;
   };
 }
 
@@ -164,7 +175,13 @@ export function createHandlers({ store, log }: HandlerDeps): Handlers {
 
     'cookies/by-site': ({ tabId }) => cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id))),
 
-    'setcookie/log': ({ tabId }) => log.withLog((l) => ({ entries: l.entries(tabId), preserve: l.preserve(tabId) })),
+    'setcookie/log': ({ tabId }) =>
+      log.withLog((l) => ({ entries: l.entries(tabId), preserve: l.preserve(tabId), ...log.status() })),
+
+    'setcookie/recording': async ({ recording }) => {
+      await log.setRecording(recording);
+      return { recording };
+    },
 
     'setcookie/clear': async ({ tabId }) => {
       const cleared = await log.withLog((l) => l.clear(tabId));

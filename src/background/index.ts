@@ -2,9 +2,10 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CookiesChangedEvent, SetCookieLoggedEvent } from '../messages';
 import { createHandlers } from './handlers';
-import { onCookieChanged } from './platform';
+import { purgeStores } from './journal';
+import { isPrivateStore, onCookieChanged } from './platform';
 import { route } from './router';
-import { startSetCookieLog } from './set-cookie-log';
+import { recordingSetting, startSetCookieLog } from './set-cookie-log';
 import { browserStore } from './store';
 
 // Every response's Set-Cookie headers, explained; open panels refresh their log when it changes.
@@ -14,7 +15,28 @@ const log = startSetCookieLog((tabId) => {
 });
 
 // Cookie Lens's own writes (edits, imports, undo) are not logged as "set by script".
-const handlers = createHandlers({ store: browserStore({ onWrite: (cookie) => log.expectOwnWrite(cookie) }), log });
+const handlers = createHandlers({
+  store: browserStore({ onWrite: (cookie) => log.expectOwnWrite(cookie) }),
+  log: {
+    withLog: (read) => log.withLog(read),
+    changed: (tabId) => log.changed(tabId),
+    status: () => log.status(),
+    setRecording: async (on) => {
+      log.setRecording(on);
+      await recordingSetting.set(on);
+    },
+  },
+});
+
+// A private session's undo entries and logs go with its last window, so they never reach the next one.
+async function forgetEndedPrivateSession(): Promise<void> {
+  const windows = await browser.windows.getAll();
+  if (windows.some((w) => w.incognito)) return;
+  log.forgetPrivate();
+  await purgeStores(isPrivateStore);
+}
+browser.windows.onRemoved.addListener(() => void forgetEndedPrivateSession().catch(() => {}));
+void forgetEndedPrivateSession().catch(() => {});
 
 const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>

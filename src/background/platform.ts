@@ -18,14 +18,28 @@ export const browserLabel = browserName === 'firefox' ? 'Firefox' : 'Chrome';
 /** The default cookie store, for a tab whose own store cannot be read. */
 export const defaultStoreId = browserName === 'firefox' ? 'firefox-default' : '0';
 
-/** One value in `storage.session` (kept while the browser runs, across worker restarts), or in memory where that is missing. */
+/** Whether a cookie store is a private window's: Chrome's incognito store, Firefox's private store. */
+export function isPrivateStore(storeId: string): boolean {
+  return storeId === 'firefox-private' || (browserName === 'chrome' && storeId === '1');
+}
+
+/** One stored value. */
 export interface SessionValue<T> {
   get(): Promise<T | undefined>;
   set(value: T): Promise<void>;
 }
 
+/** One value in `storage.session` (kept while the browser runs, across worker restarts), or in memory where that is missing. */
 export function sessionValue<T>(key: string): SessionValue<T> {
-  const area = () => (browser.storage as { session?: typeof browser.storage.local } | undefined)?.session;
+  return storedValue(key, () => (browser.storage as { session?: typeof browser.storage.local } | undefined)?.session);
+}
+
+/** One setting in `storage.local` (kept across browser restarts), or in memory where that is missing. */
+export function localValue<T>(key: string): SessionValue<T> {
+  return storedValue(key, () => (browser.storage as { local?: typeof browser.storage.local } | undefined)?.local);
+}
+
+function storedValue<T>(key: string, area: () => typeof browser.storage.local | undefined): SessionValue<T> {
   let memory: T | undefined;
   return {
     async get() {

@@ -7,7 +7,10 @@ import browser, { type WebRequest } from 'webextension-polyfill';
 import type { FrameType } from '../core/set-cookie-log';
 import { SetCookieRecorder } from '../core/set-cookie-log';
 import { getAllUnder, storeIdForTab } from './cookie-api';
-import { browserName, defaultStoreId, onCookieChanged, sessionValue } from './platform';
+import { browserName, defaultStoreId, isPrivateStore, localValue, onCookieChanged, sessionValue } from './platform';
+
+/** The user's choice to record Set-Cookie headers (on unless turned off in the log view). */
+export const recordingSetting = localValue<boolean>('recordSetCookies');
 
 /** The Set-Cookie headers of a response. Firefox joins several into one value, one per line. */
 export function setCookieHeaders(headers: WebRequest.HttpHeaders | undefined): string[] {
@@ -67,7 +70,12 @@ export function startSetCookieLog(onLogChanged: (tabId: number) => void): SetCoo
         })),
     notify: onLogChanged,
     warn: (error) => console.warn('Cookie Lens: Set-Cookie log', error),
+    isPrivateStore,
   });
+  recordingSetting.get().then(
+    (on) => recorder.setRecording(on !== false),
+    () => {},
+  );
 
   const onHeadersReceived = (details: WebRequest.OnHeadersReceivedDetailsType): void => {
     if (details.tabId < 0) return;

@@ -32,3 +32,8 @@ export function originLabel(entry: Pick<SetCookieEntry, 'source' | 'status' | 'f
   const redirect = entry.status >= 300 && entry.status < 400 ? ' redirect' : '';
   return `${entry.status}${redirect} ${FRAME_LABEL[entry.frameType]}`;
 }
+
+/** Says that the oldest entries were dropped to keep the log within its storage budget. */
+export function logDroppedText(dropped: number): string {
+  return `${dropped.toLocaleString('en')} older ${dropped === 1 ? 'entry was' : 'entries were'} dropped to keep the log within its 4 MB of storage.`;
+}

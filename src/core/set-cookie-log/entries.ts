@@ -28,6 +28,20 @@ export interface ResponseInfo {
 /** Numbers entries: one counter per log, so ids stay unique across tabs. */
 export type NextId = () => number;
 
+/** Header text kept per entry: longer headers are cut with a visible mark (the browsers' own limit is 4 KB a cookie). */
+export const HEADER_KEPT = 8 * 1024;
+/** Attributes kept per entry: a header with thousands is summed up, not stored whole. */
+export const ATTRIBUTES_KEPT = 64;
+
+/** Characters kept of each attribute's name and value. */
+export const ATTRIBUTE_KEPT = 512;
+
+/** Text as the log keeps it: whole, or cut with a mark that says how long it was. */
+export function kept(text: string, max = HEADER_KEPT): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}… [cut: ${text.length.toLocaleString('en')} characters in all]`;
+}
+
 function entryFrom(header: string, info: ResponseInfo, explanation: Explanation, id: number): SetCookieEntry {
   const entry: SetCookieEntry = {
     id,
@@ -37,13 +51,24 @@ function entryFrom(header: string, info: ResponseInfo, explanation: Explanation,
     requestUrl: info.requestUrl,
     status: info.status,
     frameType: info.frameType,
-    header,
-    name: explanation.parsed.name,
+    header: kept(header),
+    name: kept(explanation.parsed.name),
     verdict: explanation.verdict,
     message: explanation.message,
-    notes: explanation.notes,
-    attributes: explanation.parsed.attributes.map(({ name, value, effective }) => ({ name, value, effective })),
+    notes: explanation.notes.slice(0, ATTRIBUTES_KEPT),
+    attributes: explanation.parsed.attributes
+      .slice(0, ATTRIBUTES_KEPT)
+      .map(({ name, value, effective }) => ({
+        name: kept(name, ATTRIBUTE_KEPT),
+        value: kept(value, ATTRIBUTE_KEPT),
+        effective,
+      })),
   };
+  const more = explanation.parsed.attributes.length - ATTRIBUTES_KEPT;
+  if (more > 0) {
+    const message = `The header has ${more.toLocaleString('en')} more attributes than the ${ATTRIBUTES_KEPT} the log keeps.`;
+    entry.notes = [...entry.notes, { id: 'attributes-cut', severity: 'info', message }];
+  }
   if (explanation.reason) entry.reason = explanation.reason;
   if (explanation.hint) entry.hint = explanation.hint;
   // A deleted header produces no cookie; what it deleted (or would have stored) is still worth naming.

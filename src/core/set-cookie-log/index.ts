@@ -6,16 +6,20 @@
  * ../../model/setcookie-entry.ts.
  */
 export type { CookieRef, FrameType, SetCookieEntry } from '../../model/set-cookie-entry';
-export { cookieRef, explainResponse, markBlocked, type NextId, type ResponseInfo, scriptEntry } from './entries';
 export {
-  type Clock,
-  type CookieEvent,
-  type RecorderPorts,
-  type ResponseEvent,
-  SCRIPT_GRACE_MS,
-  SetCookieRecorder,
-  VERIFY_AFTER_MS,
-} from './recorder';
+  ATTRIBUTE_KEPT,
+  ATTRIBUTES_KEPT,
+  cookieRef,
+  explainResponse,
+  HEADER_KEPT,
+  kept,
+  markBlocked,
+  type NextId,
+  type ResponseInfo,
+  scriptEntry,
+} from './entries';
+export { LOG_BYTES, SAVE_AFTER_MS, SCRIPT_GRACE_MS, SetCookieRecorder, VERIFY_AFTER_MS } from './recorder';
+export type { Clock, CookieEvent, RecorderPorts, ResponseEvent } from './recorder-ports';
 export { applyToJar, type CookieChange, jarBefore } from './replay-jar';
 export {
   claimEarlierChanges,

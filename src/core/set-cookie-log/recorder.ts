@@ -8,9 +8,8 @@
  * The background (../../background/set-cookie-log.ts) only turns browser events into calls here.
  */
 import { type Cookie, hostOfDomain } from '../../model/cookie';
-import type { FrameType, SetCookieEntry } from '../../model/set-cookie-entry';
+import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import { hostOf, registrableDomain } from '../site';
-import type { BrowserName } from '../types';
 import { cookieRef, explainResponse, markBlocked, scriptEntry } from './entries';
 import { type CookieChange, jarBefore } from './replay-jar';
 import {
@@ -21,6 +20,7 @@ import {
   pendingFor,
   tabsForCookie,
 } from './tab-attribution';
+import type { CookieEvent, RecorderPorts, ResponseEvent } from './recorder-ports';
 import { type LogState, SetCookieLog } from './tab-logs';
 
 /** How long after a stored/replaced header the browser must have reported the cookie. */
@@ -29,56 +29,11 @@ export const VERIFY_AFTER_MS = 1_500;
 export const SCRIPT_GRACE_MS = 400;
 /** How long after a change the log is saved (changes in a burst are saved once). */
 export const SAVE_AFTER_MS = 300;
+/** Bytes (of JSON) the log may take in session storage, which it shares with the undo journal (10 MB in all). */
+export const LOG_BYTES = 4 * 1024 * 1024;
 /** Cookie changes remembered to roll the jar back: at most this many, for at most this long. */
 const CHANGES_KEPT = 2_000;
 const CHANGES_KEPT_MS = 30_000;
-
-export interface Clock {
-  now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** What the recorder reads from the browser and where it keeps the log; errors are the caller's to absorb. */
-export interface RecorderPorts {
-  clock: Clock;
-  browser: BrowserName;
-  /** The saved log, if any, and a way to save it (session storage in the worker). */
-  load(): Promise<unknown>;
-  save(state: LogState): Promise<void>;
-  /** Every cookie at or below a domain, in one store. */
-  readJar(domain: string, storeId: string): Promise<Cookie[]>;
-  /** The cookie store of a tab (the default store when the tab is gone). */
-  storeOfTab(tabId: number): Promise<string>;
-  /** The URL a tab shows now ('' when the tab is gone). */
-  urlOfTab(tabId: number): Promise<string>;
-  /** The open tabs, to find whose page a script-set cookie belongs to. */
-  openTabs(): Promise<Array<{ tabId: number; url: string; storeId?: string }>>;
-  /** A tab's log changed. */
-  notify(tabId: number): void;
-  /** Something failed inside the queue: reported, never thrown at the browser's event. */
-  warn(error: unknown): void;
-}
-
-/** A response that came with headers, as webRequest reports it. */
-export interface ResponseEvent {
-  tabId: number;
-  url: string;
-  requestId: string;
-  frameType: FrameType;
-  status: number;
-  /** The Set-Cookie header lines, one cookie each. */
-  headers: readonly string[];
-  /** The store the request belongs to, when the browser says (Firefox's cookieStoreId). */
-  storeId?: string;
-}
-
-/** One `cookies.onChanged` event. */
-export interface CookieEvent {
-  cookie: Cookie;
-  removed: boolean;
-  cause: string;
-}
 
 const sameCookie = (a: { name: string; domain: string }, b: { name: string; domain: string }) =>
   a.name === b.name && hostOfDomain(a.domain) === hostOfDomain(b.domain);
@@ -95,6 +50,8 @@ export class SetCookieRecorder {
   private readonly topUrls = new Map<number, string>();
   private readonly storeIds = new Map<number, string>();
   private saveTimer: unknown;
+  private recording = true;
+  private saveError: string | undefined;
 
   constructor(private readonly ports: RecorderPorts) {
     this.queue = this.restore();
@@ -123,8 +80,35 @@ export class SetCookieRecorder {
     const { clock } = this.ports;
     clock.clearTimeout(this.saveTimer);
     this.saveTimer = clock.setTimeout(() => {
-      this.ports.save(this.log.snapshot()).catch((error: unknown) => this.ports.warn(error));
+      this.log.trimToBytes(LOG_BYTES);
+      this.ports.save(this.log.forStorage((id) => this.ports.isPrivateStore(id))).then(
+        () => {
+          this.saveError = undefined;
+        },
+        (error: unknown) => {
+          // Said in the log view: what is not saved is lost when the worker stops.
+          this.saveError = error instanceof Error ? error.message : String(error);
+        },
+      );
     }, SAVE_AFTER_MS);
+  }
+
+  /** Whether headers are recorded, why the last save failed, and how many old entries were dropped for space. */
+  status(): { recording: boolean; saveError?: string; dropped: number } {
+    const status = { recording: this.recording, dropped: this.log.droppedForSpace() };
+    return this.saveError ? { ...status, saveError: this.saveError } : status;
+  }
+
+  /** Turns recording on or off (off: no header, script cookie or frame is noted). */
+  setRecording(on: boolean): void {
+    this.recording = on;
+  }
+
+  /** A private session ended: its tabs' logs go (they were never saved). */
+  forgetPrivate(): void {
+    this.enqueue(() => {
+      for (const tabId of this.log.forgetStores((id) => this.ports.isPrivateStore(id))) this.changed(tabId);
+    });
   }
 
   /** Waits for the queued events, then reads the log: what the message handlers use. */
@@ -161,6 +145,7 @@ export class SetCookieRecorder {
 
   /** A response arrived (before the browser stored its cookies): a navigation, a frame, headers. */
   responseReceived(event: ResponseEvent): void {
+    if (!this.recording) return;
     const { tabId, url, frameType } = event;
     let since = ++this.seq;
     const time = this.now;
@@ -181,6 +166,7 @@ export class SetCookieRecorder {
     const topAtArrival = frameType === 'main_frame' ? url : this.topUrls.get(tabId);
     this.enqueue(async () => {
       const storeId = await this.storeFor(tabId, event.storeId);
+      this.log.setStore(tabId, storeId);
       const host = hostOf(url);
       const current = host ? await this.ports.readJar(registrableDomain(host), storeId) : [];
       const info = {
@@ -233,6 +219,7 @@ export class SetCookieRecorder {
 
   /** A cookie was added, changed or removed. */
   cookieChanged(event: CookieEvent): void {
+    if (!this.recording) return;
     const now = this.now;
     const { cookie } = event;
     const previous = this.changes.at(-1);
@@ -273,7 +260,9 @@ export class SetCookieRecorder {
       })),
     );
     for (const tabId of tabsForCookie(cookie, views)) {
-      const pageUrl = views.find((v) => v.tabId === tabId)?.url ?? '';
+      const view = views.find((v) => v.tabId === tabId);
+      const pageUrl = view?.url ?? '';
+      if (view) this.log.setStore(tabId, view.storeId);
       this.log.add(tabId, [scriptEntry(cookie, { tabId, time: now, pageUrl, replaced }, this.log.nextId())]);
       this.changed(tabId);
     }

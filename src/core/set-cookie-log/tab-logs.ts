@@ -17,11 +17,15 @@ export interface TabLog {
   navigationId?: string;
   /** URLs of the sub_frame documents loaded since the page's navigation. */
   frames: string[];
+  /** The tab's cookie store, once known (a private one is never saved). */
+  storeId?: string;
 }
 
 export interface LogState {
   nextId: number;
   tabs: Record<string, TabLog>;
+  /** Entries dropped to keep the log within its byte budget. */
+  dropped?: number;
 }
 
 /** The log of every tab: capped, cleared on navigation unless preserved, dropped with the tab. */
@@ -138,6 +142,55 @@ export class SetCookieLog {
 
   removeTab(tabId: number): void {
     delete this.state.tabs[String(tabId)];
+  }
+
+  /** Notes the tab's cookie store. */
+  setStore(tabId: number, storeId: string): void {
+    this.tab(tabId).storeId = storeId;
+  }
+
+  /** Drops the logs of every tab in the stores `drop` names (a private session that ended). */
+  forgetStores(drop: (storeId: string) => boolean): number[] {
+    const gone = Object.entries(this.state.tabs).filter(([, log]) => log.storeId !== undefined && drop(log.storeId));
+    for (const [key] of gone) delete this.state.tabs[key];
+    return gone.map(([key]) => Number(key));
+  }
+
+  /**
+   * Drops the oldest entries (of any tab) until the log's JSON fits in `maxBytes`; returns how many.
+   * The count is kept, so the log can say that older entries were dropped.
+   */
+  trimToBytes(maxBytes: number): number {
+    const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+    const logs = Object.values(this.state.tabs);
+    let bytes = size(this.state);
+    let dropped = 0;
+    while (bytes > maxBytes) {
+      let oldest: TabLog | undefined;
+      for (const l of logs) {
+        const first = l.entries[0];
+        if (first && (!oldest || first.id < (oldest.entries[0]?.id ?? Number.POSITIVE_INFINITY))) oldest = l;
+      }
+      const entry = oldest?.entries.shift();
+      if (!entry) break;
+      bytes -= size(entry) + 1;
+      dropped++;
+    }
+    this.state.dropped = (this.state.dropped ?? 0) + dropped;
+    return dropped;
+  }
+
+  /** Entries dropped so far to keep within the byte budget. */
+  droppedForSpace(): number {
+    return this.state.dropped ?? 0;
+  }
+
+  /** What may be kept in session storage: every tab but those in a store `skip` names (private windows stay in memory). */
+  forStorage(skip: (storeId: string) => boolean): LogState {
+    const tabs = Object.fromEntries(
+      Object.entries(this.state.tabs).filter(([, log]) => log.storeId === undefined || !skip(log.storeId)),
+    );
+    return { ...this.state, tabs };
   }
 
   tabIds(): number[] {

@@ -3,7 +3,7 @@ import type { Verdict } from '../../model/verdict';
 import type { SetCookieLog } from '../../messages';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { SetCookieLogSource } from '../connect/connector';
-import { filterEntries, VERDICTS } from '../set-cookie-filter';
+import { filterEntries, logDroppedText, VERDICTS } from '../set-cookie-filter';
 import { SetCookieEntryView } from './set-cookie-entry';
 import { errorText } from '../../error-text';
 
@@ -21,7 +21,6 @@ export interface SetCookieLogViewProps {
   onSelect?: (entry: SetCookieEntry) => void;
   focus?: LogFocus | undefined;
 }
-
 
 /** Every Set-Cookie header the page received, explained; filter by name and verdict, clear, preserve. */
 export function SetCookieLogView({ source, cookieShown = () => false, onSelect, focus }: SetCookieLogViewProps) {
@@ -114,6 +113,17 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
           />
           Preserve log
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={log?.recording ?? true}
+            onChange={(e) => {
+              const recording = e.currentTarget.checked;
+              act(() => source.setRecording(recording), 'change "Record"');
+            }}
+          />
+          Record
+        </label>
         <span class="count" role="status">
           {log ? `${shown.length} of ${log.entries.length} headers` : ''}
         </span>
@@ -123,6 +133,15 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
           {error}
         </p>
       )}
+      {log?.saveError && (
+        <p role="alert" class="error">
+          The log could not be saved, so it will be lost when the browser stops the extension's worker: {log.saveError}
+        </p>
+      )}
+      {log && !log.recording && (
+        <p class="note">Recording is off: new Set-Cookie headers are not logged. Tick Record to turn it back on.</p>
+      )}
+      {log && log.dropped > 0 && <p class="note">{logDroppedText(log.dropped)}</p>}
       {!log && !error && <p aria-busy="true">Loading the Set-Cookie log…</p>}
       {log && shown.length === 0 && (
         <p class="empty">

@@ -17,7 +17,11 @@ export interface Connector {
   /** The page's cookies; with `sites`, the workbench shows one section per site of the page. */
   load(): Promise<TabCookies | TabCookiesBySite>;
   /** Resolves with the stored cookie (and a warning if part of it went wrong); rejects with the reason the browser (or we) refused. */
-  save(original: Cookie | undefined, next: Cookie, options?: { overwrite?: boolean }): Promise<ResponseOf<'cookie/save'>>;
+  save(
+    original: Cookie | undefined,
+    next: Cookie,
+    options?: { overwrite?: boolean },
+  ): Promise<ResponseOf<'cookie/save'>>;
   check(cookie: Cookie): Promise<CheckResult>;
   remove(cookies: Cookie[], label: string): Promise<ResponseOf<'cookies/delete'>>;
   importCookies(cookies: Cookie[]): Promise<ImportOutcome>;
@@ -39,6 +43,8 @@ export interface SetCookieLogSource {
   load(): Promise<SetCookieLog>;
   clear(): Promise<void>;
   setPreserve(preserve: boolean): Promise<void>;
+  /** Turns recording of headers on or off (for every tab). */
+  setRecording(recording: boolean): Promise<void>;
   /** Calls `listener` whenever the tab's log changes; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
 }

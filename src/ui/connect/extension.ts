@@ -79,6 +79,10 @@ export function extensionLogSource(tabId: () => Promise<number>): SetCookieLogSo
     setPreserve: async (preserve) => {
       await send('setcookie/preserve', { tabId: await tabId(), preserve });
     },
-    onChange: (listener) => onEvent('setcookie-logged', listener, (event) => known === undefined || event.tabId === known),
+    setRecording: async (recording) => {
+      await send('setcookie/recording', { recording });
+    },
+    onChange: (listener) =>
+      onEvent('setcookie-logged', listener, (event) => known === undefined || event.tabId === known),
   };
 }

@@ -60,7 +60,12 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
     async save(original, next, options = {}) {
       const current = original ? (jar.get(cookieKey(original)) ?? null) : undefined;
       if (original && !options.overwrite && (!current || !sameState(current, original))) {
-        return { conflict: { current: current ?? null, message: `${original.name} was changed by the site since you opened it.` } };
+        return {
+          conflict: {
+            current: current ?? null,
+            message: `${original.name} was changed by the site since you opened it.`,
+          },
+        };
       }
       const reason = refuseWrite?.(next);
       if (reason) throw new Error(reason);
@@ -91,7 +96,10 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
       return journal;
     },
     async undo(options = {}) {
-      const at = options.entryId === undefined ? journal.findIndex((e) => !e.conflict) : journal.findIndex((e) => e.id === options.entryId);
+      const at =
+        options.entryId === undefined
+          ? journal.findIndex((e) => !e.conflict)
+          : journal.findIndex((e) => e.id === options.entryId);
       const [entry] = at < 0 ? [] : journal.splice(at, 1);
       if (!entry) return { undone: null, problems: [], conflicts: [] };
       // Like the background: a cookie the change created that changed since is left alone, unless forced.
@@ -102,11 +110,22 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
             return now !== undefined && !sameState(now, c);
           });
       for (const c of entry.after) if (!changedSince.includes(c)) jar.delete(cookieKey(c));
-      for (const c of entry.before) if (!changedSince.some((x) => cookieKey(x) === cookieKey(c))) jar.set(cookieKey(c), c);
+      for (const c of entry.before)
+        if (!changedSince.some((x) => cookieKey(x) === cookieKey(c))) jar.set(cookieKey(c), c);
       changed();
       if (changedSince.length === 0) return { undone: entry.label, problems: [], conflicts: [] };
-      const conflictEntry = record(`${entry.label} (changed since)`, entry.before.filter((c) => changedSince.some((x) => cookieKey(x) === cookieKey(c))), changedSince, { conflict: true });
-      const conflicts = changedSince.map((c) => ({ name: c.name, domain: c.domain, path: c.path, message: `${c.name} was changed since, so Undo left it as it is.` }));
+      const conflictEntry = record(
+        `${entry.label} (changed since)`,
+        entry.before.filter((c) => changedSince.some((x) => cookieKey(x) === cookieKey(c))),
+        changedSince,
+        { conflict: true },
+      );
+      const conflicts = changedSince.map((c) => ({
+        name: c.name,
+        domain: c.domain,
+        path: c.path,
+        message: `${c.name} was changed since, so Undo left it as it is.`,
+      }));
       return { undone: entry.label, problems: [], conflicts, conflictEntry };
     },
     async dropUndo(entryId) {
@@ -126,7 +145,7 @@ export function memoryLogSource(initial: SetCookieEntry[] = []): SetCookieLogSou
   push(...entries: SetCookieEntry[]): void;
   state: SetCookieLog;
 } {
-  const state: SetCookieLog = { entries: [...initial], preserve: false };
+  const state: SetCookieLog = { entries: [...initial], preserve: false, recording: true, dropped: 0 };
   const listeners = new Set<() => void>();
   const changed = () => {
     for (const l of listeners) l();
@@ -138,7 +157,11 @@ export function memoryLogSource(initial: SetCookieEntry[] = []): SetCookieLogSou
       changed();
     },
     async load() {
-      return { entries: [...state.entries], preserve: state.preserve };
+      return { ...state, entries: [...state.entries] };
+    },
+    async setRecording(recording) {
+      state.recording = recording;
+      changed();
     },
     async clear() {
       state.entries = [];

@@ -11,9 +11,17 @@ function setup() {
   const log = new SetCookieLog();
   const changed: number[] = [];
   const written: string[] = [];
+  let recording = true;
   const handlers = createHandlers({
     store: browserStore({ onWrite: (c) => written.push(c.name) }),
-    log: { withLog: async (read) => read(log), changed: (tabId) => changed.push(tabId) },
+    log: {
+      withLog: async (read) => read(log),
+      changed: (tabId) => changed.push(tabId),
+      status: () => ({ recording, dropped: 0 }),
+      setRecording: async (on) => {
+        recording = on;
+      },
+    },
   });
   return { handlers, log, changed, written };
 }
@@ -97,7 +105,11 @@ describe('journal/undo', () => {
     fake.refuse = () => 'refused';
     expect((await handlers['journal/undo']({ tabId: 1 })).problems).toHaveLength(1);
     fake.refuse = () => undefined;
-    expect(await handlers['journal/undo']({ tabId: 1 })).toEqual({ undone: 'Deleted sid (the rest)', problems: [], conflicts: [] });
+    expect(await handlers['journal/undo']({ tabId: 1 })).toEqual({
+      undone: 'Deleted sid (the rest)',
+      problems: [],
+      conflicts: [],
+    });
     expect(storedValue('sid')).toBe('v1');
   });
 
@@ -131,7 +143,14 @@ describe('Set-Cookie log messages', () => {
   it('clears a tab log and tells the pages', async () => {
     const { handlers, log, changed } = setup();
     log.setPreserve(1, true);
-    expect(await handlers['setcookie/log']({ tabId: 1 })).toEqual({ entries: [], preserve: true });
+    expect(await handlers['setcookie/log']({ tabId: 1 })).toEqual({
+      entries: [],
+      preserve: true,
+      recording: true,
+      dropped: 0,
+    });
+    expect(await handlers['setcookie/recording']({ recording: false })).toEqual({ recording: false });
+    expect(await handlers['setcookie/log']({ tabId: 1 })).toMatchObject({ recording: false });
     expect(await handlers['setcookie/clear']({ tabId: 1 })).toEqual({ cleared: 0 });
     expect(await handlers['setcookie/preserve']({ tabId: 1, preserve: false })).toEqual({ preserve: false });
     expect(changed).toEqual([1, 1]);
@@ -148,7 +167,8 @@ describe('stale state: the site changes a cookie while Cookie Lens holds an olde
     expect(first).toEqual({
       conflict: {
         current: expect.objectContaining({ value: 'v2' }),
-        message: 'sid was changed by the site since you opened it (its value is now "v2"). Save again to overwrite it, or Cancel to keep it.',
+        message:
+          'sid was changed by the site since you opened it (its value is now "v2"). Save again to overwrite it, or Cancel to keep it.',
       },
     });
     expect(storedValue('sid')).toBe('v2');
@@ -161,8 +181,17 @@ describe('stale state: the site changes a cookie while Cookie Lens holds an olde
 
   it('says so when the cookie was deleted while its form was open', async () => {
     const { handlers } = setup();
-    const result = await handlers['cookie/save']({ tabId: 1, original: cookie('sid', 'v1'), next: cookie('sid', 'v2') });
-    expect(result).toEqual({ conflict: { current: null, message: 'sid was deleted since you opened it. Save again to add it back, or Cancel.' } });
+    const result = await handlers['cookie/save']({
+      tabId: 1,
+      original: cookie('sid', 'v1'),
+      next: cookie('sid', 'v2'),
+    });
+    expect(result).toEqual({
+      conflict: {
+        current: null,
+        message: 'sid was deleted since you opened it. Save again to add it back, or Cancel.',
+      },
+    });
     expect(fake.cookies()).toEqual([]);
   });
 
@@ -192,7 +221,9 @@ describe('stale state: the site changes a cookie while Cookie Lens holds an olde
       'sid (app.example.com/) was set again since (its value is now "new-session"), so Undo did not overwrite it.',
     );
     // Keeping the current cookie forgets the entry.
-    expect(await handlers['journal/drop']({ tabId: 1, entryId: result.conflictEntry as number })).toEqual({ dropped: true });
+    expect(await handlers['journal/drop']({ tabId: 1, entryId: result.conflictEntry as number })).toEqual({
+      dropped: true,
+    });
     expect((await handlers['journal/list']({ tabId: 1 })).entries).toEqual([]);
   });
 
@@ -226,9 +257,14 @@ describe('undo scope', () => {
     fake.tabs.set(2, { id: 2, url: 'https://elsewhere.test/', incognito: false });
     const { handlers } = setup();
     await handlers['cookies/delete']({ cookies: [cookie('a', '1')], label: 'Deleted a' });
-    await handlers['cookies/delete']({ cookies: [{ ...cookie('p', '1'), storeId: '1' }], label: 'Deleted p (private)' });
     await handlers['cookies/delete']({
-      cookies: [{ ...cookie('z', '1'), domain: 'elsewhere.test', secure: false, httpOnly: false, sameSite: 'unspecified' }],
+      cookies: [{ ...cookie('p', '1'), storeId: '1' }],
+      label: 'Deleted p (private)',
+    });
+    await handlers['cookies/delete']({
+      cookies: [
+        { ...cookie('z', '1'), domain: 'elsewhere.test', secure: false, httpOnly: false, sameSite: 'unspecified' },
+      ],
       label: 'Deleted z',
     });
     expect((await handlers['journal/list']({ tabId: 1 })).entries.map((e) => e.label)).toEqual(['Deleted a']);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Clock,
+  HEADER_KEPT,
+  LOG_BYTES,
   type LogState,
   type RecorderPorts,
   type ResponseEvent,
@@ -45,7 +47,12 @@ class ManualClock implements Clock {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function harness(
-  options: { browser?: 'chrome' | 'firefox'; saved?: unknown; tabs?: Array<{ tabId: number; url: string }> } = {},
+  options: {
+    browser?: 'chrome' | 'firefox';
+    saved?: unknown;
+    tabs?: Array<{ tabId: number; url: string }>;
+    saveFails?: boolean;
+  } = {},
 ) {
   const clock = new ManualClock();
   const jar: Cookie[] = [];
@@ -56,6 +63,7 @@ function harness(
     browser: options.browser ?? 'chrome',
     load: async () => options.saved,
     save: async (state) => {
+      if (options.saveFails) throw new Error('QUOTA_BYTES quota exceeded');
       saves.push(structuredClone(state));
     },
     readJar: async () => [...jar],
@@ -66,6 +74,7 @@ function harness(
     warn: (error) => {
       throw error;
     },
+    isPrivateStore: (storeId) => storeId === '1',
   };
   const recorder = new SetCookieRecorder(ports);
   const entries = (tabId = 1) => recorder.withLog((log) => log.entries(tabId));
@@ -169,5 +178,63 @@ describe('SetCookieRecorder', () => {
     h.recorder.tabRemoved(1);
     expect(await h.entries()).toEqual([]);
     expect(h.notified.at(-1)).toBe(1);
+  });
+});
+
+describe('what the recorder keeps, and where', () => {
+  it("keeps a private window's log in memory only, and forgets it when the private session ends", async () => {
+    const h = harness();
+    h.recorder.responseReceived(response('http://localhost:8600/', ['normal=1']));
+    h.recorder.responseReceived(response('http://localhost:8600/', ['secret=1'], { tabId: 2, storeId: '1' }));
+    await h.clock.advance(350);
+    expect(Object.keys(h.saves.at(-1)?.tabs ?? {})).toEqual(['1']);
+    expect((await h.entries(2)).map((e) => e.name)).toEqual(['secret']);
+    h.recorder.forgetPrivate();
+    expect(await h.entries(2)).toEqual([]);
+    expect((await h.entries(1)).map((e) => e.name)).toEqual(['normal']);
+  });
+
+  it('records nothing while recording is off', async () => {
+    const h = harness({ tabs: [{ tabId: 1, url: 'http://localhost:8600/' }] });
+    h.recorder.setRecording(false);
+    h.recorder.responseReceived(response('http://localhost:8600/', ['a=1']));
+    h.store(makeCookie({ name: 'js', domain: 'localhost' }));
+    await h.clock.advance(SCRIPT_GRACE_MS * 2);
+    expect(await h.entries()).toEqual([]);
+    expect(h.recorder.status()).toEqual({ recording: false, dropped: 0 });
+  });
+
+  it('cuts a 240 KB header with 80,000 attributes to a small entry with a visible mark', async () => {
+    const h = harness();
+    const header = `big=1${'; a'.repeat(80_000)}`;
+    h.recorder.responseReceived(response('http://localhost:8600/', [header]));
+    const [entry] = await h.entries();
+    expect(entry?.header.length).toBeLessThan(HEADER_KEPT + 100);
+    expect(entry?.header).toContain(`[cut: ${header.length.toLocaleString('en')} characters in all]`);
+    expect(entry?.attributes.length).toBe(64);
+    expect(entry?.notes.map((n) => n.id)).toContain('attributes-cut');
+    expect(JSON.stringify(entry).length).toBeLessThan(100_000);
+  });
+
+  it('keeps the saved log within its byte budget, dropping the oldest entries and counting them', async () => {
+    const h = harness();
+    const value = 'v'.repeat(4000);
+    for (let i = 0; i < 1_200; i++) {
+      h.recorder.responseReceived(
+        response('http://localhost:8600/', [`c${i}=${value}`], { tabId: (i % 4) + 1, frameType: 'other' }),
+      );
+    }
+    await h.clock.advance(350);
+    const saved = h.saves.at(-1);
+    expect(new TextEncoder().encode(JSON.stringify(saved)).length).toBeLessThanOrEqual(LOG_BYTES);
+    expect(h.recorder.status().dropped).toBeGreaterThan(0);
+    expect(saved?.dropped).toBe(h.recorder.status().dropped);
+  });
+
+  it('reports a failed save instead of swallowing it', async () => {
+    const h = harness({ saveFails: true });
+    h.recorder.responseReceived(response('http://localhost:8600/', ['a=1']));
+    await h.clock.advance(350);
+    expect(h.recorder.status()).toEqual({ recording: true, dropped: 0, saveError: 'QUOTA_BYTES quota exceeded' });
   });
 });
