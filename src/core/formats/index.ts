@@ -15,38 +15,9 @@ import { type Cookie, cookieKey } from '../../model/cookie';
 import { parseHeader, toHeader } from './header';
 import { parseJson, toJson } from './json';
 import { NETSCAPE_MAGIC, netscapeFields, parseNetscape, toNetscape } from './netscape';
+import type { CookieFormat, ImportOptions, ImportResult } from './types';
 
-export type CookieFormat = 'json' | 'netscape' | 'header';
-
-export interface ImportError {
-  /** 1-based: the text line for netscape, header and unparseable JSON; the array index + 1 for a JSON entry. */
-  line: number;
-  /** Which of the two, in words: `line 4`, `line 1, pair 2`, `entry 3`, `line 2, column 5`. */
-  where: string;
-  /** Plain text (never HTML); may quote the imported text. */
-  reason: string;
-}
-
-export interface ImportResult {
-  format: CookieFormat | 'unknown';
-  cookies: Cookie[];
-  errors: ImportError[];
-}
-
-export interface ImportOptions {
-  /** The host the user imports into; required for a Cookie header, used by JSON entries without a domain. */
-  defaultDomain?: string;
-  /** Store given to cookies whose text has none (netscape, header, JSON without storeId). Default `'0'`. */
-  defaultStoreId?: string;
-  /** Milliseconds since the epoch (default now): cookies already expired then are reported and skipped. */
-  now?: number;
-}
-
-/** A cookie read by a format parser, with where it came from. Internal to the formats. */
-export interface Parsed {
-  rows: { cookie: Cookie; line: number; where: string }[];
-  errors: ImportError[];
-}
+export type { CookieFormat, ImportError, ImportFormat, ImportOptions, ImportResult } from './types';
 
 export function exportCookies(cookies: readonly Cookie[], format: CookieFormat): string {
   if (format === 'json') return toJson(cookies);

@@ -8,7 +8,7 @@
  */
 import type { Cookie, PartitionKey, SameSite } from '../../model/cookie';
 import { domainProblem, nameProblem, valueProblem } from './header';
-import type { ImportOptions, Parsed } from './index';
+import type { ImportOptions, Parsed } from './types';
 import { errorText } from '../../error-text';
 
 const SAME_SITE_OUT: Record<SameSite, string> = {
