@@ -4,10 +4,30 @@
  */
 import type { Cookie } from '../../model/cookie';
 
-export type CookieFormat = 'json' | 'netscape' | 'header';
+/** Every format exportCookies writes. */
+export type CookieFormat =
+  | 'json'
+  | 'netscape'
+  | 'header'
+  | 'playwright'
+  | 'puppeteer'
+  | 'selenium'
+  | 'curl'
+  | 'httpie'
+  | 'fetch'
+  | 'set-cookie';
 
 /** The formats importCookies detects and reads. */
-export type ImportFormat = CookieFormat;
+export type ImportFormat = 'json' | 'netscape' | 'header' | 'playwright' | 'puppeteer';
+
+export interface ExportOptions {
+  /** curl, httpie and fetch: the request URL. Only the cookies a browser would send to it are written. */
+  url?: string;
+  /** The top-level page the request is made from (partitioned cookies are sent only under their site); default `url`. */
+  topLevelUrl?: string;
+  /** Milliseconds since the epoch (default now): curl, httpie and fetch leave out cookies expired by then. */
+  now?: number;
+}
 
 export interface ImportError {
   /** 1-based: the text line for netscape, header and unparseable JSON; the array index + 1 for a JSON entry. */
