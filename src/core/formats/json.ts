@@ -124,7 +124,8 @@ function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
     session,
     storeId: storeId as string,
   };
-  if (expirationDate !== undefined && !(booleans.session === undefined && session)) {
+  // A session cookie keeps a real expiry it was given, never a -1 placeholder (Puppeteer's page.cookies()).
+  if (expirationDate !== undefined && !(session && (booleans.session === undefined || (expirationDate as number) <= 0))) {
     cookie.expirationDate = expirationDate as number;
   }
   if (partitionKey !== undefined) {
