@@ -33,12 +33,14 @@ export function toCurl(cookies: readonly Cookie[], options: ExportOptions): stri
 }
 
 /**
- * HTTPie reads `Name:value` request items; a backslash escapes the next character there, so each
- * backslash of a value is doubled to stay one backslash.
+ * One `Cookie:value` request item. HTTPie keeps a backslash as it is, except right before `:`, `=`,
+ * `@` or `;`, where it reads it as an escape and drops it: no request item can carry that pair, so
+ * such a value arrives without that backslash (curl and fetch send it). `GET` is explicit: with a
+ * redirected stdin (a script, CI) HTTPie would otherwise POST it.
  */
 export function toHttpie(cookies: readonly Cookie[], options: ExportOptions): string {
   const { url, header } = requestOf(cookies, options);
-  return `http ${shellQuote(url)}${header ? ` ${shellQuote(`Cookie:${header.replaceAll('\\', '\\\\')}`)}` : ''}\n`;
+  return `http GET ${shellQuote(url)}${header ? ` ${shellQuote(`Cookie:${header}`)}` : ''}\n`;
 }
 
 /** An ES module snippet for Node 18+ (Node's fetch sends a Cookie header; a browser page's fetch may not). */

@@ -14,7 +14,9 @@
  *   -1 would be a date in 1969), partitionKey as `{ sourceOrigin, hasCrossSiteAncestor }`.
  * - Selenium add_cookie dictionaries, as Python's `driver.add_cookie(d)` and JavaScript's
  *   `driver.manage().addCookie(d)` both take them: `expiry` in whole seconds (WebDriver requires an
- *   integer), sameSite `Strict`/`Lax`/`None` or left out. WebDriver has no partition key, and both
+ *   integer), sameSite `Strict`/`Lax`/`None` or left out. WebDriver cannot carry a host-only cookie
+ *   with its domain (add_cookie with a domain makes a domain cookie; without one, the file would not
+ *   say whose cookie it is) nor a partition key (a partitioned cookie is added unpartitioned). Both
  *   clients refuse `SameSite=None` without `Secure` (Chromium does too; Firefox stores it): such a
  *   cookie is written without sameSite.
  */

@@ -124,11 +124,11 @@ describe('curl', () => {
 });
 
 describe('HTTPie', () => {
-  it('one Cookie: request item, backslashes doubled (HTTPie reads \\ as an escape)', () => {
+  it('GET and one Cookie: request item, the value as it is', () => {
     expect(exportCookies(COOKIES, 'httpie', { url: 'https://app.example.com/', now: NOW })).toBe(
-      `http 'https://app.example.com/' 'Cookie:dom=x; sub=y; quote=it'\\''s "$HOME" \\\\n; part=p'\n`,
+      `http GET 'https://app.example.com/' 'Cookie:dom=x; sub=y; quote=it'\\''s "$HOME" \\n; part=p'\n`,
     );
-    expect(exportCookies([], 'httpie', { url: 'https://a.test/' })).toBe(`http 'https://a.test/'\n`);
+    expect(exportCookies([], 'httpie', { url: 'https://a.test/' })).toBe(`http GET 'https://a.test/'\n`);
   });
 });
 
