@@ -2,6 +2,7 @@ import { cookieSize, partitionText } from '../../model/cookie';
 import { flagList } from '../format';
 import type { Row } from '../model';
 import { absoluteLocalTime, byteSize, relativeTime } from '../value-decode';
+import { CopyAs } from './copy-as';
 import { FindingList } from './finding-list';
 import { ValueInspector } from './value-inspector';
 
@@ -15,6 +16,8 @@ export interface CookieRowProps {
   onDelete: (row: Row) => void;
   /** DevTools panel only: show the Set-Cookie headers behind this cookie. */
   onShowHeaders?: (row: Row) => void;
+  /** The page's URL, for "Copy as" curl, HTTPie and fetch. */
+  pageUrl?: string | undefined;
 }
 
 function preview(value: string): string {
@@ -22,7 +25,7 @@ function preview(value: string): string {
 }
 
 /** One cookie: a summary line, and when open its findings, value inspector and actions. */
-export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDelete, onShowHeaders }: CookieRowProps) {
+export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDelete, onShowHeaders, pageUrl }: CookieRowProps) {
   const { cookie, findings } = row;
   const expiresMs = cookie.expirationDate !== undefined ? cookie.expirationDate * 1000 : undefined;
   return (
@@ -76,6 +79,7 @@ export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDel
               </button>
             )}
           </div>
+          <CopyAs cookies={[cookie]} pageUrl={pageUrl} />
         </div>
       )}
     </li>

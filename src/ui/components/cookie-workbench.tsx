@@ -291,6 +291,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
               openEditor({ title: `Duplicate ${r.cookie.name}`, initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` } })
             }
             onDelete={deleteRow}
+            pageUrl={data.tab.url}
             {...(onShowHeaders ? { onShowHeaders: (r: Row) => onShowHeaders(r.cookie) } : {})}
           />
         ))}
@@ -343,7 +344,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
         </section>
       )}
       {dialog === 'export' && dialogs && (
-        <dialogs.ExportPanel cookies={shown} site={host} onClose={() => setDialog(undefined)} />
+        <dialogs.ExportPanel cookies={shown} site={host} pageUrl={data.tab.url} onClose={() => setDialog(undefined)} />
       )}
       {dialog === 'import' && dialogs && (
         <dialogs.ImportDialog
