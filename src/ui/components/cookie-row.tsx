@@ -1,8 +1,9 @@
+import { useEffect, useState } from 'preact/hooks';
 import { cookieSize, partitionText } from '../../model/cookie';
 import { flagList } from '../format';
 import type { Row } from '../model';
 import { absoluteLocalTime, byteSize, relativeTime } from '../value-decode';
-import { CopyAs } from './copy-as';
+import type { CopyAsProps } from './copy-as';
 import { FindingList } from './finding-list';
 import { ValueInspector } from './value-inspector';
 
@@ -18,6 +19,26 @@ export interface CookieRowProps {
   onShowHeaders?: (row: Row) => void;
   /** The page's URL, for "Copy as" curl, HTTPie and fetch. */
   pageUrl?: string | undefined;
+}
+
+/** "Copy as" and the formats load when a row is first opened: they are not needed to open the popup. */
+type CopyAsModule = typeof import('./copy-as');
+let copyAsModule: Promise<CopyAsModule> | undefined;
+
+function LazyCopyAs(props: CopyAsProps) {
+  const [loaded, setLoaded] = useState<CopyAsModule | undefined>();
+  useEffect(() => {
+    copyAsModule ??= import('./copy-as');
+    let live = true;
+    copyAsModule.then(
+      (m) => live && setLoaded(m),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return loaded ? <loaded.CopyAs {...props} /> : null;
 }
 
 function preview(value: string): string {
@@ -79,7 +100,7 @@ export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDel
               </button>
             )}
           </div>
-          <CopyAs cookies={[cookie]} pageUrl={pageUrl} />
+          <LazyCopyAs cookies={[cookie]} pageUrl={pageUrl} />
         </div>
       )}
     </li>

@@ -4,14 +4,8 @@ import type { Cookie } from '../../model/cookie';
 import { errorText } from '../../error-text';
 import { EXPORT_FORMAT_PREF, loadPref, savePref } from '../connect/prefs';
 import { EXPORT_FORMATS, formatInfo, isExportFormat } from '../export-formats';
+import { exportText, isRequestFormat } from './export-text';
 
-/** The formats code loads with the first "Copy as", not with the popup. */
-type ExportTextModule = typeof import('./export-text');
-let module: Promise<ExportTextModule> | undefined;
-const loadExportText = () => {
-  module ??= import('./export-text');
-  return module;
-};
 
 export interface CopyAsProps {
   cookies: readonly Cookie[];
@@ -22,6 +16,8 @@ export interface CopyAsProps {
 type Status = { text: string; error?: boolean; warning?: string };
 
 /**
+ * Loaded on demand (cookie-row.tsx), with the formats code.
+ *
  * "Copy as…": a menu of every export format, and a button that repeats the last choice (remembered
  * across pages and openings). Copies to the clipboard and says what was copied, with a warning
  * when the text would log someone in.
@@ -41,7 +37,6 @@ export function CopyAs({ cookies, pageUrl }: CopyAsProps) {
     setLast(format);
     void savePref(EXPORT_FORMAT_PREF, format);
     try {
-      const { exportText, isRequestFormat } = await loadExportText();
       const { text, carried, warning, error } = exportText(cookies, format, pageUrl);
       if (error) throw new Error(error);
       await navigator.clipboard.writeText(text);
@@ -64,10 +59,7 @@ export function CopyAs({ cookies, pageUrl }: CopyAsProps) {
           type="button"
           aria-haspopup="menu"
           aria-expanded={open}
-          onClick={() => {
-            setOpen((o) => !o);
-            void loadExportText();
-          }}
+          onClick={() => setOpen((o) => !o)}
         >
           Copy as…
         </button>

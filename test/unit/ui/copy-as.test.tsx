@@ -110,7 +110,7 @@ describe('Copy as… on an opened row', () => {
 
   it('a menu of every format; choosing one copies that cookie and remembers the choice', async () => {
     await openRow([THEME, SID], 'sessionid');
-    fireEvent.click(screen.getByRole('button', { name: 'Copy as…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy as…' }));
     const items = screen.getAllByRole('menuitem').map((b) => b.getAttribute('data-format'));
     expect(items).toEqual(['json', 'netscape', 'header', 'set-cookie', 'playwright', 'puppeteer', 'selenium', 'curl', 'httpie', 'fetch']);
     fireEvent.click(screen.getByRole('menuitem', { name: 'Playwright storageState' }));
@@ -128,7 +128,7 @@ describe('Copy as… on an opened row', () => {
 
   it('curl for one cookie uses the page URL: a cookie on another path is not sent there', async () => {
     await openRow([THEME, ELSEWHERE], 'other');
-    fireEvent.click(screen.getByRole('button', { name: 'Copy as…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy as…' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'curl command' }));
     await waitFor(() => expect(copied).toEqual([`curl '${PAGE}'\n`]));
     expect(copyStatus()).toBe('Copied 0 of 1 cookies sent to this page as curl command.');
@@ -140,7 +140,7 @@ describe('Copy as… on an opened row', () => {
       value: { writeText: vi.fn(async () => Promise.reject(new Error('Document is not focused.'))) },
     });
     await openRow([THEME], 'theme');
-    fireEvent.click(screen.getByRole('button', { name: 'Copy as…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy as…' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'JSON (lossless)' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Copy failed: Document is not focused.'));
   });
