@@ -13,7 +13,7 @@ export { isAntiCsrf, isJwtShaped, isSessionLike, sessionFramework } from './sess
 export { explainSetCookie, parseCookieDate, parseSetCookie, CookieJar } from './set-cookie/index';
 export type { Explanation, ExplainOptions, ParsedSetCookie } from './set-cookie/index';
 export { detectFormat, exportCookies, importCookies } from './formats/index';
-export type { CookieFormat, ImportError, ImportResult } from './formats/index';
+export type { CookieFormat, ExportOptions, ImportError, ImportFormat, ImportResult } from './formats/index';
 export { toSetCookie } from './to-set-cookie';
 export type { AuditContext, BrowserName, Finding } from './types';
 export type { Severity } from '../model/severity';

@@ -6,7 +6,7 @@
  * path `/`, session, not Secure, not HttpOnly, SameSite unspecified.
  */
 import type { Cookie } from '../../model/cookie';
-import type { ImportOptions, Parsed } from './index';
+import type { ImportOptions, Parsed } from './types';
 
 /** Control characters other than HTAB (browsers reject them; HTAB is allowed inside a value). */
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;

@@ -1,5 +1,6 @@
 /**
- * Import and export of cookies as text. Pure and dependency-free (bundled into the popup).
+ * Import and export of cookies as text. Pure and dependency-free (loaded by the popup's export and
+ * import dialogs).
  *
  * What each format keeps (a round trip returns these fields unchanged; the rest come back as defaults):
  *
@@ -8,50 +9,53 @@
  * | json     | every field: name, value, domain, hostOnly, path, secure, httpOnly, sameSite, session, expirationDate, storeId, partitionKey, firstPartyDomain | – |
  * | netscape | name, value, domain, hostOnly, path, secure, httpOnly, session, expirationDate (whole seconds) | sameSite `unspecified`, storeId, no partitionKey / firstPartyDomain |
  * | header   | name, value (in order)                                                                 | domain = `defaultDomain` host-only, path `/`, session, not Secure/HttpOnly, sameSite `unspecified`, storeId |
+ * | playwright | name, value, domain, hostOnly (the leading dot), path, secure, httpOnly, session, expirationDate, sameSite none/lax/strict, partitionKey | sameSite `unspecified` comes back `lax`; storeId, firstPartyDomain |
+ * | puppeteer | name, value, domain, hostOnly (the leading dot), path, secure, httpOnly, session, expirationDate, sameSite, partitionKey | storeId, firstPartyDomain |
+ * | selenium | (read as JSON) name, value, domain, hostOnly, path, secure, httpOnly, session, expirationDate (whole seconds), sameSite (but None without Secure) | storeId, partitionKey, firstPartyDomain |
+ *
+ * Export only (never detected on import): `curl`, `httpie` and `fetch` write a request to
+ * `options.url` carrying the cookies a browser would send there (name and value only), and
+ * `set-cookie` one `Set-Cookie:` header per cookie.
  *
  * storeId defaults to `options.defaultStoreId`, else `'0'` (Chrome's default store).
  */
 import { type Cookie, cookieKey } from '../../model/cookie';
 import { parseHeader, toHeader } from './header';
-import { parseJson, toJson } from './json';
+import { isJsonText, jsonKind, parseJson, toJson } from './json';
+import { toCurl, toFetch, toHttpie, toSetCookieLines } from './commands';
+import { toPlaywright, toPuppeteer, toSelenium } from './tools';
 import { NETSCAPE_MAGIC, netscapeFields, parseNetscape, toNetscape } from './netscape';
+import type { CookieFormat, ExportOptions, ImportFormat, ImportOptions, ImportResult } from './types';
 
-export type CookieFormat = 'json' | 'netscape' | 'header';
+export type { CookieFormat, ExportOptions, ImportError, ImportFormat, ImportOptions, ImportResult } from './types';
 
-export interface ImportError {
-  /** 1-based: the text line for netscape, header and unparseable JSON; the array index + 1 for a JSON entry. */
-  line: number;
-  /** Which of the two, in words: `line 4`, `line 1, pair 2`, `entry 3`, `line 2, column 5`. */
-  where: string;
-  /** Plain text (never HTML); may quote the imported text. */
-  reason: string;
-}
-
-export interface ImportResult {
-  format: CookieFormat | 'unknown';
-  cookies: Cookie[];
-  errors: ImportError[];
-}
-
-export interface ImportOptions {
-  /** The host the user imports into; required for a Cookie header, used by JSON entries without a domain. */
-  defaultDomain?: string;
-  /** Store given to cookies whose text has none (netscape, header, JSON without storeId). Default `'0'`. */
-  defaultStoreId?: string;
-  /** Milliseconds since the epoch (default now): cookies already expired then are reported and skipped. */
-  now?: number;
-}
-
-/** A cookie read by a format parser, with where it came from. Internal to the formats. */
-export interface Parsed {
-  rows: { cookie: Cookie; line: number; where: string }[];
-  errors: ImportError[];
-}
-
-export function exportCookies(cookies: readonly Cookie[], format: CookieFormat): string {
-  if (format === 'json') return toJson(cookies);
-  if (format === 'netscape') return toNetscape(cookies);
-  return toHeader(cookies);
+/**
+ * The cookies as text in `format`. curl, httpie and fetch need `options.url` (they throw without a
+ * URL that parses) and carry only the cookies a browser sends to it.
+ */
+export function exportCookies(cookies: readonly Cookie[], format: CookieFormat, options: ExportOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return toJson(cookies);
+    case 'netscape':
+      return toNetscape(cookies);
+    case 'header':
+      return toHeader(cookies);
+    case 'playwright':
+      return toPlaywright(cookies);
+    case 'puppeteer':
+      return toPuppeteer(cookies);
+    case 'selenium':
+      return toSelenium(cookies);
+    case 'curl':
+      return toCurl(cookies, options);
+    case 'httpie':
+      return toHttpie(cookies, options);
+    case 'fetch':
+      return toFetch(cookies, options);
+    case 'set-cookie':
+      return toSetCookieLines(cookies);
+  }
 }
 
 function linesOf(text: string): string[] {
@@ -62,12 +66,13 @@ function linesOf(text: string): string[] {
 const HEADER_LINE = /^\s*(?:cookie\s*:)?\s*[\w!#$%&'*+.^`|~-]+\s*=[^\t]*$/i;
 
 /**
- * JSON when the text starts with `[` or `{`; cookies.txt when a line is the Netscape header comment
- * or has 7 tab-separated fields; a Cookie header when every non-blank line looks like `a=b; c=d`.
+ * JSON when the text starts with `[` or `{` (Playwright's storageState and Puppeteer's cookies told
+ * apart by their members); cookies.txt when a line is the Netscape header comment or has 7
+ * tab-separated fields; a Cookie header when every non-blank line looks like `a=b; c=d`.
  */
-export function detectFormat(text: string): CookieFormat | 'unknown' {
+export function detectFormat(text: string): ImportFormat | 'unknown' {
   const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('[') || start.startsWith('{')) return 'json';
+  if (isJsonText(start)) return jsonKind(start);
   const lines = linesOf(text);
   if (lines.some((l) => NETSCAPE_MAGIC.test(l) || netscapeFields(l).length === 7)) return 'netscape';
   const filled = lines.filter((l) => l.trim() !== '');
@@ -86,7 +91,9 @@ function secondsText(seconds: number): string {
  */
 export function importCookies(input: string, options: ImportOptions = {}): ImportResult {
   const text = typeof input === 'string' ? input : ''; // a JS caller may pass the clipboard's undefined
-  const format = detectFormat(text);
+  // JSON is parsed once, by parseJson, which also tells which tool wrote it.
+  const json = isJsonText(text.replace(/^\uFEFF/, '').trimStart()) ? parseJson(text.replace(/^\uFEFF/, ''), options) : undefined;
+  const format = json ? json.kind : detectFormat(text);
   if (format === 'unknown') {
     const reason =
       text.trim() === ''
@@ -94,12 +101,7 @@ export function importCookies(input: string, options: ImportOptions = {}): Impor
         : 'not a cookie format: expected JSON, cookies.txt (tab-separated) or a Cookie header (name=value; name2=value2)';
     return { format, cookies: [], errors: [{ line: 1, where: 'line 1', reason }] };
   }
-  const parsed =
-    format === 'json'
-      ? parseJson(text.replace(/^\uFEFF/, ''), options)
-      : format === 'netscape'
-        ? parseNetscape(linesOf(text), options)
-        : parseHeader(linesOf(text), options);
+  const parsed = json ?? (format === 'netscape' ? parseNetscape(linesOf(text), options) : parseHeader(linesOf(text), options));
   const errors = [...parsed.errors];
   const cookies: Cookie[] = [];
   const now = options.now ?? Date.now();

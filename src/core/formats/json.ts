@@ -8,7 +8,7 @@
  */
 import type { Cookie, PartitionKey, SameSite } from '../../model/cookie';
 import { domainProblem, nameProblem, valueProblem } from './header';
-import type { ImportOptions, Parsed } from './index';
+import type { ImportOptions, Parsed } from './types';
 import { errorText } from '../../error-text';
 
 const SAME_SITE_OUT: Record<SameSite, string> = {
@@ -43,12 +43,13 @@ export function toJson(cookies: readonly Cookie[]): string {
   return `${JSON.stringify(entries, null, 2)}\n`;
 }
 
-/** Every spelling seen in the wild (`no_restriction`, `None`, `Lax`, `null`, missing...); undefined when unknown. */
+/** Every spelling seen in the wild (`no_restriction`, `None`, `Lax`, `Default`, `null`, missing...); undefined when unknown. */
 export function sameSiteOf(raw: unknown): SameSite | undefined {
   if (raw === undefined || raw === null || raw === '') return 'unspecified';
   if (typeof raw !== 'string') return undefined;
   const lower = raw.toLowerCase();
   if (lower === 'no_restriction' || lower === 'none') return 'none';
+  if (lower === 'default') return 'unspecified'; // Puppeteer's and WebDriver BiDi's word for "no attribute"
   return lower === 'lax' || lower === 'strict' || lower === 'unspecified' ? lower : undefined;
 }
 
@@ -87,7 +88,8 @@ function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
   }
   const path = get('path') ?? '/';
   const sameSite = sameSiteOf(get('sameSite'));
-  const expirationDate = get('expirationDate') ?? get('expires');
+  // Cookie-Editor and the browsers say expirationDate, Playwright and Puppeteer expires, Selenium expiry.
+  const expirationDate = get('expirationDate') ?? get('expires') ?? get('expiry');
   const storeId = get('storeId') ?? options.defaultStoreId ?? '0';
   const partitionKey = get('partitionKey');
   const firstPartyDomain = get('firstPartyDomain');
@@ -105,7 +107,7 @@ function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
     (firstPartyDomain === undefined || typeof firstPartyDomain === 'string'
       ? undefined
       : '"firstPartyDomain" must be a string') ??
-    partitionProblem(partitionKey);
+    partitionProblem(partitionKey, get('_crHasCrossSiteAncestor'));
   if (problem) return problem;
   // No expiry means session; otherwise the session flag wins, and without one a non-positive
   // expiry (-1 in some tools) means session too.
@@ -122,11 +124,12 @@ function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
     session,
     storeId: storeId as string,
   };
-  if (expirationDate !== undefined && !(booleans.session === undefined && session)) {
+  // A session cookie keeps a real expiry it was given, never a -1 placeholder (Puppeteer's page.cookies()).
+  if (expirationDate !== undefined && !(session && (booleans.session === undefined || (expirationDate as number) <= 0))) {
     cookie.expirationDate = expirationDate as number;
   }
   if (partitionKey !== undefined) {
-    const { topLevelSite, hasCrossSiteAncestor } = partitionKey as PartitionKey;
+    const { topLevelSite, hasCrossSiteAncestor } = partitionOf(partitionKey, get('_crHasCrossSiteAncestor'));
     cookie.partitionKey =
       hasCrossSiteAncestor === undefined ? { topLevelSite } : { topLevelSite, hasCrossSiteAncestor };
   }
@@ -134,10 +137,31 @@ function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
   return cookie;
 }
 
-function partitionProblem(raw: unknown): string | undefined {
+/**
+ * The partition key in each tool's spelling: the browsers' `{topLevelSite, hasCrossSiteAncestor}`,
+ * Puppeteer's `{sourceOrigin, hasCrossSiteAncestor}`, and Playwright's bare top-level site string
+ * with its Chromium-only `_crHasCrossSiteAncestor` beside it on the cookie. Checked by partitionProblem first.
+ */
+function partitionOf(raw: unknown, playwrightAncestor: unknown): PartitionKey {
+  if (typeof raw === 'string') {
+    return typeof playwrightAncestor === 'boolean'
+      ? { topLevelSite: raw, hasCrossSiteAncestor: playwrightAncestor }
+      : { topLevelSite: raw };
+  }
+  const site = member(raw as Json, 'topLevelSite') ?? member(raw as Json, 'sourceOrigin');
+  const cross = member(raw as Json, 'hasCrossSiteAncestor');
+  return { topLevelSite: site as string, ...(cross === undefined ? {} : { hasCrossSiteAncestor: cross as boolean }) };
+}
+
+function partitionProblem(raw: unknown, playwrightAncestor: unknown): string | undefined {
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'object' || Array.isArray(raw)) return '"partitionKey" must be an object';
-  const site = member(raw as Json, 'topLevelSite');
+  if (typeof raw === 'string') {
+    return playwrightAncestor === undefined || typeof playwrightAncestor === 'boolean'
+      ? undefined
+      : '"_crHasCrossSiteAncestor" must be true or false';
+  }
+  if (typeof raw !== 'object' || Array.isArray(raw)) return '"partitionKey" must be an object or a top-level site';
+  const site = member(raw as Json, 'topLevelSite') ?? member(raw as Json, 'sourceOrigin');
   const cross = member(raw as Json, 'hasCrossSiteAncestor');
   if (typeof site !== 'string') return '"partitionKey.topLevelSite" must be a string';
   return cross === undefined || typeof cross === 'boolean'
@@ -145,21 +169,61 @@ function partitionProblem(raw: unknown): string | undefined {
     : '"partitionKey.hasCrossSiteAncestor" must be true or false';
 }
 
+/** Text that starts (after whitespace) like a JSON array or object. */
+export function isJsonText(text: string): boolean {
+  return text.startsWith('[') || text.startsWith('{');
+}
+
+export type JsonKind = 'json' | 'playwright' | 'puppeteer';
+
+/** Members only the browsers' and cookie extensions' JSON (and Selenium's) has; Puppeteer and Playwright write none. */
+const EXTENSION_MEMBERS = ['expirationDate', 'hostOnly', 'storeId', 'expiry'];
+/** Members of Puppeteer's cookies (page.cookies() writes all of them; our export writes expires when there is one). */
+const PUPPETEER_MEMBERS = ['expires', 'size', 'sourceScheme', 'priority', 'sameParty'];
+
+/** Which tool's JSON this is: Playwright's storageState, Puppeteer's cookies, or the browsers' and extensions' shape. */
+function kindOf(data: unknown): JsonKind {
+  if (isStorageState(data)) return 'playwright';
+  const entries = (Array.isArray(data) ? data : [data]).filter(
+    (e): e is Json => typeof e === 'object' && e !== null && !Array.isArray(e),
+  );
+  if (entries.length === 0 || entries.some((e) => EXTENSION_MEMBERS.some((k) => Object.hasOwn(e, k)))) return 'json';
+  const puppeteerLike = (e: Json) =>
+    PUPPETEER_MEMBERS.some((k) => Object.hasOwn(e, k)) ||
+    (typeof e.partitionKey === 'object' && e.partitionKey !== null && Object.hasOwn(e.partitionKey, 'sourceOrigin'));
+  return entries.some(puppeteerLike) ? 'puppeteer' : 'json';
+}
+
+/** kindOf the text, `json` when it does not parse. */
+export function jsonKind(text: string): JsonKind {
+  try {
+    return kindOf(JSON.parse(text));
+  } catch {
+    return 'json';
+  }
+}
+
+/** Playwright's storageState: `{ cookies: [...], origins: [...] }`. */
+export function isStorageState(data: unknown): data is { cookies: unknown[] } {
+  return typeof data === 'object' && data !== null && Array.isArray((data as Json).cookies);
+}
+
 /**
- * An array of cookie objects, or a single one. Errors on entries say `entry N` and carry N as their
+ * An array of cookie objects, a single one, or Playwright's storageState (its cookies; its origins'
+ * localStorage is not cookies and is left out). Errors on entries say `entry N` and carry N as their
  * line (array index + 1); an unparseable text gives one error at the parser's line and column.
  */
-export function parseJson(text: string, options: ImportOptions): Parsed {
+export function parseJson(text: string, options: ImportOptions): Parsed & { kind: JsonKind } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     const message = errorText(e);
     const { line, where } = parsePosition(text, message);
-    return { rows: [], errors: [{ line, where, reason: `not valid JSON: ${message}` }] };
+    return { kind: 'json', rows: [], errors: [{ line, where, reason: `not valid JSON: ${message}` }] };
   }
-  const entries = Array.isArray(data) ? data : [data];
-  const result: Parsed = { rows: [], errors: [] };
+  const entries = Array.isArray(data) ? data : isStorageState(data) ? data.cookies : [data];
+  const result: Parsed & { kind: JsonKind } = { kind: kindOf(data), rows: [], errors: [] };
   entries.forEach((entry: unknown, index) => {
     const line = index + 1;
     const where = `entry ${line}`;

@@ -10,7 +10,7 @@
  */
 import { bareDomain, type Cookie } from '../../model/cookie';
 import { domainProblem, nameProblem, valueProblem } from './header';
-import type { ImportOptions, Parsed } from './index';
+import type { ImportOptions, Parsed } from './types';
 
 const HTTP_ONLY = '#HttpOnly_';
 

@@ -10,16 +10,18 @@ export interface CookieGroupProps {
   /** The key of the open row, if any. */
   openKey: string | undefined;
   actions: RowActions;
+  /** The page the rows belong to (for "Copy as" a command to that URL). */
+  pageUrl?: string | undefined;
 }
 
 /** The cookies of one domain and path, under that heading. */
-export function CookieGroup({ group, now, openKey, actions }: CookieGroupProps) {
+export function CookieGroup({ group, now, openKey, actions, pageUrl }: CookieGroupProps) {
   return (
     <section class="group" aria-label={group.label}>
       <h3>{group.label}</h3>
       <ul>
         {group.rows.map((row) => (
-          <CookieRow key={row.key} row={row} now={now} open={openKey === row.key} {...actions} />
+          <CookieRow key={row.key} row={row} now={now} open={openKey === row.key} pageUrl={pageUrl} {...actions} />
         ))}
       </ul>
     </section>

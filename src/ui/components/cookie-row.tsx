@@ -1,7 +1,9 @@
+import { useEffect, useState } from 'preact/hooks';
 import { cookieSize, partitionText } from '../../model/cookie';
 import { flagList } from '../format';
 import type { Row } from '../model';
 import { absoluteLocalTime, byteSize, relativeTime } from '../value-decode';
+import type { CopyAsProps } from './copy-as';
 import { FindingList } from './finding-list';
 import { ValueInspector } from './value-inspector';
 
@@ -15,6 +17,28 @@ export interface CookieRowProps {
   onDelete: (row: Row) => void;
   /** DevTools panel only: show the Set-Cookie headers behind this cookie. */
   onShowHeaders?: (row: Row) => void;
+  /** The page's URL, for "Copy as" curl, HTTPie and fetch. */
+  pageUrl?: string | undefined;
+}
+
+/** "Copy as" and the formats load when a row is first opened: they are not needed to open the popup. */
+type CopyAsModule = typeof import('./copy-as');
+let copyAsModule: Promise<CopyAsModule> | undefined;
+
+function LazyCopyAs(props: CopyAsProps) {
+  const [loaded, setLoaded] = useState<CopyAsModule | undefined>();
+  useEffect(() => {
+    copyAsModule ??= import('./copy-as');
+    let live = true;
+    copyAsModule.then(
+      (m) => live && setLoaded(m),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return loaded ? <loaded.CopyAs {...props} /> : null;
 }
 
 function preview(value: string): string {
@@ -22,7 +46,7 @@ function preview(value: string): string {
 }
 
 /** One cookie: a summary line, and when open its findings, value inspector and actions. */
-export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDelete, onShowHeaders }: CookieRowProps) {
+export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDelete, onShowHeaders, pageUrl }: CookieRowProps) {
   const { cookie, findings } = row;
   const expiresMs = cookie.expirationDate !== undefined ? cookie.expirationDate * 1000 : undefined;
   return (
@@ -76,6 +100,7 @@ export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDel
               </button>
             )}
           </div>
+          <LazyCopyAs cookies={[cookie]} pageUrl={pageUrl} />
         </div>
       )}
     </li>

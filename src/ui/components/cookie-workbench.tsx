@@ -162,7 +162,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
     onDelete: deleteRow,
     ...(onShowHeaders ? { onShowHeaders: (r: Row) => onShowHeaders(r.cookie) } : {}),
   };
-  const rows = { now, openKey, actions: rowActions };
+  const rows = { now, openKey, actions: rowActions, pageUrl: data.tab.url };
 
   return (
     <div class="workbench">
@@ -210,7 +210,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
         />
       )}
       {dialog === 'export' && dialogs && (
-        <dialogs.ExportPanel cookies={shown} site={host} onClose={() => setDialog(undefined)} />
+        <dialogs.ExportPanel cookies={shown} site={host} pageUrl={data.tab.url} onClose={() => setDialog(undefined)} />
       )}
       {dialog === 'import' && dialogs && (
         <dialogs.ImportDialog

@@ -1,34 +1,58 @@
-import { useState } from 'preact/hooks';
-import { type CookieFormat, exportCookies } from '../../core/formats';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CookieFormat } from '../../core/formats/types';
 import type { Cookie } from '../../model/cookie';
 import { errorText } from '../../error-text';
+import { EXPORT_FORMAT_PREF, loadPref, savePref } from '../connect/prefs';
+import { EXPORT_FORMATS, formatInfo, isExportFormat } from '../export-formats';
+import { exportText, isRequestFormat } from './export-text';
 
-const FORMATS: [CookieFormat, string, string][] = [
-  ['json', 'JSON (lossless)', 'json'],
-  ['netscape', 'Netscape cookies.txt', 'txt'],
-  ['header', 'Cookie header', 'txt'],
-];
+const GROUPS = [...new Set(EXPORT_FORMATS.map((f) => f.group))];
 
-/** Export the shown cookies to the clipboard or a file. */
-export function ExportPanel({ cookies, site, onClose }: { cookies: readonly Cookie[]; site: string; onClose: () => void }) {
+export interface ExportPanelProps {
+  /** The cookies shown (the list as filtered: the selection). */
+  cookies: readonly Cookie[];
+  site: string;
+  /** The page's URL: curl, HTTPie and fetch send the cookies a browser sends to it. */
+  pageUrl?: string | undefined;
+  onClose: () => void;
+}
+
+/** Export the shown cookies, in any format, to the clipboard or a file. The format chosen is remembered. */
+export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProps) {
   const [format, setFormat] = useState<CookieFormat>('json');
   const [status, setStatus] = useState('');
-  const text = exportCookies(cookies, format);
+  // The remembered format applies unless the user chose one before it arrived.
+  const chosen = useRef(false);
+  useEffect(() => {
+    void loadPref(EXPORT_FORMAT_PREF).then((saved) => {
+      if (!chosen.current && isExportFormat(saved)) setFormat(saved);
+    });
+  }, []);
+  const choose = (next: CookieFormat) => {
+    chosen.current = true;
+    setFormat(next);
+    setStatus('');
+    void savePref(EXPORT_FORMAT_PREF, next);
+  };
+
+  const { text, carried, warning, error } = exportText(cookies, format, pageUrl);
+  const what = isRequestFormat(format)
+    ? `${carried.length} of ${cookies.length} cookies are sent to ${pageUrl}`
+    : `${cookies.length} cookies`;
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setStatus(`Copied ${cookies.length} cookies.`);
-    } catch (error) {
-      setStatus(`Copy failed: ${errorText(error)}`);
+      setStatus(`Copied ${isRequestFormat(format) ? carried.length : cookies.length} cookies as ${formatInfo(format).label}.`);
+    } catch (e) {
+      setStatus(`Copy failed: ${errorText(e)}`);
     }
   };
 
   const download = () => {
-    const ext = FORMATS.find(([f]) => f === format)?.[2] ?? 'txt';
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-    link.download = `cookies-${site.replace(/[^a-z0-9.-]/gi, '_')}.${format === 'netscape' ? 'cookies.txt' : ext}`;
+    link.download = `cookies-${site.replace(/[^a-z0-9.-]/gi, '_')}.${formatInfo(format).file}`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     setStatus(`Saved ${link.download}.`);
@@ -39,20 +63,36 @@ export function ExportPanel({ cookies, site, onClose }: { cookies: readonly Cook
       <h2>Export {cookies.length} cookies</h2>
       <label>
         Format
-        <select value={format} onChange={(e) => setFormat(e.currentTarget.value as CookieFormat)}>
-          {FORMATS.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
+        <select value={format} onChange={(e) => choose(e.currentTarget.value as CookieFormat)}>
+          {GROUPS.map((group) => (
+            <optgroup key={group} label={group}>
+              {EXPORT_FORMATS.filter((f) => f.group === group).map((f) => (
+                <option key={f.format} value={f.format}>
+                  {f.label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
-      <textarea aria-label="Exported text" readOnly rows={6} value={text} spellcheck={false} />
+      <p class="export-what" data-testid="export-what">
+        {what}
+      </p>
+      {warning && (
+        <p class="warning" data-testid="export-warning">
+          {warning}
+        </p>
+      )}
+      {error ? (
+        <p class="error">{error}</p>
+      ) : (
+        <textarea aria-label="Exported text" readOnly rows={6} value={text} spellcheck={false} />
+      )}
       <div class="actions">
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={copy} disabled={!!error}>
           Copy
         </button>
-        <button type="button" onClick={download}>
+        <button type="button" onClick={download} disabled={!!error}>
           Download
         </button>
         <button type="button" onClick={onClose}>

@@ -70,7 +70,7 @@ export function ImportDialog({ host, storeId, existing, onImport, onClose }: Imp
     <section class="dialog" aria-label="Import cookies" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h2>Import cookies</h2>
       <label>
-        Paste cookies (JSON, Netscape cookies.txt or a Cookie header)
+        Paste cookies (JSON, Playwright storageState, Puppeteer JSON, Netscape cookies.txt or a Cookie header)
         <textarea rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} spellcheck={false} />
       </label>
       <label>

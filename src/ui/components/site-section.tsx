@@ -7,10 +7,11 @@ export interface SiteSectionProps {
   now: number;
   openKey: string | undefined;
   actions: RowActions;
+  pageUrl?: string | undefined;
 }
 
 /** One site of the page (the DevTools panel): its name, label, count and grade, then its groups. */
-export function SiteSection({ section, now, openKey, actions }: SiteSectionProps) {
+export function SiteSection({ section, now, openKey, actions, pageUrl }: SiteSectionProps) {
   return (
     <section
       class="site-group"
@@ -29,7 +30,7 @@ export function SiteSection({ section, now, openKey, actions }: SiteSectionProps
         <p class="empty">No cookie matches.</p>
       ) : (
         section.groups.map((group) => (
-          <CookieGroup key={group.label} group={group} now={now} openKey={openKey} actions={actions} />
+          <CookieGroup key={group.label} group={group} now={now} openKey={openKey} actions={actions} pageUrl={pageUrl} />
         ))
       )}
     </section>

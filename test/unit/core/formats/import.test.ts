@@ -113,7 +113,7 @@ describe('importCookies', () => {
 });
 
 function wellFormed(result: ImportResult): void {
-  expect(['json', 'netscape', 'header', 'unknown']).toContain(result.format);
+  expect(['json', 'netscape', 'header', 'playwright', 'puppeteer', 'unknown']).toContain(result.format);
   for (const e of result.errors) {
     expect(Number.isInteger(e.line) && e.line >= 1).toBe(true);
     expect(e.where).not.toBe('');

@@ -1,0 +1,60 @@
+/**
+ * The types every format shares. In a file of their own so the format modules and index.ts import
+ * them from here, not from each other (index.ts imports the formats; the formats never import index.ts).
+ */
+import type { Cookie } from '../../model/cookie';
+
+/** Every format exportCookies writes. */
+export type CookieFormat =
+  | 'json'
+  | 'netscape'
+  | 'header'
+  | 'playwright'
+  | 'puppeteer'
+  | 'selenium'
+  | 'curl'
+  | 'httpie'
+  | 'fetch'
+  | 'set-cookie';
+
+/** The formats importCookies detects and reads. */
+export type ImportFormat = 'json' | 'netscape' | 'header' | 'playwright' | 'puppeteer';
+
+export interface ExportOptions {
+  /** curl, httpie and fetch: the request URL. Only the cookies a browser would send to it are written. */
+  url?: string;
+  /** The top-level page the request is made from (partitioned cookies are sent only under their site); default `url`. */
+  topLevelUrl?: string;
+  /** Milliseconds since the epoch (default now): curl, httpie and fetch leave out cookies expired by then. */
+  now?: number;
+}
+
+export interface ImportError {
+  /** 1-based: the text line for netscape, header and unparseable JSON; the array index + 1 for a JSON entry. */
+  line: number;
+  /** Which of the two, in words: `line 4`, `line 1, pair 2`, `entry 3`, `line 2, column 5`. */
+  where: string;
+  /** Plain text (never HTML); may quote the imported text. */
+  reason: string;
+}
+
+export interface ImportResult {
+  format: ImportFormat | 'unknown';
+  cookies: Cookie[];
+  errors: ImportError[];
+}
+
+export interface ImportOptions {
+  /** The host the user imports into; required for a Cookie header, used by JSON entries without a domain. */
+  defaultDomain?: string;
+  /** Store given to cookies whose text has none (netscape, header, JSON without storeId). Default `'0'`. */
+  defaultStoreId?: string;
+  /** Milliseconds since the epoch (default now): cookies already expired then are reported and skipped. */
+  now?: number;
+}
+
+/** A cookie read by a format parser, with where it came from. Internal to the formats. */
+export interface Parsed {
+  rows: { cookie: Cookie; line: number; where: string }[];
+  errors: ImportError[];
+}
