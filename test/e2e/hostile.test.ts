@@ -402,7 +402,6 @@ async function checkSetCookieLog(target: Target, o: Opener, view: string): Promi
     }, name);
     await o.screenshot(target, `${view}-${name.replace('_', '-')}`);
   }
-  console.log(`${o.kind} ${view}: ${found.length} problems`, found.slice(0, 6));
   expect(found, `${view}: problems`).toEqual([]);
 
   for (const w of wanted) {
