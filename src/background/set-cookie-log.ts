@@ -12,11 +12,26 @@ import { browserName, defaultStoreId, isPrivateStore, localValue, onCookieChange
 /** The user's choice to record Set-Cookie headers (on unless turned off in the log view). */
 export const recordingSetting = localValue<boolean>('recordSetCookies');
 
+/**
+ * A header value as the server sent it. Firefox hands over each byte as one character, so UTF-8
+ * text (U+202E is E2 80 AE) arrives as Latin-1 look-alikes: such a value is read as UTF-8 again
+ * when it is valid UTF-8; anything else is left as it came.
+ */
+export function asSent(value: string): string {
+  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
+  const bytes = Uint8Array.from(value, (c) => c.charCodeAt(0));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return value;
+  }
+}
+
 /** The Set-Cookie headers of a response. Firefox joins several into one value, one per line. */
 export function setCookieHeaders(headers: WebRequest.HttpHeaders | undefined): string[] {
   return (headers ?? [])
     .filter((h) => h.name.toLowerCase() === 'set-cookie' && typeof h.value === 'string')
-    .flatMap((h) => (h.value ?? '').split(/\r?\n/))
+    .flatMap((h) => asSent(h.value ?? '').split(/\r?\n/))
     .filter((line) => line.trim() !== '');
 }
 

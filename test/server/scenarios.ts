@@ -151,6 +151,36 @@ const FIVE_YEARS = 'Expires=Wed, 01 Jan 2048 00:00:00 GMT';
 const TOO_MANY = 51;
 const pad2 = (i: number): string => String(i).padStart(2, '0');
 
+/**
+ * Hostile cookie text for the `/hostile` scenario: what a view must show as inert text. Every script
+ * payload sets the global named by HOSTILE_GLOBAL (or calls alert), so a test can tell that none ran.
+ */
+export const HOSTILE_GLOBAL = '__clHostile';
+export const HOSTILE = {
+  img: '<img src=x onerror="globalThis.__clHostile=1">',
+  script: '<script>globalThis.__clHostile=2</script>',
+  jsUrl: 'javascript:alert(1)',
+  /** URL-encoded JSON: {"url":"javascript:alert(1)","html":"<img src=x onerror=alert(2)>"} */
+  jsonLink: '%7B%22url%22%3A%22javascript%3Aalert(1)%22%2C%22html%22%3A%22%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E%22%7D',
+  /** Base64 of <img src=x onerror="globalThis.__clHostile=5"><script>globalThis.__clHostile=6</script> */
+  base64Html:
+    'PGltZyBzcmM9eCBvbmVycm9yPSJnbG9iYWxUaGlzLl9fY2xIb3N0aWxlPTUiPjxzY3JpcHQ+Z2xvYmFsVGhpcy5fX2NsSG9zdGlsZT02PC9zY3JpcHQ+',
+  /** A JWT whose payload is {"sub":"<img src=x onerror=alert(1)>","name":"<script>alert(2)</script>","iat":1700000000}. */
+  jwtHtml:
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI8aW1nIHNyYz14IG9uZXJyb3I9YWxlcnQoMSk-IiwibmFtZSI6IjxzY3JpcHQ-YWxlcnQoMik8L3NjcmlwdD4iLCJpYXQiOjE3MDAwMDAwMDB9.c2lnbmF0dXJlLW5vdC1jaGVja2Vk',
+  /** Shown left to right, U+202E makes "gnp.exe" read "exe.png" and would flip what follows it. */
+  rtlValue: 'invoice\u202Egnp.exe',
+  rtlName: 'rtl\u202Eeman',
+  /** The same name as Firefox ESR 153 keeps it: each UTF-8 byte of U+202E read as a Latin-1 character. */
+  rtlNameFirefox: 'rtl\u00e2\u0080\u00aeeman',
+  /** 4000 characters without a break opportunity (name + value stay under the 4096-byte limit). */
+  big: 'W'.repeat(4000),
+  htmlName: '<b>html_name</b>',
+  svg: '<svg onload="globalThis.__clHostile=7">',
+  jsName: '<i>js_name</i>',
+  jsLink: '<a href="javascript:alert(1)">click</a>',
+} as const;
+
 export const scenarios: Scenario[] = [
   // ---------------------------------------------------------------- good cookies
   {
@@ -894,6 +924,71 @@ export const scenarios: Scenario[] = [
     expect: {
       cookies: [{ name: 'js_ok', rules: [] }],
       absent: [{ name: 'js_flag', verdict: 'rejected', reason: 'httponly-from-script' }],
+    },
+  },
+  // ---------------------------------------------------------------- hostile values (every view shows them as text)
+  {
+    id: 'hostile-values',
+    route: '/hostile',
+    title: 'Hostile cookie names and values',
+    teaches:
+      'Cookie names and values are attacker-controlled text: HTML and script, javascript: URLs, a right-to-left override, a 4 KB value, control characters. A cookie tool must show them as inert text without breaking its layout. Some headers are refused, so the log shows their raw text too.',
+    scheme: 'https',
+    setCookie: [
+      `xss_img=${HOSTILE.img}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `xss_script=${HOSTILE.script}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `js_url=${HOSTILE.jsUrl}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `json_link=${HOSTILE.jsonLink}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `b64_html=${HOSTILE.base64Html}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `jwt_html=${HOSTILE.jwtHtml}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `rtl_value=${HOSTILE.rtlValue}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `big4k=${HOSTILE.big}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `${HOSTILE.htmlName}=1; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      // Refused: a control character, a tab (Firefox keeps that one), too large, an invalid prefix. (A NUL
+      // byte in a header fails the whole response in both browsers: the page writes that one.)
+      `<script>ctl</script>=a\u0001b${HOSTILE.img}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `tab_html=<b>\tbold</b>; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `huge_html=${HOSTILE.script}${'X'.repeat(4100)}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+      `__Host-<b>x</b>=${HOSTILE.img}; HttpOnly; SameSite=Lax; Path=/`,
+    ],
+    script: [
+      `document.cookie = 'js_svg=${HOSTILE.svg}; Secure; SameSite=Lax; path=/';`,
+      `document.cookie = '${HOSTILE.jsName}=${HOSTILE.jsLink}; Secure; SameSite=Lax; path=/';`,
+      "document.cookie = 'js_rtl=\\u202Eabc; Secure; SameSite=Lax; path=/';",
+      "document.cookie = 'rtl\\u202Eeman=1; Secure; SameSite=Lax; path=/';",
+      "document.cookie = 'nul_html=a\\u0000<b>b</b>; Secure; SameSite=Lax; path=/';",
+    ].join('\n'),
+    demonstrates: [],
+    expect: {
+      cookies: [
+        { name: 'xss_img', value: HOSTILE.img, rules: [] },
+        { name: 'xss_script', value: HOSTILE.script, rules: [] },
+        { name: 'js_url', value: HOSTILE.jsUrl, rules: [] },
+        { name: 'json_link', value: HOSTILE.jsonLink, rules: [] },
+        { name: 'b64_html', value: HOSTILE.base64Html, rules: [] },
+        { name: 'jwt_html', value: HOSTILE.jwtHtml, rules: [] },
+        { name: 'rtl_value', value: HOSTILE.rtlValue, rules: [] },
+        { name: HOSTILE.rtlName, value: '1', rules: [], browsers: ['chrome'] },
+        { name: HOSTILE.rtlNameFirefox, value: '1', rules: [], browsers: ['firefox'] },
+        { name: 'big4k', value: HOSTILE.big, rules: [] },
+        { name: HOSTILE.htmlName, value: '1', rules: [] },
+        { name: 'tab_html', value: '<b>\tbold</b>', rules: ['control-characters'], browsers: ['firefox'] },
+        { name: 'js_svg', value: HOSTILE.svg, rules: [] },
+        { name: HOSTILE.jsName, value: HOSTILE.jsLink, rules: [] },
+        { name: 'js_rtl', value: '\u202Eabc', rules: [] },
+      ],
+      absent: [
+        { name: '<script>ctl</script>', verdict: 'rejected', reason: 'control-characters' },
+        { name: 'nul_html', verdict: 'rejected', reason: 'control-characters' },
+        { name: 'tab_html', verdict: 'rejected', reason: 'control-characters', browsers: ['chrome'] },
+        { name: 'huge_html', verdict: 'rejected', reason: 'too-large' },
+        { name: '__Host-<b>x</b>', verdict: 'rejected', reason: 'invalid-prefix' },
+      ],
+    },
+    perBrowser: {
+      chrome: 'Refuses every line with a control character (tab included) and the NUL that the page script writes.',
+      firefox:
+        'Stores tab_html with its tab (control-characters shows on it); refuses the U+0001 line and the NUL that the page script writes. Keeps the name rtl\u202Eeman as Latin-1 mojibake of its UTF-8 bytes (its cookies API and WebDriver BiDi both report "rtl\u00e2\u0080\u00aeeman"), while U+202E in values arrives intact.',
     },
   },
 ];

@@ -1,5 +1,6 @@
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import { clockTime, originLabel } from '../set-cookie-filter';
+import { IsolatedHeader, IsolatedText } from './isolated-text';
 
 export interface SetCookieEntryProps {
   entry: SetCookieEntry;
@@ -12,6 +13,9 @@ export interface SetCookieEntryProps {
 /** One header of the log: where it came from, the raw text, the verdict in words, and every attribute. */
 export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: SetCookieEntryProps) {
   const name = entry.name === '' ? '(no name)' : entry.name;
+  // The name and value the messages may quote: hostile text, kept from reordering the sentence.
+  const pair = entry.header.split(';')[0] ?? '';
+  const quoted = [entry.name, pair.slice(pair.indexOf('=') + 1).trim()];
   return (
     <li
       class={`log-entry verdict-${entry.verdict}${selected ? ' selected' : ''}`}
@@ -41,20 +45,26 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
       </button>
       <div class="entry-body">
         {entry.source === 'header' ? (
-          <code class="raw-header">Set-Cookie: {entry.header}</code>
+          <code class="raw-header">
+            Set-Cookie: <IsolatedHeader header={entry.header} />
+          </code>
         ) : (
           <p class="entry-script">Set by script (document.cookie) or another extension: no Set-Cookie header.</p>
         )}
         <p class="entry-message">
           {entry.verdict === 'rejected' && entry.reason && <span class="entry-reason">{entry.reason}: </span>}
-          {entry.message}
+          <IsolatedText text={entry.message} parts={quoted} />
         </p>
-        {entry.hint && <p class="entry-hint">Hint: {entry.hint}</p>}
+        {entry.hint && (
+          <p class="entry-hint">
+            Hint: <IsolatedText text={entry.hint} parts={quoted} />
+          </p>
+        )}
         {entry.notes.length > 0 && (
           <ul class="entry-notes" aria-label="Header notes">
             {entry.notes.map((note) => (
               <li key={note.id} data-note={note.id} class={`sev-${note.severity}`}>
-                {note.message}
+                <IsolatedText text={note.message} parts={quoted} />
               </li>
             ))}
           </ul>
