@@ -122,41 +122,60 @@ export async function saveCookie(
   const problem = preflight(next, nowMs);
   if (problem) throw new EditRefused(problem);
 
-  const sameAsOriginal = original !== undefined && sameIdentity(next, original);
-  // A rename onto an existing cookie overwrites it: remember it so undo can bring it back.
-  const overwritten = sameAsOriginal ? undefined : await store.getExact(next);
-
-  await store.write(next);
-  const saved = await store.getExact(next);
-  if (!saved) {
-    // The browser said yes but kept nothing (or dropped the cookie we replaced): put back what was there.
-    if (sameAsOriginal && original) await store.write(original);
-    if (overwritten) await store.write(overwritten);
-    throw new EditRefused(`The browser accepted "${next.name}" but did not store it.`);
+  // Where the browser may store it: as asked, or host-only where the host can have no domain cookies
+  // (localhost, an IP address, a public suffix): Chrome then stores it host-only, over whatever is there.
+  const places = next.hostOnly ? [next] : [next, canonicalDomain({ ...next, hostOnly: true })];
+  // What the write may overwrite, read before it: put back if the browser keeps nothing, journaled if it does.
+  const there = new Map<string, Cookie>();
+  for (const place of places) {
+    const found = original && sameIdentity(place, original) ? original : await store.getExact(place);
+    if (found) there.set(cookieKey(place), found);
   }
 
-  const before = [sameAsOriginal ? original : undefined, overwritten].filter((c): c is Cookie => c !== undefined);
-  if (original && !sameAsOriginal) {
+  await store.write(next);
+  const isOurs = (c: Cookie) =>
+    c.value === next.value && c.secure === next.secure && c.httpOnly === next.httpOnly && c.sameSite === next.sameSite;
+  let saved: Cookie | undefined;
+  let place: Cookie | undefined;
+  for (const candidate of places) {
+    const found = await store.getExact(candidate);
+    if (found && (candidate === next || isOurs(found))) {
+      saved = found;
+      place = candidate;
+      break;
+    }
+  }
+  if (!saved || !place) {
+    // The browser said yes but kept nothing (or dropped the cookie we replaced): put back what was there.
+    for (const previous of there.values()) await store.write(previous);
+    throw new EditRefused(`The browser accepted "${next.name}" but did not store it.`);
+  }
+  const moved =
+    place === next
+      ? undefined
+      : `The browser stored "${next.name}" host-only: ${bareDomain(next)} cannot have domain cookies (localhost, an IP address or a public suffix).`;
+
+  const replaced = there.get(cookieKey(place));
+  const before = replaced ? [replaced] : [];
+  const done = (warning?: string): Saved => {
+    const text = [moved, warning].filter(Boolean).join(' ');
+    return text ? { saved, change: { before, after: [saved] }, warning: text } : { saved, change: { before, after: [saved] } };
+  };
+  if (original && !sameIdentity(saved, original)) {
     try {
       const { lost } = await removeExactly(store, original);
       before.unshift(original, ...lost.map((l) => l.cookie));
       if (lost.length > 0) {
         const names = lost.map((l) => `${l.cookie.name} (${l.cookie.domain}${l.cookie.path})`).join(', ');
-        return {
-          saved,
-          change: { before, after: [saved] },
-          warning: `Saved "${saved.name}", but ${names} went with the old cookie; Undo brings it back.`,
-        };
+        return done(`Saved "${saved.name}", but ${names} went with the old cookie; Undo brings it back.`);
       }
     } catch (error) {
-      return {
-        saved,
-        change: { before, after: [saved] },
-        warning: `Saved "${saved.name}", but the old "${original.name}" (${original.domain}${original.path}) could not be removed, so both exist now: ${errorText(error)}`,
-      };
+      return done(
+        `Saved "${saved.name}", but the old "${original.name}" (${original.domain}${original.path}) could not be removed, so both exist now: ${errorText(error)}`,
+      );
     }
   }
-  return { saved, change: { before, after: [saved] } };
+  return done();
 }
 
 /** Deletes each cookie on its own: one that fails does not stop the others, and all are reported. */

@@ -218,6 +218,37 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('popup in %s', (kind) => {
     expect((await cookie('theme'))?.value).toBe('from-site');
   });
 
+  it('unticking Host-only on localhost never loses the original', async () => {
+    const page = await site(http('/'));
+    await page.evaluate(() => {
+      document.cookie = 'local_pref=v1; path=/';
+    });
+    const before = essence((await cookie('local_pref'))!);
+    const popup = await popupFor(page, rowSelector('local_pref'));
+    await openRow(popup, 'local_pref');
+    await clickButton(popup, 'Edit', rowSelector('local_pref'));
+    await typeInto(popup, 'Value', 'v2');
+    await setChecked(popup, 'Host-only', false);
+    await clickButton(popup, 'Save');
+    const allLocalPrefs = async () =>
+      (await storedCookies(driver.browser)).filter((c) => c.name === 'local_pref').map(essence);
+    if (kind === 'firefox') {
+      // Firefox refuses a domain cookie for localhost: the original stays exactly as it was.
+      await popup.waitForFunction(() =>
+        document.querySelector('form.cookie-form [role="alert"]')?.textContent?.includes('Invalid domain'),
+      );
+      expect(await allLocalPrefs()).toEqual([before]);
+      return;
+    }
+    // Chrome stores it host-only, over the original: saved, said, and undoable.
+    await popup.waitForFunction(() => !document.querySelector('form.cookie-form'), { timeout: 10_000 });
+    expect(await popup.$eval('[role="alert"]', (e) => e.textContent)).toContain('stored "local_pref" host-only');
+    expect((await allLocalPrefs()).map((c) => c.value)).toEqual(['v2']);
+    await clickButton(popup, 'Undo');
+    await popup.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Undone'));
+    expect(await allLocalPrefs()).toEqual([before]);
+  });
+
   it('editing a partitioned cookie keeps its partition', async () => {
     const page = await site(https('/'));
     const popup = await popupFor(page, '.toolbar');

@@ -228,3 +228,36 @@ describe('undo never loses the value it was asked to bring back', () => {
     expect(store.snapshot()).toHaveLength(2);
   });
 });
+
+/** Like Chromium: a domain cookie for localhost or an IP address is stored host-only, over whatever is there. */
+class HostOnlyHostsStore extends FakeStore {
+  override async write(c: Cookie) {
+    const bare = c.domain.replace(/^\./, '');
+    const hostOnlyHost = bare === 'localhost' || /^\d+(\.\d+){3}$/.test(bare);
+    await super.write(!c.hostOnly && hostOnlyHost ? { ...c, domain: bare, hostOnly: true } : c);
+  }
+}
+
+describe.each(['localhost', '127.0.0.1'])('unticking Host-only on %s (no domain cookies there)', (host) => {
+  it('keeps what it overwrote, says the browser stored it host-only, and undo brings the original back', async () => {
+    const original = cookie('sid', { domain: host, value: 'v1' });
+    const store = new HostOnlyHostsStore('chromium').add(original);
+    const result = await saveCookie(store, original, { ...original, value: 'v2', hostOnly: false, domain: `.${host}` }, NOW);
+    expect(result.saved).toMatchObject({ domain: host, hostOnly: true, value: 'v2' });
+    expect(result.warning).toContain(`stored "sid" host-only: ${host} cannot have domain cookies`);
+    expect(result.change.before).toEqual([original]);
+    expect(store.snapshot().map((c) => c.value)).toEqual(['v2']);
+    await revert(store, result.change, { now: NOW });
+    expect(store.snapshot()).toEqual([original]);
+  });
+
+  it('an import of a ".host" domain cookie journals the host-only cookie it replaced', async () => {
+    const original = cookie('sid', { domain: host, value: 'v1' });
+    const store = new HostOnlyHostsStore('chromium').add(original);
+    const imported = { ...original, value: 'imported', hostOnly: false, domain: `.${host}` };
+    const result = await saveCookie(store, await store.getExact(imported), imported, NOW);
+    expect(result.change.before).toEqual([original]);
+    await revert(store, result.change, { now: NOW });
+    expect(store.snapshot()).toEqual([original]);
+  });
+});
