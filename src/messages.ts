@@ -40,6 +40,16 @@ export interface JournalEntry {
   stuck?: boolean;
   /** Parts the site changed since: Undo leaves them until the user restores them anyway or keeps them. */
   conflict?: boolean;
+  /**
+   * Written before a change acts (`before` then holds every cookie it may touch), replaced by the
+   * change itself once done. One still pending when the worker starts was interrupted: it is finished
+   * or rolled back then, so no cookie is lost.
+   */
+  pending?: boolean;
+  /** With `pending`: the cookies the change means to write. */
+  planned?: Cookie[];
+  /** With `pending`, for an Undo: the entry being undone, put back if the Undo was interrupted. */
+  resume?: JournalEntry;
 }
 
 /** Something Undo or Save left alone because the site changed the cookie since, in words. */
@@ -101,6 +111,14 @@ export interface ChangeNotes {
   warning?: string;
 }
 
+/** An import would take a site (or, with `site` empty, the whole store) past the browser's limit: it would evict cookies. */
+export interface EvictionRisk {
+  site: string;
+  stored: number;
+  adding: number;
+  limit: number;
+}
+
 export interface ImportOutcome extends ChangeNotes {
   written: number;
   failed: CookieProblem[];
@@ -124,6 +142,8 @@ export interface Protocol {
     /** `missing`: already gone; `failed`: the browser would not remove them (the others were removed). */
     response: { removed: number; missing: number; failed: CookieProblem[] } & ChangeNotes;
   };
+  /** What writing these cookies would evict, before anything is written (for the import preview). */
+  'cookies/eviction-risks': { request: { cookies: Cookie[] }; response: { risks: EvictionRisk[] } };
   /** Write imported cookies (undoable as one step). */
   'cookies/import': { request: { cookies: Cookie[] }; response: ImportOutcome };
   /**

@@ -27,6 +27,17 @@ export async function getAllUnder(domain: string, storeId: string): Promise<Cook
   return found.map(fromBrowserCookie);
 }
 
+/** Every cookie in one store, partitioned and unpartitioned. */
+export async function getAllInStore(storeId: string): Promise<Cookie[]> {
+  const base: Cookies.GetAllDetailsType = { storeId };
+  if (isFirefox) (base as { firstPartyDomain?: string | null }).firstPartyDomain = null;
+  try {
+    return (await browser.cookies.getAll({ ...base, partitionKey: {} })).map(fromBrowserCookie);
+  } catch {
+    return (await browser.cookies.getAll(base)).map(fromBrowserCookie);
+  }
+}
+
 /** The cookie store a tab uses: its container or private store in Firefox, incognito store in Chrome. */
 export async function storeIdForTab(tab: { id?: number; cookieStoreId?: string; incognito: boolean }): Promise<string> {
   if (tab.cookieStoreId) return tab.cookieStoreId;

@@ -264,10 +264,12 @@ export async function revert(
     const successor = change.after.find((created) => sameIdentity(created, previous));
     if (!options.force) {
       const current = (await store.getExact(previous)) ?? null;
+      // Already as it was (an interrupted undo wrote it back): nothing to do, nothing to report.
+      if (current && sameState(current, previous) && !successor) continue;
       const kind = successor
         ? !current
           ? 'deleted'
-          : sameState(current, successor)
+          : sameState(current, successor) || sameState(current, previous)
             ? undefined
             : 'changed'
         : current

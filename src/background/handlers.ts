@@ -1,6 +1,6 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
-import type { ChangeNotes, CookieProblem, MessageName, RequestOf, ResponseOf } from '../messages';
+import type { CookieProblem, MessageName, RequestOf, ResponseOf } from '../messages';
 import type { SetCookieLog } from '../core/set-cookie-log';
 import { registrableDomain } from '../core/site';
 import { errorText } from '../error-text';
@@ -15,17 +15,23 @@ import {
   saveConflictText,
   saveCookie,
 } from './editor';
-import { entryFor, type JournalScope, listEntries, record, replace, siteOfUrl } from './journal';
+import { type JournalScope, listEntries, replace, siteOfUrl } from './journal';
 import { storeIdForTab } from './cookie-api';
 import { undo } from './undo';
-import { browserLabel } from './platform';
+import { begin, finish } from './intent';
+import { evictionRisks, MAX_IMPORT } from './limits';
+import { browserLabel, watchEvictions } from './platform';
 import { cookiesBySite } from './site-groups';
 import { tabCookies } from './tab-cookies';
+
+const cookieCount = (n: number) => `${n} cookie${n === 1 ? '' : 's'}`;
 
 export type Handlers = { [N in MessageName]: (request: RequestOf<N>) => Promise<ResponseOf<N>> };
 
 /** What the handlers work on: the cookie store (writes announced to the log) and the Set-Cookie log. */
 export interface HandlerDeps {
+  /** Changes wait for this first (the recovery of changes a stopped worker left half done). */
+  ready?: Promise<unknown>;
   store: CookieStore;
   log: {
     withLog<T>(read: (log: SetCookieLog) => T | Promise<T>): Promise<T>;
@@ -69,23 +75,10 @@ function problem(cookie: Cookie, reason: string): CookieProblem {
   return { name: cookie.name, domain: cookie.domain, path: cookie.path, reason };
 }
 
-/**
- * Journals a change that already happened. A journal that cannot be written (storage full) must not
- * turn a done change into an error: it becomes a warning instead.
- */
-async function journal(label: string, change: Change): Promise<ChangeNotes> {
-  try {
-    await record(entryFor(label, change));
-    return {};
-  } catch (error) {
-    return { warning: `Done, but it cannot be undone: the undo journal could not be saved (${errorText(error)}).` };
-  }
-}
-
-export function createHandlers({ store, log }: HandlerDeps): Handlers {
+export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
   // Changes run one at a time: two at once (the popup and the panel, or two quick Delete presses)
   // could otherwise restore each other's removed cookies or lose a journal entry.
-  let queue: Promise<unknown> = Promise.resolve();
+  let queue: Promise<unknown> = ready ?? Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
     queue = run.catch(() => undefined);
@@ -121,13 +114,18 @@ export function createHandlers({ store, log }: HandlerDeps): Handlers {
           }
           original = current ?? undefined;
         }
+        const intent = await begin(store, original ? `Edited ${original.name}` : `Added ${next.name}`, [
+          next,
+          ...(original ? [original] : []),
+        ]);
         let result: Saved;
         try {
           result = await saveCookie(store, original, next);
         } catch (error) {
+          await finish(intent, { before: [], after: [] });
           throw withReason(error, next);
         }
-        const notes = await journal(original ? `Edited ${original.name}` : `Added ${next.name}`, result.change);
+        const notes = await finish(intent, result.change);
         const warning = [result.warning, notes.warning].filter(Boolean).join(' ');
         return warning ? { saved: result.saved, warning } : { saved: result.saved };
       });
@@ -135,8 +133,9 @@ export function createHandlers({ store, log }: HandlerDeps): Handlers {
 
     'cookies/delete': ({ cookies, label }) =>
       serially(async () => {
+        const intent = await begin(store, label, cookies);
         const { change, missing, failed } = await deleteCookies(store, cookies);
-        const notes = await journal(label, change);
+        const notes = await finish(intent, change);
         return {
           removed: change.before.length,
           missing: missing.length,
@@ -147,6 +146,13 @@ export function createHandlers({ store, log }: HandlerDeps): Handlers {
 
     'cookies/import': ({ cookies }) =>
       serially(async () => {
+        if (cookies.length > MAX_IMPORT) {
+          throw new Error(
+            `Nothing was imported: ${cookies.length.toLocaleString('en')} cookies is more than the ${MAX_IMPORT.toLocaleString('en')} a browser keeps in all. Import them in smaller parts.`,
+          );
+        }
+        const intent = await begin(store, `Importing ${cookieCount(cookies.length)}`, cookies);
+        const evictions = watchEvictions();
         const change: Change = { before: [], after: [] };
         const failed: CookieProblem[] = [];
         for (const cookie of cookies) {
@@ -166,12 +172,15 @@ export function createHandlers({ store, log }: HandlerDeps): Handlers {
             failed.push(problem(cookie, withReason(error, cookie).message));
           }
         }
-        const notes = await journal(
-          `Imported ${change.after.length} cookie${change.after.length === 1 ? '' : 's'}`,
-          change,
-        );
+        // Cookies the browser evicted to make room are part of the change: reported, and Undo brings them back.
+        const evicted = evictions.stop().filter((c) => !change.after.some((a) => sameIdentity(a, c)));
+        change.before.push(...evicted);
+        for (const c of evicted) failed.push(problem(c, 'evicted by the browser to make room for the import; Undo brings it back'));
+        const notes = await finish({ ...intent, label: `Imported ${cookieCount(change.after.length)}` }, change);
         return { written: change.after.length, failed, ...notes };
       }),
+
+    'cookies/eviction-risks': async ({ cookies }) => ({ risks: await evictionRisks(cookies, cookies[0]?.storeId ?? '0') }),
 
     'cookies/by-site': ({ tabId }) => cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id))),
 

@@ -2,6 +2,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CookiesChangedEvent, SetCookieLoggedEvent } from '../messages';
 import { createHandlers } from './handlers';
+import { recover } from './intent';
 import { purgeStores } from './journal';
 import { isPrivateStore, onCookieChanged } from './platform';
 import { route } from './router';
@@ -15,8 +16,15 @@ const log = startSetCookieLog((tabId) => {
 });
 
 // Cookie Lens's own writes (edits, imports, undo) are not logged as "set by script".
+const store = browserStore({ onWrite: (cookie) => log.expectOwnWrite(cookie) });
+// A change the worker was stopped in the middle of is finished or rolled back before any other.
+const ready = recover(store).then(
+  (labels) => labels.length > 0 && console.info('Cookie Lens: recovered interrupted changes', labels),
+  (error: unknown) => console.warn('Cookie Lens: recovery', error),
+);
 const handlers = createHandlers({
-  store: browserStore({ onWrite: (cookie) => log.expectOwnWrite(cookie) }),
+  ready,
+  store,
   log: {
     withLog: (read) => log.withLog(read),
     changed: (tabId) => log.changed(tabId),

@@ -47,9 +47,9 @@ export async function allEntries(): Promise<JournalEntry[]> {
   return Array.isArray(entries) ? entries.filter((e) => typeof e.storeId === 'string' && Array.isArray(e.sites)) : [];
 }
 
-/** The entries Undo may act on in this scope, newest first. */
+/** The entries Undo may act on in this scope, newest first (not the changes still under way). */
 export async function listEntries(scope: JournalScope): Promise<JournalEntry[]> {
-  return (await allEntries()).filter((e) => inScope(e, scope));
+  return (await allEntries()).filter((e) => !e.pending && inScope(e, scope));
 }
 
 /** Keeps the newest entries within the per-store limit and the byte budget. */
@@ -66,11 +66,16 @@ function bounded(entries: JournalEntry[]): JournalEntry[] {
 
 export type NewEntry = Omit<JournalEntry, 'id' | 'at' | 'sites'>;
 
-/** Journals a change; returns its id (undefined when the change changed nothing). */
+/** An entry as kept: with the sites of every cookie it names. */
+function complete(entry: NewEntry, id: number, at: number): JournalEntry {
+  const sites = [...new Set([...entry.before, ...entry.after, ...(entry.planned ?? [])].map(siteOfCookie))];
+  return { ...entry, sites, id, at };
+}
+
+/** Journals a change; returns its id (undefined when the change changed nothing and is not pending). */
 export async function record(entry: NewEntry): Promise<number | undefined> {
-  if (entry.before.length === 0 && entry.after.length === 0) return undefined;
-  const sites = [...new Set([...entry.before, ...entry.after].map(siteOfCookie))];
-  const full: JournalEntry = { ...entry, sites, id: 0, at: Date.now() };
+  if (entry.before.length === 0 && entry.after.length === 0 && !entry.pending) return undefined;
+  const full = complete(entry, 0, Date.now());
   const size = bytesOf(full);
   if (size > JOURNAL_BYTES) {
     throw new Error(`the change is too large to keep for Undo (${(size / 1024 / 1024).toFixed(1)} MB of cookies)`);
@@ -79,6 +84,12 @@ export async function record(entry: NewEntry): Promise<number | undefined> {
   full.id = Math.max(0, ...entries.map((e) => e.id)) + 1;
   await stored.set(bounded([full, ...entries]));
   return full.id;
+}
+
+/** Replaces a pending entry with the change it became (keeping its id and place). */
+export async function settle(id: number, entry: NewEntry): Promise<void> {
+  const entries = await allEntries();
+  await stored.set(entries.map((e) => (e.id === id ? complete(entry, id, e.at) : e)));
 }
 
 /** Replaces an entry (by id), keeping its place; drops it when `next` is undefined. */

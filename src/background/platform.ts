@@ -68,8 +68,26 @@ function dispatch(info: Cookies.OnChangedChangeInfoType): void {
   for (const listener of cookieListeners) listener(change);
 }
 
-/** Calls `listener` on every cookie change; one browser subscription serves every listener. */
-export function onCookieChanged(listener: (change: CookieChangeInfo) => void): void {
-  if (cookieListeners.length === 0) browser.cookies.onChanged.addListener(dispatch);
+/** Calls `listener` on every cookie change until the returned function is called; one browser subscription serves every listener. */
+export function onCookieChanged(listener: (change: CookieChangeInfo) => void): () => void {
+  if (!browser.cookies.onChanged.hasListener(dispatch)) browser.cookies.onChanged.addListener(dispatch);
   cookieListeners.push(listener);
+  return () => {
+    const at = cookieListeners.indexOf(listener);
+    if (at >= 0) cookieListeners.splice(at, 1);
+  };
+}
+
+/** Collects the cookies the browser evicts (to stay within its limits) until `stop`, which returns them. */
+export function watchEvictions(): { stop(): Cookie[] } {
+  const evicted: Cookie[] = [];
+  const unsubscribe = onCookieChanged((change) => {
+    if (change.removed && change.cause === 'evicted') evicted.push(change.cookie);
+  });
+  return {
+    stop() {
+      unsubscribe();
+      return evicted;
+    },
+  };
 }

@@ -7,7 +7,8 @@ import { errorText } from '../error-text';
 import type { JournalEntry, ResponseOf } from '../messages';
 import type { CookieStore } from './editor';
 import { revert } from './editor';
-import { type JournalScope, putBack, take } from './journal';
+import { begin } from './intent';
+import { type JournalScope, putBack, replace, take } from './journal';
 
 const base = (label: string) => label.replace(/ \((the rest|changed since)\)$/, '');
 
@@ -18,7 +19,13 @@ export async function undo(
 ): Promise<ResponseOf<'journal/undo'>> {
   const entry = await take(scope, request.entryId);
   if (!entry) return { undone: null, problems: [], conflicts: [] };
+  // Should the worker stop half-way, the entry comes back and what was undone so far is rolled back.
+  const intent = await begin(store, entry.label, [...entry.before, ...entry.after], entry).catch(async (error: unknown) => {
+    await putBack(entry);
+    throw error;
+  });
   const { expired, failed, retry, conflicts, conflicted } = await revert(store, entry, { force: request.force === true });
+  if (intent.id !== undefined) await replace(intent.id, undefined).catch(() => {});
   const problems = [
     ...expired.map((c) => `${c.name} (${c.domain}${c.path}) expired in the meantime, so it was not brought back.`),
     ...failed.map((f) => `${f.cookie.name} (${f.cookie.domain}${f.cookie.path}): ${f.reason}`),

@@ -222,6 +222,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
             await reload();
             return outcome;
           }}
+          evictionRisks={(cookies) => connector.evictionRisks(cookies)}
           onClose={() => setDialog(undefined)}
         />
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { importCookies, type ImportResult } from '../../core/formats';
-import type { ImportOutcome } from '../../messages';
+import type { EvictionRisk, ImportOutcome } from '../../messages';
 import { type Cookie, canonicalDomain, cookieKey } from '../../model/cookie';
 import { errorText } from '../../error-text';
 
@@ -9,20 +9,30 @@ export interface ImportDialogProps {
   storeId: string;
   existing: readonly Cookie[];
   onImport: (cookies: Cookie[]) => Promise<ImportOutcome>;
+  /** What writing these cookies would make the browser evict (asked before anything is written). */
+  evictionRisks: (cookies: Cookie[]) => Promise<EvictionRisk[]>;
   onClose: () => void;
 }
 
 type Preview = ImportResult & { replaced: Set<string> };
 
+/** One line per site (or the whole store) that the import would take past the browser's limit. */
+export function evictionText(risk: EvictionRisk): string {
+  const where = risk.site ? `${risk.site} has ${risk.stored} cookies` : `This cookie store has ${risk.stored.toLocaleString('en')} cookies`;
+  const over = risk.stored + risk.adding - risk.limit;
+  return `${where}; adding ${risk.adding} more goes past the browser's limit of ${risk.limit.toLocaleString('en')}${risk.site ? ' per site' : ''}, so it would evict about ${over.toLocaleString('en')} older ${over === 1 ? 'cookie' : 'cookies'}. Undo brings evicted cookies back.`;
+}
+
 /**
  * Import from a file or pasted text. Nothing is written until the user confirms the preview, which
  * says what each cookie will do (add or replace) and gives one error per bad row.
  */
-export function ImportDialog({ host, storeId, existing, onImport, onClose }: ImportDialogProps) {
+export function ImportDialog({ host, storeId, existing, onImport, evictionRisks, onClose }: ImportDialogProps) {
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<Preview | undefined>();
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>();
   const [failure, setFailure] = useState('');
+  const [risks, setRisks] = useState<EvictionRisk[]>([]);
 
   const makePreview = (input: string) => {
     const result = importCookies(input, { defaultDomain: host, defaultStoreId: storeId });
@@ -44,6 +54,10 @@ export function ImportDialog({ host, storeId, existing, onImport, onClose }: Imp
     const known = new Set(existing.map((c) => cookieKey(canonicalDomain(c))));
     setPreview({ ...result, cookies, errors, replaced: new Set(cookies.map(cookieKey).filter((k) => known.has(k))) });
     setOutcome(undefined);
+    setRisks([]);
+    evictionRisks(cookies).then(setRisks, (error: unknown) =>
+      setFailure(`Could not check the browser's cookie limits: ${errorText(error)}`),
+    );
   };
 
   const readFile = async (file: File | undefined) => {
@@ -91,6 +105,15 @@ export function ImportDialog({ host, storeId, existing, onImport, onClose }: Imp
             {preview.cookies.length} cookies to write ({preview.cookies.length - preview.replaced.size} new,{' '}
             {preview.replaced.size} replacing existing), {preview.errors.length} rows with errors. Format: {preview.format}.
           </p>
+          {risks.length > 0 && (
+            <ul class="import-risks" aria-label="Cookies the browser would evict">
+              {risks.map((risk) => (
+                <li key={risk.site} data-testid="import-eviction" role="alert">
+                  {evictionText(risk)}
+                </li>
+              ))}
+            </ul>
+          )}
           {preview.errors.length > 0 && (
             <ul class="import-errors" aria-label="Rows with errors">
               {preview.errors.map((e) => (

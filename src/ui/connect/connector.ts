@@ -4,6 +4,7 @@
  */
 import type {
   CheckResult,
+  EvictionRisk,
   ImportOutcome,
   JournalEntry,
   ResponseOf,
@@ -25,6 +26,8 @@ export interface Connector {
   check(cookie: Cookie): Promise<CheckResult>;
   remove(cookies: Cookie[], label: string): Promise<ResponseOf<'cookies/delete'>>;
   importCookies(cookies: Cookie[]): Promise<ImportOutcome>;
+  /** Where writing these cookies would take a site or the store past the browser's limits. */
+  evictionRisks(cookies: Cookie[]): Promise<EvictionRisk[]>;
   /** The page's undo journal (its store and sites), newest first. */
   journal(): Promise<JournalEntry[]>;
   /**

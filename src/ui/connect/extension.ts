@@ -3,10 +3,21 @@ import { browser } from './browser-api';
 import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from '../../messages';
 import type { Connector, SetCookieLogSource } from './connector';
 
+/** What a page says when the background worker stopped before answering. */
+export const STOPPED =
+  "The extension's background stopped before it answered. A change it was making is finished or rolled back when it starts again: check the list before you try again.";
+
 export async function send<N extends MessageName>(type: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
   const envelope: Envelope<N> = { type, payload };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<N>> | undefined;
-  if (!reply) throw new Error(`The background worker did not answer "${type}".`);
+  let reply: Reply<ResponseOf<N>> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<N>> | undefined;
+  } catch {
+    reply = undefined;
+  }
+  // The worker stopped (or was stopped) before it answered: a change it was making is finished or
+  // rolled back when it starts again, so the list shows the truth once it reloads.
+  if (!reply) throw new Error(STOPPED);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
@@ -58,6 +69,7 @@ export function extensionConnector(tabId: () => Promise<number>, options: Connec
     check: async (cookie) => send('cookie/check', { tabId: await tabId(), cookie }),
     remove: (cookies, label) => send('cookies/delete', { cookies, label }),
     importCookies: (cookies) => send('cookies/import', { cookies }),
+    evictionRisks: async (cookies) => (await send('cookies/eviction-risks', { cookies })).risks,
     journal: async () => (await send('journal/list', { tabId: await tabId() })).entries,
     undo: async (options = {}) => send('journal/undo', { tabId: await tabId(), ...options }),
     dropUndo: async (entryId) => (await send('journal/drop', { tabId: await tabId(), entryId })).dropped,

@@ -92,6 +92,9 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
       changed();
       return { written: cookies.length, failed: [] };
     },
+    async evictionRisks() {
+      return [];
+    },
     async journal() {
       return journal;
     },

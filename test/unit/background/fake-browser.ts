@@ -94,7 +94,7 @@ export class FakeBrowser {
       },
     },
     cookies: {
-      onChanged: { addListener: () => {} },
+      onChanged: { addListener: () => {}, hasListener: () => false, removeListener: () => {} },
       getAllCookieStores: async () => [{ id: '0', tabIds: [...this.tabs.keys()] }],
       getAll: async (details: Cookies.GetAllDetailsType) =>
         this.cookies()

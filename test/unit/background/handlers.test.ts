@@ -273,3 +273,36 @@ describe('undo scope', () => {
     expect(await handlers['journal/undo']({ tabId: 1 })).toMatchObject({ undone: null });
   });
 });
+
+describe('import bounds', () => {
+  it('refuses more cookies than a browser keeps in all, before writing any', async () => {
+    const { handlers } = setup();
+    const many = Array.from({ length: 3_001 }, (_, i) => cookie(`c${i}`, '1'));
+    await expect(handlers['cookies/import']({ cookies: many })).rejects.toThrow(
+      'Nothing was imported: 3,001 cookies is more than the 3,000 a browser keeps in all.',
+    );
+    expect(fake.cookies()).toEqual([]);
+  });
+
+  it('says before writing which site would go past 180 cookies', async () => {
+    for (let i = 0; i < 175; i++) fake.add({ ...cookie(`old${i}`, '1') });
+    const { handlers } = setup();
+    const incoming = [...Array.from({ length: 10 }, (_, i) => cookie(`new${i}`, '1')), cookie('old0', 'replaced')];
+    expect(await handlers['cookies/eviction-risks']({ cookies: incoming })).toEqual({
+      risks: [{ site: 'example.com', stored: 175, adding: 10, limit: 180 }],
+    });
+    expect(await handlers['cookies/eviction-risks']({ cookies: incoming.slice(0, 5) })).toEqual({ risks: [] });
+  });
+});
+
+describe('changes are noted before they act', () => {
+  it('deletes nothing when the note cannot be saved, and says why', async () => {
+    fake.add({ ...cookie('sid', 'v1') });
+    fake.sessionFails = () => true;
+    const { handlers } = setup();
+    await expect(handlers['cookies/delete']({ cookies: [cookie('sid', 'v1')], label: 'Deleted sid' })).rejects.toThrow(
+      'Nothing was changed: Cookie Lens could not first note what the change touches (QUOTA_BYTES quota exceeded).',
+    );
+    expect(storedValue('sid')).toBe('v1');
+  });
+});
