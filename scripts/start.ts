@@ -1,7 +1,8 @@
 /**
  * `npm start`: build, serve the bundled sample site, and open Chromium (or Firefox with --firefox)
  * with the built extension on it. Without a display it runs headless: it prints the cookies the
- * extension listed and saves a screenshot of the popup, then exits.
+ * extension listed and saves a screenshot of the popup, then exits. The browser trusts the sample
+ * server's certificate and no other (start-browsers.ts).
  *
  *   npm start                  Chromium
  *   npm start -- --firefox     Firefox ESR
@@ -18,6 +19,7 @@ import { startServer } from '../test/server/server';
 import { launchChromium, openChromiumPopup } from './browsers/chromium';
 import { launchFirefox, openFirefoxExtensionPageFor } from './browsers/firefox';
 import { root } from './browsers/paths';
+import { startChromiumOptions, startFirefoxOptions } from './start-browsers';
 
 const args = process.argv.slice(2);
 const firefox = args.includes('--firefox');
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
   console.log(`Opening ${siteUrl} in ${firefox ? 'Firefox ESR' : 'Chromium'}${headless ? ' (headless: no display)' : ''}`);
 
   if (firefox) {
-    const session = await launchFirefox({ headless });
+    const session = await launchFirefox(startFirefoxOptions(server, headless));
     const page = await session.browser.newPage();
     await visit(page);
     const popup = await openFirefoxExtensionPageFor(session, page, 'popup/index.html');
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
     console.log('Firefox is open with Cookie Lens. Close the browser to stop.');
     await new Promise((done) => session.browser.once('disconnected', done));
   } else {
-    const session = await launchChromium({ headless });
+    const session = await launchChromium(startChromiumOptions(server, headless));
     const page = await session.browser.newPage();
     await visit(page);
     const popup = await openChromiumPopup(session, page);

@@ -3,7 +3,7 @@
  * otherwise the one puppeteer installed. Used by `npm start`, `npm run bench` and the tests.
  */
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+import puppeteer, { type Browser, type LaunchOptions, type Page, type WebWorker } from 'puppeteer';
 import { TEST_DOMAIN } from '../../test/server/scenarios';
 import { assertBuilt, distChrome } from './paths';
 import { tabIdOf, withTabId } from './tabs';
@@ -19,30 +19,61 @@ export interface ChromiumSession {
   worker: () => Promise<WebWorker>;
 }
 
-export async function launchChromium(
-  options: { extension?: boolean; headless?: boolean; extraExtensions?: string[] } = {},
-): Promise<ChromiumSession> {
+export interface ChromiumOptions {
+  /** Load the built extension (default true). */
+  extension?: boolean;
+  headless?: boolean;
+  extraExtensions?: string[];
+  /**
+   * Base64 SHA-256 hashes of public keys (SubjectPublicKeyInfo, DER) whose certificates Chromium accepts
+   * although no authority signed them (`--ignore-certificate-errors-spki-list`); every other certificate
+   * is checked as usual. Without it the browser accepts ANY certificate: only for the tests' and the
+   * bench's throwaway headless browsers, which meet several servers with certificates of their own.
+   */
+  trustSpki?: readonly string[];
+  /** Chromium's sandbox. Default: on, except as root, where Chromium refuses to start with it. */
+  sandbox?: boolean;
+}
+
+/**
+ * Puppeteer's launch options for `options` (all but the executable), for the user id `uid`
+ * (`process.getuid?.()`; undefined where there are no user ids). Pure, so both cases can be tested.
+ */
+export function chromiumLaunchOptions(options: ChromiumOptions, uid: number | undefined): LaunchOptions {
   const withExtension = options.extension ?? true;
-  if (withExtension) assertBuilt(distChrome);
-  const browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
+  const sandbox = options.sandbox ?? uid !== 0;
+  const trustAny = options.trustSpki === undefined;
+  return {
     headless: options.headless ?? true,
     pipe: true,
     ...(withExtension ? { enableExtensions: [distChrome, ...(options.extraExtensions ?? [])] } : {}),
     handleDevToolsAsPage: true,
-    acceptInsecureCerts: true,
+    acceptInsecureCerts: trustAny,
     args: [
-      '--no-sandbox',
+      ...(sandbox ? [] : ['--no-sandbox']),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
       '--disable-quic',
-      '--ignore-certificate-errors',
+      ...(trustAny
+        ? ['--ignore-certificate-errors']
+        : options.trustSpki && options.trustSpki.length > 0
+          ? [`--ignore-certificate-errors-spki-list=${options.trustSpki.join(',')}`]
+          : []),
       // The sample site's named hosts (site.cookielens.test, ...) are all served on 127.0.0.1.
       `--host-resolver-rules=MAP *.${TEST_DOMAIN} 127.0.0.1`,
     ],
+  };
+}
+
+export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
+  const withExtension = options.extension ?? true;
+  if (withExtension) assertBuilt(distChrome);
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    ...chromiumLaunchOptions(options, process.getuid?.()),
   });
   if (!withExtension) return { browser, extensionId: '', worker: () => Promise.reject(new Error('no extension')) };
   const isWorker = (t: { type(): string; url(): string }) =>

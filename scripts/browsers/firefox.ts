@@ -3,9 +3,11 @@
  * /usr/bin/firefox-esr when present, otherwise the one puppeteer installed. Used by `npm start`
  * and the tests.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer';
 import { MAPPED_HOSTS } from '../../test/server/scenarios';
 import { assertBuilt, distFirefox, root } from './paths';
 import { tabIdOf, withTabId } from './tabs';
@@ -31,16 +33,55 @@ export interface FirefoxSession {
   base: string;
 }
 
-export async function launchFirefox(
-  options: { extension?: boolean; headless?: boolean; prefs?: Record<string, unknown> } = {},
-): Promise<FirefoxSession> {
-  const withExtension = options.extension ?? true;
-  if (withExtension) assertBuilt(distFirefox);
-  const browser = await puppeteer.launch({
+/** A certificate Firefox accepts although no authority signed it, on the listed `host:port` pairs only. */
+export interface TrustedCertificate {
+  /** PEM. */
+  certificate: string;
+  hostPorts: readonly string[];
+}
+
+export interface FirefoxOptions {
+  /** Install the built extension (default true). */
+  extension?: boolean;
+  headless?: boolean;
+  prefs?: Record<string, unknown>;
+  /**
+   * Certificates to accept as Firefox's own per-site exceptions ("Accept the risk"), written to the
+   * fresh profile's cert_override.txt: each is accepted on its `host:port` pairs and nowhere else,
+   * and any other certificate is checked as usual. Without it the browser accepts ANY certificate
+   * (WebDriver's acceptInsecureCerts): only for the tests' throwaway headless browsers.
+   */
+  trust?: readonly TrustedCertificate[];
+}
+
+/**
+ * The cert_override.txt that makes Firefox accept `trust` (one line per host:port:
+ * `host:port:<origin attributes>`, the SHA-256 OID, the certificate's SHA-256 fingerprint, an empty
+ * field once used for error kinds, and a key Firefox only shows). Pure.
+ */
+export function certOverrideFile(trust: readonly TrustedCertificate[]): string {
+  const lines = ['# PSM Certificate Override Settings file', '# Written by Cookie Lens for a throwaway profile.'];
+  for (const { certificate, hostPorts } of trust) {
+    const x509 = new X509Certificate(certificate);
+    // Firefox matches the fingerprint alone; the last field must not be empty.
+    const dbKey = `serial-${x509.serialNumber}`;
+    for (const hostPort of hostPorts) {
+      lines.push(`${hostPort}:\tOID.2.16.840.1.101.3.4.2.1\t${x509.fingerprint256}\t\t${dbKey}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Puppeteer's launch options for `options` (all but the executable); `profile` is the profile
+ * directory made for `options.trust`. Pure, so the choices can be tested.
+ */
+export function firefoxLaunchOptions(options: FirefoxOptions, profile: string | undefined): LaunchOptions {
+  return {
     browser: 'firefox',
-    executablePath: firefoxPath(),
     headless: options.headless ?? true,
-    acceptInsecureCerts: true,
+    acceptInsecureCerts: options.trust === undefined,
+    ...(profile ? { userDataDir: profile } : {}),
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: FIREFOX_UUID }),
@@ -48,7 +89,26 @@ export async function launchFirefox(
       'network.dns.localDomains': ['localhost', ...MAPPED_HOSTS].join(','),
       ...options.prefs,
     },
-  });
+  };
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
+  const withExtension = options.extension ?? true;
+  if (withExtension) assertBuilt(distFirefox);
+  // Exceptions live in the profile, so a browser that trusts only some certificates gets a profile
+  // made here (puppeteer makes its own during launch, too late to add the file), removed at exit.
+  const profile = options.trust ? mkdtempSync(join(tmpdir(), 'cookie-lens-firefox-')) : undefined;
+  const removeProfile = () => {
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  };
+  if (profile && options.trust) writeFileSync(join(profile, 'cert_override.txt'), certOverrideFile(options.trust));
+  const browser = await puppeteer
+    .launch({ executablePath: firefoxPath(), ...firefoxLaunchOptions(options, profile) })
+    .catch((error: unknown) => {
+      removeProfile();
+      throw error;
+    });
+  if (profile) browser.process()?.once('exit', removeProfile);
   if (withExtension) await browser.installExtension(distFirefox);
   return { browser, base: `moz-extension://${FIREFOX_UUID}/` };
 }

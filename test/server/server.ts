@@ -5,6 +5,7 @@
  * The server answers to any Host: open a scenario on the host its catalogue entry names
  * (`localhost`, `127.0.0.1`, `*.cookielens.test`), and the links and redirects it makes use that host.
  */
+import { createHash, createPublicKey } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +38,13 @@ export interface RunningServer {
   httpsUrl: string;
   httpPort: number;
   httpsPort: number;
+  /** The HTTPS certificate (PEM): self-signed, made fresh at every start. */
+  certificate: string;
+  /**
+   * SHA-256 of the certificate's public key (SubjectPublicKeyInfo, DER), base64: what Chromium's
+   * `--ignore-certificate-errors-spki-list` takes to trust this server and no other.
+   */
+  spkiSha256: string;
   close(): Promise<void>;
 }
 
@@ -76,6 +84,12 @@ async function makeCertificate(): Promise<{ key: string; cert: string }> {
     ],
   });
   return { key: pems.private, cert: pems.cert };
+}
+
+/** Base64 SHA-256 of the public key (SPKI, DER) that belongs to a private key (PEM). */
+export function spkiSha256OfKey(privateKey: string): string {
+  const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -453,6 +467,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     httpsUrl: `https://${name}:${ports.https}/`,
     httpPort: ports.http,
     httpsPort: ports.https,
+    certificate: cert,
+    spkiSha256: spkiSha256OfKey(key),
     close: async () => {
       await Promise.all([closeServer(plain), closeServer(secure)]);
     },
