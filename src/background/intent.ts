@@ -10,7 +10,7 @@ import { errorText } from '../error-text';
 import type { ChangeNotes, JournalEntry } from '../messages';
 import { type Cookie, sameIdentity } from '../model/cookie';
 import type { Change, CookieStore } from './editor';
-import { allEntries, entryFor, putBack, record, replace, settle } from './journal';
+import { allEntries, entryFor, record, replace, settle } from './journal';
 
 /** A change about to act; `id` is its pending journal entry (none when there was nothing to lose). */
 export interface Intent {
@@ -19,7 +19,8 @@ export interface Intent {
 }
 
 /**
- * Records what a change may touch before it acts. Throws when that cannot be saved: the change must
+ * Records what a change may touch before it acts (for an Undo, `resume` is the entry it undoes,
+ * which the note replaces). Throws when that cannot be saved: the change must
  * then not run, or an interruption could lose cookies.
  */
 export async function begin(
@@ -33,15 +34,11 @@ export async function begin(
   for (const name of new Set(touches.map((c) => c.name))) before.push(...(await store.getAllNamed(name, storeId)));
   if (before.length === 0 && !resume) return { id: undefined, label };
   try {
-    const id = await record({
-      label,
-      storeId,
-      before,
-      after: [],
-      pending: true,
-      planned: [...touches],
-      ...(resume ? { resume } : {}),
-    });
+    // An Undo's note takes the place of the entry it undoes in one write: never both, never neither.
+    const id = await record(
+      { label, storeId, before, after: [], pending: true, planned: [...touches], ...(resume ? { resume } : {}) },
+      resume?.id,
+    );
     return { id, label };
   } catch (error) {
     throw new Error(`Nothing was changed: Cookie Lens could not first note what the change touches (${errorText(error)}).`);
@@ -82,9 +79,8 @@ export async function recover(store: CookieStore): Promise<string[]> {
     }
     if (entry.resume) {
       // An interrupted Undo: what it undid so far is rolled back above; the change is undoable again.
-      await replace(entry.id, undefined);
-      const { id: _id, ...again } = entry.resume;
-      await putBack(again);
+      const { id: _id, at: _at, sites: _sites, ...again } = entry.resume;
+      await record(again, entry.id);
       continue;
     }
     const after: Cookie[] = [];

@@ -72,8 +72,11 @@ function complete(entry: NewEntry, id: number, at: number): JournalEntry {
   return { ...entry, sites, id, at };
 }
 
-/** Journals a change; returns its id (undefined when the change changed nothing and is not pending). */
-export async function record(entry: NewEntry): Promise<number | undefined> {
+/**
+ * Journals a change; returns its id (undefined when the change changed nothing and is not pending).
+ * `replacing` names an entry the new one takes the place of, in the same write.
+ */
+export async function record(entry: NewEntry, replacing?: number): Promise<number | undefined> {
   if (entry.before.length === 0 && entry.after.length === 0 && !entry.pending) return undefined;
   const full = complete(entry, 0, Date.now());
   const size = bytesOf(full);
@@ -82,7 +85,7 @@ export async function record(entry: NewEntry): Promise<number | undefined> {
   }
   const entries = await allEntries();
   full.id = Math.max(0, ...entries.map((e) => e.id)) + 1;
-  await stored.set(bounded([full, ...entries]));
+  await stored.set(bounded([full, ...entries.filter((e) => e.id !== replacing)]));
   return full.id;
 }
 
@@ -104,13 +107,17 @@ export async function replace(id: number, next: JournalEntry | undefined): Promi
  * refuses forever does not block older ones); when only such entries are left, the newest of them.
  */
 export async function take(scope: JournalScope, id?: number): Promise<JournalEntry | undefined> {
-  const entries = await listEntries(scope);
-  const chosen =
-    id !== undefined
-      ? entries.find((e) => e.id === id)
-      : (entries.find((e) => !e.stuck && !e.conflict) ?? entries.find((e) => !e.conflict));
+  const chosen = await pick(scope, id);
   if (chosen) await replace(chosen.id, undefined);
   return chosen;
+}
+
+/** The entry Undo would act on (as `take` chooses it), left on the journal. */
+export async function pick(scope: JournalScope, id?: number): Promise<JournalEntry | undefined> {
+  const entries = await listEntries(scope);
+  return id !== undefined
+    ? entries.find((e) => e.id === id)
+    : (entries.find((e) => !e.stuck && !e.conflict) ?? entries.find((e) => !e.conflict));
 }
 
 /** Puts what an undo left undone back at the top, as a new entry; returns its id. */

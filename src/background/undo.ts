@@ -8,7 +8,7 @@ import type { JournalEntry, ResponseOf } from '../messages';
 import type { CookieStore } from './editor';
 import { revert } from './editor';
 import { begin } from './intent';
-import { type JournalScope, putBack, replace, take } from './journal';
+import { type JournalScope, pick, putBack, replace } from './journal';
 
 const base = (label: string) => label.replace(/ \((the rest|changed since)\)$/, '');
 
@@ -17,13 +17,11 @@ export async function undo(
   scope: JournalScope,
   request: { entryId?: number; force?: boolean },
 ): Promise<ResponseOf<'journal/undo'>> {
-  const entry = await take(scope, request.entryId);
+  const entry = await pick(scope, request.entryId);
   if (!entry) return { undone: null, problems: [], conflicts: [] };
-  // Should the worker stop half-way, the entry comes back and what was undone so far is rolled back.
-  const intent = await begin(store, entry.label, [...entry.before, ...entry.after], entry).catch(async (error: unknown) => {
-    await putBack(entry);
-    throw error;
-  });
+  // The entry is swapped for a note of the Undo: should the worker stop half-way, the entry comes
+  // back and what was undone so far is rolled back.
+  const intent = await begin(store, entry.label, [...entry.before, ...entry.after], entry);
   const { expired, failed, retry, conflicts, conflicted } = await revert(store, entry, { force: request.force === true });
   if (intent.id !== undefined) await replace(intent.id, undefined).catch(() => {});
   const problems = [
