@@ -2,9 +2,9 @@
 import browser from 'webextension-polyfill';
 import type { CookieProblem, MessageName, RequestOf, ResponseOf } from '../messages';
 import type { SetCookieLog } from '../core/set-cookie-log';
-import { registrableDomain } from '../core/site';
+import { pageSite, registrableDomain } from '../core/site';
 import { errorText } from '../error-text';
-import { bareDomain, type Cookie, sameIdentity, sameState } from '../model/cookie';
+import { bareDomain, type Cookie, sameState } from '../model/cookie';
 import { checkCookie, likelyRefusal } from './check';
 import {
   type Change,
@@ -15,12 +15,12 @@ import {
   saveConflictText,
   saveCookie,
 } from './editor';
-import { type JournalScope, listEntries, replace, siteOfUrl } from './journal';
+import { type JournalScope, listEntries, replace } from './journal';
 import { storeIdForTab } from './cookie-api';
 import { undo } from './undo';
-import { begin, finish } from './intent';
-import { evictionRisks, MAX_IMPORT } from './limits';
-import { browserLabel, watchEvictions } from './platform';
+import { abort, begin, finish } from './intent';
+import { checkImportSize, evictionRisks, identity } from './limits';
+import { browserLabel, defaultStoreId, watchEvictions } from './platform';
 import { cookiesBySite } from './site-groups';
 import { tabCookies } from './tab-cookies';
 
@@ -89,7 +89,7 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
   const scopeOf = async (tabId: number): Promise<JournalScope> => {
     const tab = await browser.tabs.get(tabId);
     const frames = await log.withLog((l) => l.frames(tabId));
-    const sites = [tab.url ?? '', ...frames].map(siteOfUrl).filter((site) => site !== '');
+    const sites = [tab.url ?? '', ...frames].map(pageSite).filter((site) => site !== '');
     return { storeId: await storeIdForTab(tab), sites: [...new Set(sites)] };
   };
 
@@ -122,7 +122,8 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
         try {
           result = await saveCookie(store, original, next);
         } catch (error) {
-          await finish(intent, { before: [], after: [] });
+          // Whatever the failed save took away (a put-back that failed too) comes back from its note.
+          await abort(store, intent).catch(() => {});
           throw withReason(error, next);
         }
         const notes = await finish(intent, result.change);
@@ -146,41 +147,39 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
 
     'cookies/import': ({ cookies }) =>
       serially(async () => {
-        if (cookies.length > MAX_IMPORT) {
-          throw new Error(
-            `Nothing was imported: ${cookies.length.toLocaleString('en')} cookies is more than the ${MAX_IMPORT.toLocaleString('en')} a browser keeps in all. Import them in smaller parts.`,
-          );
-        }
+        checkImportSize(cookies.length);
+        const storeId = cookies[0]?.storeId ?? defaultStoreId;
         const intent = await begin(store, `Importing ${cookieCount(cookies.length)}`, cookies);
         const evictions = watchEvictions();
-        const change: Change = { before: [], after: [] };
+        // Keyed by identity, so the bookkeeping stays linear in the number of cookies.
+        const originals = new Map<string, Cookie>();
+        const written = new Map<string, Cookie>();
         const failed: CookieProblem[] = [];
         for (const cookie of cookies) {
           try {
             const existing = await store.getExact(cookie);
             const { change: one, warning } = await saveCookie(store, existing, cookie);
             // A cookie this import wrote earlier is not something to restore on undo; the original is.
-            change.before.push(...one.before.filter((b) => !change.after.some((a) => sameIdentity(a, b))));
+            for (const b of one.before) if (!written.has(identity(b))) originals.set(identity(b), b);
             // And what it leaves is what it wrote last (Undo checks the cookie is still that).
-            for (const written of one.after) {
-              const at = change.after.findIndex((c) => sameIdentity(c, written));
-              if (at >= 0) change.after[at] = written;
-              else change.after.push(written);
-            }
+            for (const w of one.after) written.set(identity(w), w);
             if (warning) failed.push(problem(cookie, warning));
           } catch (error) {
             failed.push(problem(cookie, withReason(error, cookie).message));
           }
         }
         // Cookies the browser evicted to make room are part of the change: reported, and Undo brings them back.
-        const evicted = evictions.stop().filter((c) => !change.after.some((a) => sameIdentity(a, c)));
-        change.before.push(...evicted);
+        const evicted = (await evictions.stop()).filter((c) => c.storeId === storeId && !written.has(identity(c)));
+        for (const c of evicted) originals.set(identity(c), c);
+        const change: Change = { before: [...originals.values()], after: [...written.values()] };
         for (const c of evicted) failed.push(problem(c, 'evicted by the browser to make room for the import; Undo brings it back'));
         const notes = await finish({ ...intent, label: `Imported ${cookieCount(change.after.length)}` }, change);
         return { written: change.after.length, failed, ...notes };
       }),
 
-    'cookies/eviction-risks': async ({ cookies }) => ({ risks: await evictionRisks(cookies, cookies[0]?.storeId ?? '0') }),
+    'cookies/eviction-risks': async ({ cookies }) => ({
+      risks: await evictionRisks(cookies, cookies[0]?.storeId ?? defaultStoreId),
+    }),
 
     'cookies/by-site': ({ tabId }) => cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id))),
 

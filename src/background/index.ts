@@ -43,8 +43,9 @@ async function forgetEndedPrivateSession(): Promise<void> {
   log.forgetPrivate();
   await purgeStores(isPrivateStore);
 }
-browser.windows.onRemoved.addListener(() => void forgetEndedPrivateSession().catch(() => {}));
-void forgetEndedPrivateSession().catch(() => {});
+// After recovery, so a change interrupted in a private window is settled before its entries go.
+browser.windows.onRemoved.addListener(() => void ready.then(forgetEndedPrivateSession).catch(() => {}));
+void ready.then(forgetEndedPrivateSession).catch(() => {});
 
 const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>

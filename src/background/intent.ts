@@ -8,7 +8,9 @@
  */
 import { errorText } from '../error-text';
 import type { ChangeNotes, JournalEntry } from '../messages';
-import { type Cookie, sameIdentity } from '../model/cookie';
+import { domainMatches } from '../core/site';
+import { pathMatches } from '../core/set-cookie/path';
+import { canonicalDomain, type Cookie, hostOfDomain, sameIdentity } from '../model/cookie';
 import type { Change, CookieStore } from './editor';
 import { allEntries, entryFor, record, replace, settle } from './journal';
 
@@ -19,9 +21,27 @@ export interface Intent {
 }
 
 /**
+ * Whether a change aimed at `target` may touch `c`: the same cookie (or where the browser may store
+ * it host-only instead), or a same-name cookie Chromium's remove takes along (one it would send to
+ * the target's URL).
+ */
+function mayTouch(target: Cookie, c: Cookie): boolean {
+  if (c.name !== target.name || c.storeId !== target.storeId) return false;
+  if (sameIdentity(target, c) || sameIdentity(canonicalDomain({ ...target, hostOnly: true }), c)) return true;
+  const host = hostOfDomain(target.domain);
+  const domainOk = c.hostOnly ? hostOfDomain(c.domain) === host : domainMatches(host, c.domain);
+  return domainOk && pathMatches(target.path, c.path);
+}
+
+/** A cookie's identity without its value: enough to find it again, small to keep. */
+function identityOnly(c: Cookie): Cookie {
+  return { ...c, value: '' };
+}
+
+/**
  * Records what a change may touch before it acts (for an Undo, `resume` is the entry it undoes,
- * which the note replaces). Throws when that cannot be saved: the change must
- * then not run, or an interruption could lose cookies.
+ * which the note replaces). Throws when that cannot be saved: the change must then not run, or an
+ * interruption could lose cookies.
  */
 export async function begin(
   store: CookieStore,
@@ -31,12 +51,23 @@ export async function begin(
 ): Promise<Intent> {
   const storeId = touches[0]?.storeId ?? '';
   const before: Cookie[] = [];
-  for (const name of new Set(touches.map((c) => c.name))) before.push(...(await store.getAllNamed(name, storeId)));
+  for (const name of new Set(touches.map((c) => c.name))) {
+    const targets = touches.filter((t) => t.name === name);
+    before.push(...(await store.getAllNamed(name, storeId)).filter((c) => targets.some((t) => mayTouch(t, c))));
+  }
   if (before.length === 0 && !resume) return { id: undefined, label };
   try {
     // An Undo's note takes the place of the entry it undoes in one write: never both, never neither.
     const id = await record(
-      { label, storeId, before, after: [], pending: true, planned: [...touches], ...(resume ? { resume } : {}) },
+      {
+        label,
+        storeId,
+        before,
+        after: [],
+        pending: true,
+        planned: resume ? [] : touches.map(identityOnly),
+        ...(resume ? { resume } : {}),
+      },
       resume?.id,
     );
     return { id, label };
@@ -47,8 +78,9 @@ export async function begin(
 
 /**
  * The change is done: its pending entry becomes its undo entry (or goes, when it changed nothing).
- * A journal that cannot be written (storage full) must not turn a done change into an error: it
- * becomes a warning instead.
+ * A journal that cannot be written (storage full, a change too large) must not turn a done change
+ * into an error: it becomes a warning instead, and the note is dropped, so that recovery does not
+ * later undo a change the user was told is done.
  */
 export async function finish(intent: Intent, change: Change): Promise<ChangeNotes> {
   try {
@@ -58,7 +90,31 @@ export async function finish(intent: Intent, change: Change): Promise<ChangeNote
     else await settle(intent.id, entryFor(intent.label, change));
     return {};
   } catch (error) {
+    const dropped = intent.id === undefined ? Promise.resolve() : replace(intent.id, undefined);
+    await dropped.catch(() => {});
     return { warning: `Done, but it cannot be undone: the undo journal could not be saved (${errorText(error)}).` };
+  }
+}
+
+/**
+ * The change failed part-way: every cookie its note holds that is gone now is written back, then the
+ * note goes. (What the failed change did write stays; the error says what happened.)
+ */
+export async function abort(store: CookieStore, intent: Intent): Promise<void> {
+  if (intent.id === undefined) return;
+  const entry = (await allEntries()).find((e) => e.id === intent.id);
+  if (entry) await restoreMissing(store, entry.before);
+  await replace(intent.id, undefined);
+}
+
+async function restoreMissing(store: CookieStore, cookies: readonly Cookie[]): Promise<void> {
+  for (const previous of cookies) {
+    if (await store.getExact(previous)) continue;
+    try {
+      await store.write(previous);
+    } catch (error) {
+      console.warn('Cookie Lens: could not bring back', previous.name, errorText(error));
+    }
   }
 }
 
@@ -69,14 +125,7 @@ export async function finish(intent: Intent, change: Change): Promise<ChangeNote
 export async function recover(store: CookieStore): Promise<string[]> {
   const interrupted = (await allEntries()).filter((e) => e.pending);
   for (const entry of interrupted) {
-    for (const previous of entry.before) {
-      if (await store.getExact(previous)) continue;
-      try {
-        await store.write(previous);
-      } catch (error) {
-        console.warn('Cookie Lens: could not bring back', previous.name, errorText(error));
-      }
-    }
+    await restoreMissing(store, entry.before);
     if (entry.resume) {
       // An interrupted Undo: what it undid so far is rolled back above; the change is undoable again.
       const { id: _id, at: _at, sites: _sites, ...again } = entry.resume;

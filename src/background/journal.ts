@@ -5,9 +5,9 @@
  * Kept in `storage.session`: it survives the popup closing and the worker being stopped, and is
  * gone when the browser quits. Bounded per store and in bytes, so it never fills session storage.
  */
-import { hostOf, registrableDomain } from '../core/site';
+import { jsonBytes } from '../core/set-cookie-log';
+import { cookieSite } from '../core/site';
 import type { JournalEntry } from '../messages';
-import { type Cookie, hostOfDomain } from '../model/cookie';
 import type { Change } from './editor';
 import { sessionValue } from './platform';
 
@@ -17,24 +17,11 @@ export const LIMIT_PER_STORE = 50;
 export const JOURNAL_BYTES = 4 * 1024 * 1024;
 
 const stored = sessionValue<JournalEntry[]>('undoJournal');
-const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
 /** Where Undo looks: one store, and the sites of one page (its top-level site and its frames' sites). */
 export interface JournalScope {
   storeId: string;
   sites: readonly string[];
-}
-
-/** The site of a cookie: its registrable domain (or host, for localhost and IP addresses). */
-export function siteOfCookie(cookie: Pick<Cookie, 'domain'>): string {
-  const host = hostOfDomain(cookie.domain);
-  return registrableDomain(host) || host;
-}
-
-/** The site of a page URL, as siteOfCookie says it. */
-export function siteOfUrl(url: string): string {
-  const host = hostOf(url);
-  return registrableDomain(host) || host;
 }
 
 function inScope(entry: JournalEntry, scope: JournalScope): boolean {
@@ -60,17 +47,43 @@ function bounded(entries: JournalEntry[]): JournalEntry[] {
     perStore.set(e.storeId, n);
     return n <= LIMIT_PER_STORE;
   });
-  while (kept.length > 1 && bytesOf(kept) > JOURNAL_BYTES) kept.pop();
+  while (kept.length > 1 && jsonBytes(kept) > JOURNAL_BYTES) kept.pop();
   return kept;
+}
+
+/** One change's largest entry: a third of the budget, so that its Undo's note (about twice its size) fits too. */
+export const ENTRY_BYTES = Math.floor(JOURNAL_BYTES / 3);
+
+/**
+ * Every write goes through here, one at a time: each reads the journal, changes it and writes it
+ * back, and two of them interleaved (a change finishing while a private session is purged) would
+ * bring back what the other removed.
+ */
+let writing: Promise<unknown> = Promise.resolve();
+function update<T>(change: (entries: JournalEntry[]) => { entries: JournalEntry[]; result: T }): Promise<T> {
+  const run = writing.then(async () => {
+    const { entries, result } = change(await allEntries());
+    await stored.set(entries);
+    return result;
+  });
+  writing = run.catch(() => undefined);
+  return run;
 }
 
 export type NewEntry = Omit<JournalEntry, 'id' | 'at' | 'sites'>;
 
-/** An entry as kept: with the sites of every cookie it names. */
+/** An entry as kept: with the sites of every cookie it names, and within its size. */
 function complete(entry: NewEntry, id: number, at: number): JournalEntry {
-  const sites = [...new Set([...entry.before, ...entry.after, ...(entry.planned ?? [])].map(siteOfCookie))];
-  return { ...entry, sites, id, at };
+  const sites = [...new Set([...entry.before, ...entry.after, ...(entry.planned ?? [])].map(cookieSite))];
+  const full = { ...entry, sites, id, at };
+  const size = jsonBytes(full);
+  if (size > ENTRY_BYTES) {
+    throw new Error(`the change is too large to keep for Undo (${(size / 1024 / 1024).toFixed(1)} MB of cookies)`);
+  }
+  return full;
 }
+
+const nextId = (entries: readonly JournalEntry[]) => Math.max(0, ...entries.map((e) => e.id)) + 1;
 
 /**
  * Journals a change; returns its id (undefined when the change changed nothing and is not pending).
@@ -78,27 +91,32 @@ function complete(entry: NewEntry, id: number, at: number): JournalEntry {
  */
 export async function record(entry: NewEntry, replacing?: number): Promise<number | undefined> {
   if (entry.before.length === 0 && entry.after.length === 0 && !entry.pending) return undefined;
-  const full = complete(entry, 0, Date.now());
-  const size = bytesOf(full);
-  if (size > JOURNAL_BYTES) {
-    throw new Error(`the change is too large to keep for Undo (${(size / 1024 / 1024).toFixed(1)} MB of cookies)`);
-  }
-  const entries = await allEntries();
-  full.id = Math.max(0, ...entries.map((e) => e.id)) + 1;
-  await stored.set(bounded([full, ...entries.filter((e) => e.id !== replacing)]));
-  return full.id;
+  return update((entries) => {
+    const full = complete(entry, nextId(entries), Date.now());
+    return { entries: bounded([full, ...entries.filter((e) => e.id !== replacing)]), result: full.id };
+  });
 }
 
 /** Replaces a pending entry with the change it became (keeping its id and place). */
 export async function settle(id: number, entry: NewEntry): Promise<void> {
-  const entries = await allEntries();
-  await stored.set(entries.map((e) => (e.id === id ? complete(entry, id, e.at) : e)));
+  await update((entries) => ({
+    entries: bounded(entries.map((e) => (e.id === id ? complete(entry, id, e.at) : e))),
+    result: undefined,
+  }));
 }
 
-/** Replaces an entry (by id), keeping its place; drops it when `next` is undefined. */
+/** Replaces an entry (by id) with another, or drops it when `next` is undefined, in one write. */
 export async function replace(id: number, next: JournalEntry | undefined): Promise<void> {
-  const entries = await allEntries();
-  await stored.set(entries.flatMap((e) => (e.id !== id ? [e] : next ? [next] : [])));
+  await replaceWith(id, next ? [next] : []);
+}
+
+/** Replaces an entry with new ones (numbered afresh), at the top, in one write; returns their ids. */
+export async function replaceWith(id: number, next: ReadonlyArray<Omit<JournalEntry, 'id'>>): Promise<number[]> {
+  return update((entries) => {
+    let n = nextId(entries);
+    const fresh = next.map((e) => ({ ...e, id: n++ }));
+    return { entries: bounded([...fresh, ...entries.filter((e) => e.id !== id)]), result: fresh.map((e) => e.id) };
+  });
 }
 
 /**
@@ -122,22 +140,21 @@ export async function pick(scope: JournalScope, id?: number): Promise<JournalEnt
 
 /** Puts what an undo left undone back at the top, as a new entry; returns its id. */
 export async function putBack(entry: Omit<JournalEntry, 'id'>): Promise<number> {
-  const entries = await allEntries();
-  const id = Math.max(0, ...entries.map((e) => e.id)) + 1;
-  await stored.set(bounded([{ ...entry, id }, ...entries]));
-  return id;
+  return update((entries) => {
+    const id = nextId(entries);
+    return { entries: bounded([{ ...entry, id }, ...entries]), result: id };
+  });
 }
 
 /** Forgets every entry of the stores `drop` names (a private session that ended). */
 export async function purgeStores(drop: (storeId: string) => boolean): Promise<number> {
-  const entries = await allEntries();
-  const kept = entries.filter((e) => !drop(e.storeId));
-  if (kept.length !== entries.length) await stored.set(kept);
-  return entries.length - kept.length;
+  return update((entries) => {
+    const kept = entries.filter((e) => !drop(e.storeId));
+    return { entries: kept, result: entries.length - kept.length };
+  });
 }
 
 /** What a change did, as the journal keeps it: its store is its cookies' store. */
-export function entryFor(label: string, change: Change): NewEntry {
-  const storeId = (change.before[0] ?? change.after[0])?.storeId ?? '';
-  return { label, storeId, before: change.before, after: change.after };
+export function entryFor(label: string, change: Change, storeId?: string): NewEntry {
+  return { label, storeId: storeId ?? (change.before[0] ?? change.after[0])?.storeId ?? '', before: change.before, after: change.after };
 }

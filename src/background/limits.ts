@@ -3,33 +3,43 @@
  * cookies per site (registrable domain) and about 3,000 in all; Firefox 180 per site and 3,000 in
  * all. Past them the browser evicts older cookies, silently.
  */
+import { cookieSite } from '../core/site';
 import type { EvictionRisk } from '../messages';
-import { type Cookie, sameIdentity } from '../model/cookie';
+import { type Cookie, canonicalDomain, cookieKey } from '../model/cookie';
 import { getAllInStore } from './cookie-api';
-import { siteOfCookie } from './journal';
 
 export const PER_SITE = 180;
 export const IN_ALL = 3_000;
 /** The most cookies one import may write. */
 export const MAX_IMPORT = IN_ALL;
 
-/** Where writing `incoming` would take a site, or the store, past the browser's limit. */
+/** Refuses more cookies than one import may write, before any work is done on them. */
+export function checkImportSize(count: number, what = 'imported'): void {
+  if (count > MAX_IMPORT) {
+    throw new Error(
+      `Nothing was ${what}: ${count.toLocaleString('en')} cookies is more than the ${MAX_IMPORT.toLocaleString('en')} a browser keeps in all. Import them in smaller parts.`,
+    );
+  }
+}
+
+/** A cookie's identity as the browser keys it (domain written the browser's way). */
+export const identity = (c: Cookie) => cookieKey(canonicalDomain(c));
+
+/** Where writing `incoming` would take a site, or the store, past the browser's limit. Linear in both. */
 export async function evictionRisks(incoming: readonly Cookie[], storeId: string): Promise<EvictionRisk[]> {
+  checkImportSize(incoming.length, 'checked');
   const stored = await getAllInStore(storeId);
-  const fresh = incoming.filter((c, i) => !stored.some((s) => sameIdentity(c, s)) && incoming.findIndex((d) => sameIdentity(c, d)) === i);
-  const risks: EvictionRisk[] = [];
+  const known = new Set(stored.map(identity));
+  const fresh = new Map<string, Cookie>();
+  for (const c of incoming) if (!known.has(identity(c))) fresh.set(identity(c), c);
   const bySite = new Map<string, { stored: number; adding: number }>();
-  for (const c of stored) {
-    const site = siteOfCookie(c);
-    bySite.set(site, { stored: (bySite.get(site)?.stored ?? 0) + 1, adding: bySite.get(site)?.adding ?? 0 });
+  const count = (site: string) => bySite.get(site) ?? bySite.set(site, { stored: 0, adding: 0 }).get(site)!;
+  for (const c of stored) count(cookieSite(c)).stored++;
+  for (const c of fresh.values()) count(cookieSite(c)).adding++;
+  const risks: EvictionRisk[] = [];
+  for (const [site, n] of bySite) {
+    if (n.adding > 0 && n.stored + n.adding > PER_SITE) risks.push({ site, stored: n.stored, adding: n.adding, limit: PER_SITE });
   }
-  for (const c of fresh) {
-    const site = siteOfCookie(c);
-    bySite.set(site, { stored: bySite.get(site)?.stored ?? 0, adding: (bySite.get(site)?.adding ?? 0) + 1 });
-  }
-  for (const [site, { stored: count, adding }] of bySite) {
-    if (adding > 0 && count + adding > PER_SITE) risks.push({ site, stored: count, adding, limit: PER_SITE });
-  }
-  if (stored.length + fresh.length > IN_ALL) risks.push({ site: '', stored: stored.length, adding: fresh.length, limit: IN_ALL });
+  if (stored.length + fresh.size > IN_ALL) risks.push({ site: '', stored: stored.length, adding: fresh.size, limit: IN_ALL });
   return risks;
 }

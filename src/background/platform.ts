@@ -78,14 +78,18 @@ export function onCookieChanged(listener: (change: CookieChangeInfo) => void): (
   };
 }
 
-/** Collects the cookies the browser evicts (to stay within its limits) until `stop`, which returns them. */
-export function watchEvictions(): { stop(): Cookie[] } {
+/**
+ * Collects the cookies the browser evicts (to stay within its limits) until `stop`, which returns
+ * them; it waits a moment first, as the browser reports an eviction just after the write that caused it.
+ */
+export function watchEvictions(): { stop(): Promise<Cookie[]> } {
   const evicted: Cookie[] = [];
   const unsubscribe = onCookieChanged((change) => {
     if (change.removed && change.cause === 'evicted') evicted.push(change.cookie);
   });
   return {
-    stop() {
+    async stop() {
+      await new Promise((resolve) => setTimeout(resolve, 50));
       unsubscribe();
       return evicted;
     },

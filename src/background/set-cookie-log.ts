@@ -58,6 +58,7 @@ export function startSetCookieLog(onLogChanged: (tabId: number) => void): SetCoo
       clearTimeout: (h) => clearTimeout(h as number),
     },
     browser: browserName,
+    loadRecording: async () => (await recordingSetting.get()) !== false,
     load: () => stored.get(),
     save: (state) => stored.set(state),
     readJar: getAllUnder,
@@ -87,10 +88,7 @@ export function startSetCookieLog(onLogChanged: (tabId: number) => void): SetCoo
     warn: (error) => console.warn('Cookie Lens: Set-Cookie log', error),
     isPrivateStore,
   });
-  recordingSetting.get().then(
-    (on) => recorder.setRecording(on !== false),
-    () => {},
-  );
+
 
   const onHeadersReceived = (details: WebRequest.OnHeadersReceivedDetailsType): void => {
     if (details.tabId < 0) return;

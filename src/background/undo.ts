@@ -8,7 +8,7 @@ import type { JournalEntry, ResponseOf } from '../messages';
 import type { CookieStore } from './editor';
 import { revert } from './revert';
 import { begin } from './intent';
-import { type JournalScope, pick, putBack, replace } from './journal';
+import { type JournalScope, pick, putBack, replace, replaceWith } from './journal';
 
 const base = (label: string) => label.replace(/ \((the rest|changed since)\)$/, '');
 
@@ -23,28 +23,30 @@ export async function undo(
   // back and what was undone so far is rolled back.
   const intent = await begin(store, entry.label, [...entry.before, ...entry.after], entry);
   const { expired, failed, retry, conflicts, conflicted } = await revert(store, entry, { force: request.force === true });
-  if (intent.id !== undefined) await replace(intent.id, undefined).catch(() => {});
   const problems = [
     ...expired.map((c) => `${c.name} (${c.domain}${c.path}) expired in the meantime, so it was not brought back.`),
     ...failed.map((f) => `${f.cookie.name} (${f.cookie.domain}${f.cookie.path}): ${f.reason}`),
   ];
   const { stuck: _s, conflict: _c, id: _id, ...rest } = entry;
-  const keep = async (next: Omit<JournalEntry, 'id'>): Promise<number | undefined> => {
-    try {
-      return await putBack(next);
-    } catch (error) {
-      problems.push(`What could not be undone cannot be tried again: the undo journal could not be saved (${errorText(error)}).`);
-      return undefined;
-    }
-  };
+  const left: Array<Omit<JournalEntry, 'id'>> = [];
   // What the browser refused stays undoable, passed over while there is other work to undo.
   if (retry.before.length > 0 || retry.after.length > 0) {
-    await keep({ ...rest, label: `${base(entry.label)} (the rest)`, ...retry, stuck: true });
+    left.push({ ...rest, label: `${base(entry.label)} (the rest)`, ...retry, stuck: true });
   }
-  let conflictEntry: number | undefined;
-  if (conflicted.before.length > 0 || conflicted.after.length > 0) {
-    conflictEntry = await keep({ ...rest, label: `${base(entry.label)} (changed since)`, ...conflicted, conflict: true });
+  // What the site changed since waits for the user: restore anyway, or keep.
+  const hasConflicts = conflicted.before.length > 0 || conflicted.after.length > 0;
+  if (hasConflicts) left.push({ ...rest, label: `${base(entry.label)} (changed since)`, ...conflicted, conflict: true });
+  // The Undo's note gives way to what is left, in one write: a stop in between loses neither.
+  let ids: number[] = [];
+  try {
+    ids = intent.id === undefined ? await Promise.all(left.map((e) => putBack(e))) : await replaceWith(intent.id, left);
+  } catch (error) {
+    if (left.length > 0) {
+      problems.push(`What could not be undone cannot be tried again: the undo journal could not be saved (${errorText(error)}).`);
+    }
+    if (intent.id !== undefined) await replace(intent.id, undefined).catch(() => {});
   }
+  const conflictEntry = hasConflicts ? ids.at(-1) : undefined;
   const answer: ResponseOf<'journal/undo'> = {
     undone: entry.label,
     problems,

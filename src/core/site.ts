@@ -3,7 +3,7 @@
  * from code that runs in the background worker or in tests, never from a page bundle.
  */
 import { getDomain, getPublicSuffix, parse } from 'tldts';
-import { bareDomain, type PartitionKey } from '../model/cookie';
+import { bareDomain, hostOfDomain, type PartitionKey } from '../model/cookie';
 import type { BrowserName } from './types';
 
 /** Lower-case host of a URL, without brackets for IPv6; '' when the URL does not parse. */
@@ -106,4 +106,16 @@ export function partitionKeyFor(requestUrl: string, topLevel: string, browser: B
   const key: PartitionKey = { topLevelSite: topLevelSiteOf(topLevel) };
   if (browser === 'chrome') key.hasCrossSiteAncestor = isCrossSite(requestUrl, topLevel, browser);
   return key;
+}
+
+/** The site a cookie belongs to: its registrable domain (or its host, for localhost and IP addresses). */
+export function cookieSite(cookie: { domain: string }): string {
+  const host = hostOfDomain(cookie.domain);
+  return registrableDomain(host) || host;
+}
+
+/** The site of a page URL, as cookieSite says it. */
+export function pageSite(url: string): string {
+  const host = hostOf(url);
+  return registrableDomain(host) || host;
 }

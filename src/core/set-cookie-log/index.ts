@@ -30,4 +30,4 @@ export {
   type TabView,
   tabsForCookie,
 } from './tab-attribution';
-export { LOG_CAP, type LogState, SetCookieLog, TOTAL_CAP, type TabLog } from './tab-logs';
+export { jsonBytes, LOG_CAP, type LogState, SetCookieLog, TOTAL_CAP, type TabLog } from './tab-logs';

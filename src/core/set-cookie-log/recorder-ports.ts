@@ -14,6 +14,8 @@ export interface Clock {
 export interface RecorderPorts {
   clock: Clock;
   browser: BrowserName;
+  /** Whether the user wants headers recorded (a kept setting; on unless turned off). */
+  loadRecording(): Promise<boolean>;
   /** The saved log, if any, and a way to save it (session storage in the worker). */
   load(): Promise<unknown>;
   save(state: LogState): Promise<void>;

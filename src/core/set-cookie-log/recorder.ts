@@ -50,7 +50,8 @@ export class SetCookieRecorder {
   private readonly topUrls = new Map<number, string>();
   private readonly storeIds = new Map<number, string>();
   private saveTimer: unknown;
-  private recording = true;
+  /** Unknown until the setting is read (at start, with the saved log); events wait in the queue till then. */
+  private recording: boolean | undefined;
   private saveError: string | undefined;
 
   constructor(private readonly ports: RecorderPorts) {
@@ -66,6 +67,10 @@ export class SetCookieRecorder {
   }
 
   private async restore(): Promise<void> {
+    this.recording = await this.ports.loadRecording().then(
+      (on) => on,
+      () => true,
+    );
     try {
       const stored = (await this.ports.load()) as LogState | undefined;
       if (stored && typeof stored.nextId === 'number' && stored.tabs) this.log = new SetCookieLog(stored);
@@ -95,7 +100,7 @@ export class SetCookieRecorder {
 
   /** Whether headers are recorded, why the last save failed, and how many old entries were dropped for space. */
   status(): { recording: boolean; saveError?: string; dropped: number } {
-    const status = { recording: this.recording, dropped: this.log.droppedForSpace() };
+    const status = { recording: this.recording !== false, dropped: this.log.droppedForSpace() };
     return this.saveError ? { ...status, saveError: this.saveError } : status;
   }
 
@@ -145,17 +150,19 @@ export class SetCookieRecorder {
 
   /** A response arrived (before the browser stored its cookies): a navigation, a frame, headers. */
   responseReceived(event: ResponseEvent): void {
-    if (!this.recording) return;
+    if (this.recording === false) return;
     const { tabId, url, frameType } = event;
     let since = ++this.seq;
     const time = this.now;
-    if (frameType === 'main_frame') {
-      this.topUrls.set(tabId, url);
-      this.enqueue(() => {
-        if (this.log.navigated(tabId, event.requestId)) this.changed(tabId);
+    if (frameType === 'main_frame' || frameType === 'sub_frame') {
+      if (frameType === 'main_frame') this.topUrls.set(tabId, url);
+      this.enqueue(async () => {
+        if (!this.recording) return;
+        // The tab's store is known before anything of it is kept: a private tab's log is never saved.
+        this.log.setStore(tabId, await this.storeFor(tabId, event.storeId));
+        if (frameType === 'sub_frame') this.log.addFrame(tabId, url);
+        else if (this.log.navigated(tabId, event.requestId)) this.changed(tabId);
       });
-    } else if (frameType === 'sub_frame') {
-      this.enqueue(() => this.log.addFrame(tabId, url));
     }
     if (event.headers.length === 0) return;
     // Known at once, so a cookie change arriving while the jar is read is matched to its header.
@@ -165,6 +172,7 @@ export class SetCookieRecorder {
     this.trim(time);
     const topAtArrival = frameType === 'main_frame' ? url : this.topUrls.get(tabId);
     this.enqueue(async () => {
+      if (!this.recording) return;
       const storeId = await this.storeFor(tabId, event.storeId);
       this.log.setStore(tabId, storeId);
       const host = hostOf(url);
@@ -219,7 +227,7 @@ export class SetCookieRecorder {
 
   /** A cookie was added, changed or removed. */
   cookieChanged(event: CookieEvent): void {
-    if (!this.recording) return;
+    if (this.recording === false) return;
     const now = this.now;
     const { cookie } = event;
     const previous = this.changes.at(-1);
@@ -250,6 +258,7 @@ export class SetCookieRecorder {
   }
 
   private async logScriptCookie(cookie: Cookie, now: number, replaced: boolean): Promise<void> {
+    if (!this.recording) return;
     const tabs = await this.ports.openTabs();
     const views = await Promise.all(
       tabs.map(async (t) => ({

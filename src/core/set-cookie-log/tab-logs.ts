@@ -10,6 +10,11 @@ export const LOG_CAP = 500;
  */
 export const TOTAL_CAP = 2_000;
 
+/** The size of a value as JSON in UTF-8: what storage counts. */
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
 export interface TabLog {
   entries: SetCookieEntry[];
   preserve: boolean;
@@ -74,18 +79,18 @@ export class SetCookieLog {
 
   /** Drops the oldest entries of any tab (ids grow with time) until the total is within the bound. */
   private trimTotal(): void {
-    const logs = Object.values(this.state.tabs);
-    let total = logs.reduce((n, l) => n + l.entries.length, 0);
-    while (total > this.totalCap) {
-      let oldest: TabLog | undefined;
-      for (const l of logs) {
-        const first = l.entries[0];
-        if (first && (!oldest || first.id < (oldest.entries[0]?.id ?? Number.POSITIVE_INFINITY))) oldest = l;
-      }
-      if (!oldest) break;
-      oldest.entries.shift();
-      total--;
+    let total = Object.values(this.state.tabs).reduce((n, l) => n + l.entries.length, 0);
+    while (total > this.totalCap && this.dropOldest()) total--;
+  }
+
+  /** Drops the oldest entry of any tab (ids grow with time); returns it. */
+  private dropOldest(): SetCookieEntry | undefined {
+    let oldest: TabLog | undefined;
+    for (const l of Object.values(this.state.tabs)) {
+      const first = l.entries[0];
+      if (first && (!oldest || first.id < (oldest.entries[0]?.id ?? Number.POSITIVE_INFINITY))) oldest = l;
     }
+    return oldest?.entries.shift();
   }
 
   /** Replaces an entry (by id) in whichever tab holds it; returns the tab, if found. */
@@ -161,19 +166,12 @@ export class SetCookieLog {
    * The count is kept, so the log can say that older entries were dropped.
    */
   trimToBytes(maxBytes: number): number {
-    const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
-    const logs = Object.values(this.state.tabs);
-    let bytes = size(this.state);
+    let bytes = jsonBytes(this.state);
     let dropped = 0;
     while (bytes > maxBytes) {
-      let oldest: TabLog | undefined;
-      for (const l of logs) {
-        const first = l.entries[0];
-        if (first && (!oldest || first.id < (oldest.entries[0]?.id ?? Number.POSITIVE_INFINITY))) oldest = l;
-      }
-      const entry = oldest?.entries.shift();
+      const entry = this.dropOldest();
       if (!entry) break;
-      bytes -= size(entry) + 1;
+      bytes -= jsonBytes(entry) + 1;
       dropped++;
     }
     this.state.dropped = (this.state.dropped ?? 0) + dropped;
@@ -185,17 +183,17 @@ export class SetCookieLog {
     return this.state.dropped ?? 0;
   }
 
-  /** What may be kept in session storage: every tab but those in a store `skip` names (private windows stay in memory). */
+  /**
+   * What may be kept in session storage: the tabs whose store is known and not one `skip` names
+   * (private windows stay in memory; so does a tab whose store is not known yet).
+   */
   forStorage(skip: (storeId: string) => boolean): LogState {
     const tabs = Object.fromEntries(
-      Object.entries(this.state.tabs).filter(([, log]) => log.storeId === undefined || !skip(log.storeId)),
+      Object.entries(this.state.tabs).filter(([, log]) => log.storeId !== undefined && !skip(log.storeId)),
     );
     return { ...this.state, tabs };
   }
 
-  tabIds(): number[] {
-    return Object.keys(this.state.tabs).map(Number);
-  }
 
   /** Plain data, to keep in session storage while the worker sleeps. */
   snapshot(): LogState {

@@ -292,6 +292,8 @@ describe('import bounds', () => {
       risks: [{ site: 'example.com', stored: 175, adding: 10, limit: 180 }],
     });
     expect(await handlers['cookies/eviction-risks']({ cookies: incoming.slice(0, 5) })).toEqual({ risks: [] });
+    const many = Array.from({ length: 3_001 }, (_, i) => cookie(`c${i}`, '1'));
+    await expect(handlers['cookies/eviction-risks']({ cookies: many })).rejects.toThrow('Nothing was checked');
   });
 });
 

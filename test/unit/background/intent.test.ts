@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fake.browser }));
 
 const { fake } = await import('./fake-browser');
-const { begin, finish, recover } = await import('../../../src/background/intent');
+const { abort, begin, finish, recover } = await import('../../../src/background/intent');
 const { allEntries, take } = await import('../../../src/background/journal');
 const { browserStore } = await import('../../../src/background/store');
 const { revert } = await import('../../../src/background/revert');
@@ -91,5 +91,41 @@ describe('a change the worker was stopped in the middle of', () => {
     put('a', '1');
     fake.sessionFails = () => true;
     await expect(begin(store, 'Deleted a', [cookie('a', '1')])).rejects.toThrow('Nothing was changed');
+  });
+});
+
+describe('what a note holds, and what recovery may do with it', () => {
+  it("holds only the cookies the change may touch: not a same-name cookie of another site", async () => {
+    put('sessionid', 'a');
+    fake.add({ name: 'sessionid', domain: 'other.test', value: 'b' });
+    await begin(store, 'Deleted sessionid', [cookie('sessionid', 'a')]);
+    const [note] = await allEntries();
+    expect(note?.before.map((c) => c.domain)).toEqual(['app.example.com']);
+    // The other site logs out meanwhile: recovery does not bring its cookie back.
+    await fake.browser.cookies.remove({ url: 'http://other.test/', name: 'sessionid', storeId: '0' });
+    await recover(store);
+    expect(values()).toEqual(['sessionid/=a']);
+  });
+
+  it('a change too large to journal is still done, says it cannot be undone, and is not undone later by recovery', async () => {
+    const big = 'x'.repeat(5_000);
+    const imported = Array.from({ length: 300 }, (_, i) => cookie(`c${i}`, big));
+    const intent = await begin(store, 'Importing 300 cookies', imported);
+    for (const c of imported) await store.write(c);
+    const notes = await finish(intent, { before: [], after: imported });
+    expect(notes.warning).toContain('cannot be undone');
+    expect(await allEntries()).toEqual([]);
+    expect(await recover(store)).toEqual([]);
+    expect(fake.cookies()).toHaveLength(300);
+  });
+
+  it('a failed change puts back what it took away and leaves no note', async () => {
+    put('dup', 'root');
+    put('dup', 'sub', '/sub');
+    const intent = await begin(store, 'Edited dup', [cookie('dup', 'sub', '/sub')]);
+    await fake.browser.cookies.remove({ url: 'http://app.example.com/sub', name: 'dup', storeId: '0' });
+    await abort(store, intent);
+    expect(values()).toEqual(['dup/=root', 'dup/sub=sub']);
+    expect(await allEntries()).toEqual([]);
   });
 });

@@ -84,3 +84,17 @@ describe('the undo journal', () => {
     await expect(record(deleted('a'))).rejects.toThrow('QUOTA_BYTES');
   });
 });
+
+describe('journal writes one at a time', () => {
+  it('a change settling while a private session is purged loses neither the settle nor the purge', async () => {
+    const { settle } = await import('../../../src/background/journal');
+    const pendingId = await record({ ...deleted('a'), pending: true });
+    await record(deleted('private', { storeId: '1' }));
+    await Promise.all([
+      settle(pendingId as number, deleted('a')),
+      purgeStores((id) => id === '1'),
+    ]);
+    const entries = await allEntries();
+    expect(entries.map((e) => [e.label, e.pending, e.storeId])).toEqual([['Deleted a', undefined, '0']]);
+  });
+});

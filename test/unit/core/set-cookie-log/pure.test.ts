@@ -295,7 +295,7 @@ describe('SetCookieLog', () => {
     log.add(4, [entry(3, { tabId: 4 })]);
     log.removeTab(4);
     expect(log.entries(4)).toEqual([]);
-    expect(log.tabIds()).toEqual([]);
+    expect(log.snapshot().tabs).toEqual({});
   });
 
   it('survives a round trip through plain data (session storage)', () => {

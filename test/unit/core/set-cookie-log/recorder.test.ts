@@ -52,6 +52,7 @@ function harness(
     saved?: unknown;
     tabs?: Array<{ tabId: number; url: string }>;
     saveFails?: boolean;
+    recording?: boolean;
   } = {},
 ) {
   const clock = new ManualClock();
@@ -61,6 +62,8 @@ function harness(
   const ports: RecorderPorts = {
     clock,
     browser: options.browser ?? 'chrome',
+    // Read after the first events arrive (the constructor's read is asynchronous), as in a worker woken by one.
+    loadRecording: async () => options.recording ?? true,
     load: async () => options.saved,
     save: async (state) => {
       if (options.saveFails) throw new Error('QUOTA_BYTES quota exceeded');
@@ -194,8 +197,32 @@ describe('what the recorder keeps, and where', () => {
     expect((await h.entries(1)).map((e) => e.name)).toEqual(['normal']);
   });
 
+  it("keeps a private tab's page and frames out of storage even when it received no Set-Cookie header", async () => {
+    const h = harness();
+    h.recorder.responseReceived(response('https://private.example/', [], { tabId: 2, storeId: '1' }));
+    h.recorder.responseReceived(
+      response('https://frame.example/embed?user=alice', [], { tabId: 2, storeId: '1', frameType: 'sub_frame' }),
+    );
+    h.recorder.responseReceived(response('http://localhost:8600/', ['a=1']));
+    await h.recorder.withLog(() => undefined);
+    await h.clock.advance(350);
+    expect(JSON.stringify(h.saves.at(-1))).not.toContain('alice');
+    expect(Object.keys(h.saves.at(-1)?.tabs ?? {})).toEqual(['1']);
+    expect(await h.recorder.withLog((log) => log.frames(2))).toEqual(['https://frame.example/embed?user=alice']);
+  });
+
+  it('records nothing when the kept setting says off, not even the event that woke the worker', async () => {
+    const h = harness({ recording: false, tabs: [{ tabId: 1, url: 'http://localhost:8600/' }] });
+    h.recorder.responseReceived(response('http://localhost:8600/', ['woke=1']));
+    h.store(makeCookie({ name: 'js', domain: 'localhost' }));
+    await h.clock.advance(SCRIPT_GRACE_MS * 2);
+    expect(await h.entries()).toEqual([]);
+    expect(h.recorder.status()).toEqual({ recording: false, dropped: 0 });
+  });
+
   it('records nothing while recording is off', async () => {
     const h = harness({ tabs: [{ tabId: 1, url: 'http://localhost:8600/' }] });
+    await h.entries();
     h.recorder.setRecording(false);
     h.recorder.responseReceived(response('http://localhost:8600/', ['a=1']));
     h.store(makeCookie({ name: 'js', domain: 'localhost' }));
