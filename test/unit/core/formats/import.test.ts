@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, type ImportResult, importCookies } from '../../../../src/core/formats/index';
+import { fastestMs } from '../../timing';
 
 describe('detectFormat', () => {
   it.each([
@@ -25,6 +26,59 @@ describe('detectFormat', () => {
     ['<html><body>a=b</body></html>', 'unknown'],
   ])('%j is %s', (text, format) => {
     expect(detectFormat(text)).toBe(format);
+  });
+
+  // The regex detectFormat used to tell a Cookie header line: `\s*(?:cookie\s*:)?\s*` let two runs of
+  // whitespace share the spaces in every way, so 20,000 spaces on paste took seconds (issue 11).
+  const OLD_HEADER_LINE = /^\s*(?:cookie\s*:)?\s*[\w!#$%&'*+.^`|~-]+\s*=[^\t]*$/i;
+
+  it('tells a Cookie header line exactly as the old regex did', () => {
+    const unit = fc.constantFrom(
+      ...[' ', '\t', '\u00a0', '\u2028', '\ufeff', 'c', 'o', 'k', 'i', 'e', 'C', 'K', '\u212a', ':', '=', 'a', '-', ';', '"', '/'],
+      'cookie',
+      'Cookie:',
+      'COOKIE :',
+    );
+    const part = (...units: string[]) => fc.string({ unit: fc.constantFrom(...units), maxLength: 3 });
+    const ws = part(' ', '\t', '\u00a0', '\u2028', '\ufeff');
+    const shaped = fc
+      .tuple(
+        ws,
+        fc.constantFrom('', 'cookie', 'Cookie', 'COOKIE', 'coo\u212aie', 'cookie:'),
+        ws,
+        fc.constantFrom('', ':', '::'),
+        ws,
+        part('a', '-', 'c', '"', '/', ':', '\u00e9'),
+        ws,
+        fc.constantFrom('=', '', '=='),
+        part('b', ' ', '\t', ';', '='),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 12 }), shaped), (text) => {
+        const line = text.replace(/^\uFEFF/, '');
+        fc.pre(line.split('\t').length !== 7);
+        const expected = line.trim() !== '' && OLD_HEADER_LINE.test(line) ? 'header' : 'unknown';
+        expect(detectFormat(text)).toBe(expected);
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+
+  it('tells a line with 60,000 spaces in well under a second', () => {
+    const lines = [
+      `${' '.repeat(60_000)}!`,
+      `Cookie:${' '.repeat(60_000)}!`,
+      `${' \t'.repeat(30_000)}cookie${' '.repeat(60_000)}a=b`,
+      `a${' '.repeat(60_000)}=b`,
+    ];
+    const expected = ['unknown', 'unknown', 'unknown', 'header'];
+    lines.forEach((line, i) => {
+      const ms = fastestMs(() => detectFormat(line), 100);
+      expect(detectFormat(line)).toBe(expected[i]);
+      expect(ms, `line ${i}`).toBeLessThan(100);
+      expect(fastestMs(() => importCookies(line, { defaultDomain: 'example.com' }), 100), `import ${i}`).toBeLessThan(100);
+    });
   });
 });
 
