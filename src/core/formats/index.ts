@@ -25,9 +25,23 @@ import { isJsonText, jsonKind, parseJson, toJson } from './json';
 import { toCurl, toFetch, toHttpie, toSetCookieLines } from './commands';
 import { toPlaywright, toPuppeteer, toSelenium } from './tools';
 import { NETSCAPE_MAGIC, netscapeFields, parseNetscape, toNetscape } from './netscape';
-import type { CookieFormat, ExportOptions, ImportFormat, ImportOptions, ImportResult } from './types';
+import {
+  type CookieFormat,
+  type ExportOptions,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportResult,
+  MAX_IMPORT_ROWS,
+} from './types';
 
 export type { CookieFormat, ExportOptions, ImportError, ImportFormat, ImportOptions, ImportResult } from './types';
+export { MAX_IMPORT_ROWS } from './types';
+
+/**
+ * Longest text importCookies reads, in characters (UTF-16 code units): 5 MB. A cookies.txt of 10,000
+ * cookies (MAX_IMPORT_ROWS) with 4 KB values fits twice over; reading stays well under a second.
+ */
+export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
 
 /**
  * The cookies as text in `format`. curl, httpie and fetch need `options.url` (they throw without a
@@ -111,9 +125,15 @@ function secondsText(seconds: number): string {
  * Detects the format and reads every cookie it can. Never throws: each bad entry or line gives one
  * error and is skipped. Also skipped with an error: a cookie already expired at `options.now`, and a
  * cookie with the same identity (cookieKey) as an earlier one, which would replace it in the browser.
+ * Refused whole, with one error: text over MAX_IMPORT_CHARS (5 MB) and more than MAX_IMPORT_ROWS
+ * (10,000) entries, so a huge paste cannot freeze the page.
  */
 export function importCookies(input: string, options: ImportOptions = {}): ImportResult {
   const text = typeof input === 'string' ? input : ''; // a JS caller may pass the clipboard's undefined
+  if (text.length > MAX_IMPORT_CHARS) {
+    const reason = `the text is longer than 5 MB (${MAX_IMPORT_CHARS.toLocaleString('en-US')} characters): split it and import the parts one at a time`;
+    return { format: 'unknown', cookies: [], errors: [{ line: 1, where: 'line 1', reason }] };
+  }
   // JSON is parsed once, by parseJson, which also tells which tool wrote it.
   const json = isJsonText(text.replace(/^\uFEFF/, '').trimStart()) ? parseJson(text.replace(/^\uFEFF/, ''), options) : undefined;
   const format = json ? json.kind : detectFormat(text);
@@ -125,6 +145,10 @@ export function importCookies(input: string, options: ImportOptions = {}): Impor
     return { format, cookies: [], errors: [{ line: 1, where: 'line 1', reason }] };
   }
   const parsed = json ?? (format === 'netscape' ? parseNetscape(linesOf(text), options) : parseHeader(linesOf(text), options));
+  if (parsed.overflow) {
+    const reason = `more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} cookies: split the text and import the parts one at a time`;
+    return { format, cookies: [], errors: [{ ...parsed.overflow, reason }] };
+  }
   const errors = [...parsed.errors];
   const cookies: Cookie[] = [];
   const now = options.now ?? Date.now();
