@@ -45,9 +45,16 @@ function tryUrl(value: string): string | undefined {
   }
 }
 
+/** The text without trailing `=` (a loop: `replace(/=+$/, '')` retries a run of `=` from each character). */
+function withoutPadding(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x3d) end--;
+  return text.slice(0, end);
+}
+
 function base64Bytes(text: string): Uint8Array | undefined {
   if (!B64.test(text)) return undefined;
-  const bare = text.replace(/=+$/, '');
+  const bare = withoutPadding(text);
   if (bare.length % 4 === 1 || (bare.length !== text.length && text.length % 4 !== 0)) return undefined;
   try {
     const bin = atob(
@@ -91,12 +98,38 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Pretty JSON when `text` is a JSON object or array. */
-function prettyJson(text: string | undefined): string | undefined {
+/**
+ * Deeper JSON is not pretty-printed: its indentation grows with the square of the depth (a 4 KB cookie
+ * of `[[[...]]]` gave 8 MB of text), and from a few thousand levels JSON.stringify overflows the stack.
+ */
+export const MAX_JSON_DEPTH = 32;
+const TOO_DEEP_NOTE = `JSON nested more than ${MAX_JSON_DEPTH} levels deep: not pretty-printed.`;
+const TOO_DEEP = Symbol('too deep');
+
+/** How deep the arrays and objects of JSON text nest (brackets inside strings do not count). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** Pretty JSON when `text` is a JSON object or array; TOO_DEEP when it is one nested deeper than MAX_JSON_DEPTH. */
+function prettyJson(text: string | undefined): string | typeof TOO_DEEP | undefined {
   const t = text?.trim();
   if (!t || (t[0] !== '{' && t[0] !== '[')) return undefined;
-  const parsed = parseJson(t);
-  return parsed !== null && typeof parsed === 'object' ? JSON.stringify(parsed, null, 2) : undefined;
+  const parsed = parseJson(t); // JSON.parse itself is linear at any depth
+  if (parsed === null || typeof parsed !== 'object') return undefined;
+  return nestingDepth(t) > MAX_JSON_DEPTH ? TOO_DEEP : JSON.stringify(parsed, null, 2);
 }
 
 function isoFromSeconds(seconds: unknown): string | undefined {
@@ -111,6 +144,7 @@ function decodeJwt(text: string, now: number): JwtView | undefined {
   const headerText = base64Text(m[1] ?? '');
   const payloadText = base64Text(m[2] ?? '');
   if (headerText === undefined || payloadText === undefined) return undefined;
+  if (nestingDepth(headerText) > MAX_JSON_DEPTH || nestingDepth(payloadText) > MAX_JSON_DEPTH) return undefined;
   const header = parseJson(headerText);
   const payload = parseJson(payloadText);
   // A header naming its algorithm tells a JWT from other dotted base64 (an itsdangerous/Flask session).
@@ -167,7 +201,8 @@ export function decodeViews(value: string, now: number = Date.now()): ValueViews
   if (inner?.startsWith('j:')) inner = inner.slice(2);
 
   const json = prettyJson(value) ?? prettyJson(url) ?? prettyJson(inner) ?? prettyJson(views.base64);
-  if (json !== undefined) views.json = json;
+  if (json === TOO_DEEP) views.note ??= TOO_DEEP_NOTE;
+  else if (json !== undefined) views.json = json;
   return views;
 }
 

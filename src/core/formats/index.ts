@@ -25,9 +25,23 @@ import { isJsonText, jsonKind, parseJson, toJson } from './json';
 import { toCurl, toFetch, toHttpie, toSetCookieLines } from './commands';
 import { toPlaywright, toPuppeteer, toSelenium } from './tools';
 import { NETSCAPE_MAGIC, netscapeFields, parseNetscape, toNetscape } from './netscape';
-import type { CookieFormat, ExportOptions, ImportFormat, ImportOptions, ImportResult } from './types';
+import {
+  type CookieFormat,
+  type ExportOptions,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportResult,
+  MAX_IMPORT_ROWS,
+} from './types';
 
 export type { CookieFormat, ExportOptions, ImportError, ImportFormat, ImportOptions, ImportResult } from './types';
+export { MAX_IMPORT_ROWS } from './types';
+
+/**
+ * Longest text importCookies reads, in characters (UTF-16 code units): 5 MB. A cookies.txt of 10,000
+ * cookies (MAX_IMPORT_ROWS) with 4 KB values fits twice over; reading stays well under a second.
+ */
+export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
 
 /**
  * The cookies as text in `format`. curl, httpie and fetch need `options.url` (they throw without a
@@ -62,8 +76,31 @@ function linesOf(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
 }
 
-/** A Cookie header line: an optional `Cookie:`, then a first pair whose name is a token (RFC 9110), `=`, and no tab. */
-const HEADER_LINE = /^\s*(?:cookie\s*:)?\s*[\w!#$%&'*+.^`|~-]+\s*=[^\t]*$/i;
+/** One tchar of RFC 9110 (an ASCII letter, digit or one of `!#$%&'*+-.^_`|~`). */
+const TOKEN_CHAR = /^[\w!#$%&'*+.^`|~-]$/;
+
+/** A token, optional whitespace, `=`, then no tab: the first pair of a Cookie header line. */
+function startsWithPair(text: string): boolean {
+  let end = 0;
+  while (end < text.length && TOKEN_CHAR.test(text.charAt(end))) end++;
+  if (end === 0) return false;
+  const rest = text.slice(end).trimStart();
+  return rest.startsWith('=') && !rest.includes('\t');
+}
+
+/**
+ * A Cookie header line: an optional `Cookie:`, then a first pair whose name is a token (RFC 9110), `=`,
+ * and no tab. The language of `/^\s*(?:cookie\s*:)?\s*[token]+\s*=[^\t]*$/i`, written as a scan: in
+ * that regex two whitespace runs could share the spaces in every way, so 20,000 spaces took seconds
+ * (issue 11). `trimStart` removes exactly what `\s` matches.
+ */
+function isHeaderLine(line: string): boolean {
+  const start = line.trimStart();
+  if (startsWithPair(start)) return true;
+  if (!/^cookie/i.test(start)) return false;
+  const afterName = start.slice('cookie'.length).trimStart();
+  return afterName.startsWith(':') && startsWithPair(afterName.slice(1).trimStart());
+}
 
 /**
  * JSON when the text starts with `[` or `{` (Playwright's storageState and Puppeteer's cookies told
@@ -76,7 +113,7 @@ export function detectFormat(text: string): ImportFormat | 'unknown' {
   const lines = linesOf(text);
   if (lines.some((l) => NETSCAPE_MAGIC.test(l) || netscapeFields(l).length === 7)) return 'netscape';
   const filled = lines.filter((l) => l.trim() !== '');
-  return filled.length > 0 && filled.every((l) => HEADER_LINE.test(l)) ? 'header' : 'unknown';
+  return filled.length > 0 && filled.every(isHeaderLine) ? 'header' : 'unknown';
 }
 
 function secondsText(seconds: number): string {
@@ -88,9 +125,15 @@ function secondsText(seconds: number): string {
  * Detects the format and reads every cookie it can. Never throws: each bad entry or line gives one
  * error and is skipped. Also skipped with an error: a cookie already expired at `options.now`, and a
  * cookie with the same identity (cookieKey) as an earlier one, which would replace it in the browser.
+ * Refused whole, with one error: text over MAX_IMPORT_CHARS (5 MB) and more than MAX_IMPORT_ROWS
+ * (10,000) entries, so a huge paste cannot freeze the page.
  */
 export function importCookies(input: string, options: ImportOptions = {}): ImportResult {
   const text = typeof input === 'string' ? input : ''; // a JS caller may pass the clipboard's undefined
+  if (text.length > MAX_IMPORT_CHARS) {
+    const reason = `the text is longer than 5 MB (${MAX_IMPORT_CHARS.toLocaleString('en-US')} characters): split it and import the parts one at a time`;
+    return { format: 'unknown', cookies: [], errors: [{ line: 1, where: 'line 1', reason }] };
+  }
   // JSON is parsed once, by parseJson, which also tells which tool wrote it.
   const json = isJsonText(text.replace(/^\uFEFF/, '').trimStart()) ? parseJson(text.replace(/^\uFEFF/, ''), options) : undefined;
   const format = json ? json.kind : detectFormat(text);
@@ -102,6 +145,10 @@ export function importCookies(input: string, options: ImportOptions = {}): Impor
     return { format, cookies: [], errors: [{ line: 1, where: 'line 1', reason }] };
   }
   const parsed = json ?? (format === 'netscape' ? parseNetscape(linesOf(text), options) : parseHeader(linesOf(text), options));
+  if (parsed.overflow) {
+    const reason = `more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} cookies: split the text and import the parts one at a time`;
+    return { format, cookies: [], errors: [{ ...parsed.overflow, reason }] };
+  }
   const errors = [...parsed.errors];
   const cookies: Cookie[] = [];
   const now = options.now ?? Date.now();

@@ -8,7 +8,7 @@
  */
 import type { Cookie, PartitionKey, SameSite } from '../../model/cookie';
 import { domainProblem, nameProblem, valueProblem } from './header';
-import type { ImportOptions, Parsed } from './types';
+import { type ImportOptions, isFull, type Parsed } from './types';
 import { errorText } from '../../error-text';
 
 const SAME_SITE_OUT: Record<SameSite, string> = {
@@ -66,6 +66,15 @@ function parsePosition(text: string, message: string): { line: number; where: st
 
 type Json = Record<string, unknown>;
 
+/** A JSON value as an error message quotes it; JSON.stringify overflows the stack on one nested thousands deep. */
+function quoted(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return `(${Array.isArray(value) ? 'an array' : 'an object'} nested too deep to quote)`;
+  }
+}
+
 /** The entry's own member (never one inherited from Object.prototype), null read as absent. */
 function member(entry: Json, key: string): unknown {
   return Object.hasOwn(entry, key) && entry[key] !== null ? entry[key] : undefined;
@@ -99,7 +108,7 @@ function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
     (name + value === '' ? 'empty name and value' : undefined) ??
     domainProblem(domain) ??
     (typeof path === 'string' && path.startsWith('/') ? undefined : '"path" must be a string starting with "/"') ??
-    (sameSite ? undefined : `unknown "sameSite" value ${JSON.stringify(get('sameSite'))}`) ??
+    (sameSite ? undefined : `unknown "sameSite" value ${quoted(get('sameSite'))}`) ??
     (expirationDate === undefined || (typeof expirationDate === 'number' && Number.isFinite(expirationDate))
       ? undefined
       : '"expirationDate" must be a number of seconds') ??
@@ -224,12 +233,13 @@ export function parseJson(text: string, options: ImportOptions): Parsed & { kind
   }
   const entries = Array.isArray(data) ? data : isStorageState(data) ? data.cookies : [data];
   const result: Parsed & { kind: JsonKind } = { kind: kindOf(data), rows: [], errors: [] };
-  entries.forEach((entry: unknown, index) => {
+  for (const [index, entry] of (entries as unknown[]).entries()) {
     const line = index + 1;
     const where = `entry ${line}`;
+    if (isFull(result, line, where)) break;
     const cookie = readEntry(entry, options);
     if (typeof cookie === 'string') result.errors.push({ line, where, reason: cookie });
     else result.rows.push({ cookie, line, where });
-  });
+  }
   return result;
 }

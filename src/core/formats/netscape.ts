@@ -10,7 +10,7 @@
  */
 import { bareDomain, type Cookie } from '../../model/cookie';
 import { domainProblem, nameProblem, valueProblem } from './header';
-import type { ImportOptions, Parsed } from './types';
+import { type ImportOptions, isFull, type Parsed } from './types';
 
 const HTTP_ONLY = '#HttpOnly_';
 
@@ -73,6 +73,7 @@ export function parseNetscape(lines: readonly string[], options: ImportOptions):
     const where = `line ${line}`;
     const trimmed = text.trim();
     if (trimmed === '' || (trimmed.startsWith('#') && !text.startsWith(HTTP_ONLY))) continue;
+    if (isFull(result, line, where)) return result;
     const fields = netscapeFields(text);
     if (fields.length !== 7) {
       const hint = fields.length < 7 && / /.test(text) ? ' (are the tabs spaces?)' : '';

@@ -53,8 +53,26 @@ export interface ImportOptions {
   now?: number;
 }
 
+/**
+ * Most entries (cookies and bad rows together) one import reads. Browsers keep a few thousand cookies
+ * in all, and the preview lists every row: a bigger text is refused with one error, not half imported.
+ */
+export const MAX_IMPORT_ROWS = 10_000;
+
 /** A cookie read by a format parser, with where it came from. Internal to the formats. */
 export interface Parsed {
   rows: { cookie: Cookie; line: number; where: string }[];
   errors: ImportError[];
+  /** Where the entry past MAX_IMPORT_ROWS is: the parser stopped there. */
+  overflow?: { line: number; where: string };
+}
+
+/**
+ * True when `parsed` already holds MAX_IMPORT_ROWS entries: then the entry at `line`/`where` is
+ * noted as the overflow and the parser must stop.
+ */
+export function isFull(parsed: Parsed, line: number, where: string): boolean {
+  if (parsed.rows.length + parsed.errors.length < MAX_IMPORT_ROWS) return false;
+  parsed.overflow = { line, where };
+  return true;
 }

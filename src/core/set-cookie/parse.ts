@@ -82,9 +82,19 @@ const DISPLAY: Record<KnownAttribute, string> = {
 /** %x00-08 / %x0A-1F / %x7F: control characters other than horizontal tab. */
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 
-/** Removes leading and trailing WSP (space and horizontal tab only, not other whitespace). */
+const isWsp = (code: number) => code === 0x20 || code === 0x09;
+
+/**
+ * Removes leading and trailing WSP (space and horizontal tab only, not other whitespace). A loop, not
+ * `/^[ \t]+|[ \t]+$/g`: that regex retries a run of spaces from each of its characters, so a header
+ * with 60,000 spaces inside took seconds (issue 11).
+ */
 function trimWsp(text: string): string {
-  return text.replace(/^[ \t]+|[ \t]+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWsp(text.charCodeAt(start))) start++;
+  while (end > start && isWsp(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
 }
 
 function utf8Length(text: string): number {

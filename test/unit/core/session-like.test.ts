@@ -11,6 +11,7 @@ import {
   sessionFramework,
   ZAP_SESSION_TOKEN_NAMES,
 } from '../../../src/core/session-like';
+import { fastestMs } from '../timing';
 
 const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlLWJ5dGVz';
 /** base64url of `{"typ":"JWT"}`: JSON, but no alg. */
@@ -142,6 +143,28 @@ describe('isLongRandomToken', () => {
     expect(isLongRandomToken('abcdefghijklmnopqrstuvwxyzabcdefgh')).toBe(false);
     expect(isLongRandomToken('12345678901234567890123456789012345')).toBe(false);
     expect(isLongRandomToken('GA1.1.1234567890.1700000000.abcdefgh')).toBe(false);
+  });
+});
+
+describe('on hostile values (issue 11: never freeze)', () => {
+  // `value.replace(/=+$/, '')` tried the run of `=` from each of its characters: 60,000 `=` followed
+  // by anything else took seconds, in every audit of such a cookie.
+  const equals = `a${'='.repeat(60_000)}b`;
+
+  it('strips only trailing = padding, however long the run', () => {
+    expect(estimateEntropy(`ab${'='.repeat(1000)}`).length).toBe(2);
+    expect(estimateEntropy(`a${'='.repeat(1000)}b`).length).toBe(1002);
+    expect(estimateEntropy('"ab=="').length).toBe(2);
+    expect(isLongRandomToken(`0123456789abcdef0123456789abcdef${'='.repeat(1000)}`)).toBe(true);
+    expect(isLongRandomToken(`0123456789abcdef0123456789abcde${'='.repeat(1000)}`)).toBe(false);
+  });
+
+  it('estimates, tells tokens and session-like values with 60,000 "=" in well under a second', () => {
+    expect(fastestMs(() => estimateEntropy(equals), 100)).toBeLessThan(100);
+    expect(fastestMs(() => isLongRandomToken(equals), 100)).toBeLessThan(100);
+    expect(fastestMs(() => isSessionLike({ name: equals, value: equals }), 100)).toBeLessThan(100);
+    expect(estimateEntropy(equals)).toMatchObject({ length: 60_002, alphabet: 27 });
+    expect(isLongRandomToken(equals)).toBe(false);
   });
 });
 

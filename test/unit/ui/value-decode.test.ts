@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { absoluteLocalTime, byteSize, decodeViews, relativeTime } from '../../../src/ui/value-decode';
+import { fastestMs, scalesLinearly } from '../timing';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
@@ -167,6 +168,58 @@ describe('decodeViews', () => {
       }),
       { numRuns: 5000, seed: 20250115 },
     );
+  });
+});
+
+describe('decodeViews on hostile values (issue 11: never freeze)', () => {
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  it('pretty-prints JSON up to 32 levels deep', () => {
+    expect(decodeViews(nested(32), NOW).json).toBe(JSON.stringify(JSON.parse(nested(32)), null, 2));
+    expect(decodeViews(`{"a":${nested(31)}}`, NOW).json).toContain('"a": [');
+  });
+
+  // Pretty-printing `[[[...]]]` writes depth² spaces (a 4 KB cookie gave 8 MB of text), and from a few
+  // thousand levels JSON.stringify overflows the stack: decodeViews threw in the value inspector.
+  it('says deeper JSON is too deep to show instead of printing depth² spaces or throwing', () => {
+    for (const value of [nested(33), nested(2000), nested(100_000), b64(nested(5000)), `j:${nested(5000)}`]) {
+      let views: ReturnType<typeof decodeViews> | undefined;
+      const ms = fastestMs(() => {
+        views = decodeViews(value, NOW);
+      }, 200);
+      expect(ms, value.slice(0, 10)).toBeLessThan(200);
+      expect(views?.json).toBeUndefined();
+      expect(views?.note).toBe('JSON nested more than 32 levels deep: not pretty-printed.');
+    }
+    expect(decodeViews(`${'['.repeat(50)}]`, NOW)).toEqual({ raw: `${'['.repeat(50)}]` }); // not JSON: no note
+  });
+
+  it('reads no JWT whose header or payload is nested too deep, and does not throw on one', () => {
+    const sub = b64url('{"sub":"x"}');
+    const deepHeader = `${b64url(`{"alg":"none","x":${nested(5000)}}`)}.${sub}.`;
+    const deepPayload = `${b64url('{"alg":"none"}')}.${b64url(nested(5000))}.`;
+    for (const token of [deepHeader, deepPayload]) {
+      let views: ReturnType<typeof decodeViews> | undefined;
+      expect(() => {
+        views = decodeViews(token, NOW);
+      }).not.toThrow();
+      expect(views?.jwt).toBeUndefined();
+    }
+    expect(decodeViews(`${b64url(`{"alg":"none","x":${nested(31)}}`)}.${sub}.`, NOW).jwt?.payload).toEqual({ sub: 'x' });
+  });
+
+  it.each([
+    ['spaces', (n: number) => `{${' '.repeat(n)}`],
+    ['equals', (n: number) => `a${'='.repeat(n)}b`],
+    ['dots', (n: number) => 'a.'.repeat(n / 2)],
+    ['express s:', (n: number) => `s:${'a.'.repeat(n / 2)}!`],
+    ['percent', (n: number) => '%41'.repeat(n / 3)],
+    ['base64', (n: number) => 'QUJD'.repeat(n / 4)],
+    ['brackets', (n: number) => '['.repeat(n)],
+    ['nested JSON', (n: number) => `${'{"a":'.repeat(n / 6)}1${'}'.repeat(n / 6)}`],
+  ])('takes linear time on %s', (_kind, make) => {
+    const { linear, ratio, largeMs } = scalesLinearly(make, (v) => decodeViews(v, NOW));
+    expect(linear, `4x the input took ${ratio.toFixed(1)}x the time (${largeMs.toFixed(1)} ms)`).toBe(true);
   });
 });
 

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, type ImportResult, importCookies } from '../../../../src/core/formats/index';
+import {
+  detectFormat,
+  type ImportResult,
+  importCookies,
+  MAX_IMPORT_CHARS,
+  MAX_IMPORT_ROWS,
+} from '../../../../src/core/formats/index';
+import { fastestMs } from '../../timing';
 
 describe('detectFormat', () => {
   it.each([
@@ -25,6 +32,83 @@ describe('detectFormat', () => {
     ['<html><body>a=b</body></html>', 'unknown'],
   ])('%j is %s', (text, format) => {
     expect(detectFormat(text)).toBe(format);
+  });
+
+  // The regex detectFormat used to tell a Cookie header line: `\s*(?:cookie\s*:)?\s*` let two runs of
+  // whitespace share the spaces in every way, so 20,000 spaces on paste took seconds (issue 11).
+  const OLD_HEADER_LINE = /^\s*(?:cookie\s*:)?\s*[\w!#$%&'*+.^`|~-]+\s*=[^\t]*$/i;
+
+  it('tells a Cookie header line exactly as the old regex did', () => {
+    const unit = fc.constantFrom(
+      ...[
+        ' ',
+        '\t',
+        '\u00a0',
+        '\u2028',
+        '\ufeff',
+        'c',
+        'o',
+        'k',
+        'i',
+        'e',
+        'C',
+        'K',
+        '\u212a',
+        ':',
+        '=',
+        'a',
+        '-',
+        ';',
+        '"',
+        '/',
+      ],
+      'cookie',
+      'Cookie:',
+      'COOKIE :',
+    );
+    const part = (...units: string[]) => fc.string({ unit: fc.constantFrom(...units), maxLength: 3 });
+    const ws = part(' ', '\t', '\u00a0', '\u2028', '\ufeff');
+    const shaped = fc
+      .tuple(
+        ws,
+        fc.constantFrom('', 'cookie', 'Cookie', 'COOKIE', 'coo\u212aie', 'cookie:'),
+        ws,
+        fc.constantFrom('', ':', '::'),
+        ws,
+        part('a', '-', 'c', '"', '/', ':', '\u00e9'),
+        ws,
+        fc.constantFrom('=', '', '=='),
+        part('b', ' ', '\t', ';', '='),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 12 }), shaped), (text) => {
+        const line = text.replace(/^\uFEFF/, '');
+        fc.pre(line.split('\t').length !== 7);
+        const expected = line.trim() !== '' && OLD_HEADER_LINE.test(line) ? 'header' : 'unknown';
+        expect(detectFormat(text)).toBe(expected);
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+
+  it('tells a line with 60,000 spaces in well under a second', () => {
+    const lines = [
+      `${' '.repeat(60_000)}!`,
+      `Cookie:${' '.repeat(60_000)}!`,
+      `${' \t'.repeat(30_000)}cookie${' '.repeat(60_000)}a=b`,
+      `a${' '.repeat(60_000)}=b`,
+    ];
+    const expected = ['unknown', 'unknown', 'unknown', 'header'];
+    lines.forEach((line, i) => {
+      const ms = fastestMs(() => detectFormat(line), 100);
+      expect(detectFormat(line)).toBe(expected[i]);
+      expect(ms, `line ${i}`).toBeLessThan(100);
+      expect(
+        fastestMs(() => importCookies(line, { defaultDomain: 'example.com' }), 100),
+        `import ${i}`,
+      ).toBeLessThan(100);
+    });
   });
 });
 
@@ -172,6 +256,94 @@ describe('importCookies never throws', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('importCookies size caps (issue 11: never freeze)', () => {
+  const options = { defaultDomain: 'example.com', now: 0 };
+
+  it('reads at most 5 MB of text, and says so', () => {
+    expect(MAX_IMPORT_CHARS).toBe(5 * 1024 * 1024);
+    const line = 'example.com\tFALSE\t/\tFALSE\t0\ta\tb\n';
+    const atCap = line + ' '.repeat(MAX_IMPORT_CHARS - line.length);
+    expect(importCookies(atCap, options).cookies).toHaveLength(1);
+    expect(importCookies(`${atCap} `, options)).toStrictEqual({
+      format: 'unknown',
+      cookies: [],
+      errors: [
+        {
+          line: 1,
+          where: 'line 1',
+          reason: 'the text is longer than 5 MB (5,242,880 characters): split it and import the parts one at a time',
+        },
+      ],
+    });
+  });
+
+  const tooMany = 'more than 10,000 cookies: split the text and import the parts one at a time';
+
+  const json = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ name: `c${i}`, value: 'v' })));
+  const playwright = (n: number) =>
+    JSON.stringify({
+      cookies: Array.from({ length: n }, (_, i) => ({
+        name: `c${i}`,
+        value: 'v',
+        domain: 'example.com',
+        sameSite: 'Lax',
+        expires: -1,
+      })),
+      origins: [],
+    });
+  it.each([
+    [
+      'netscape',
+      (n: number) => Array.from({ length: n }, (_, i) => `example.com\tFALSE\t/\tFALSE\t0\tc${i}\tv`).join('\n'),
+      { line: 10_001, where: 'line 10001' },
+    ],
+    [
+      'header',
+      (n: number) => Array.from({ length: n }, (_, i) => `c${i}=v`).join('; '),
+      { line: 1, where: 'line 1, pair 10001' },
+    ],
+    [
+      'header',
+      (n: number) => Array.from({ length: n }, (_, i) => `c${i}=v`).join('\n'),
+      { line: 10_001, where: 'line 10001, pair 1' },
+    ],
+    ['json', json, { line: 10_001, where: 'entry 10001' }],
+    ['playwright', playwright, { line: 10_001, where: 'entry 10001' }],
+  ])(
+    '%s: reads 10,000 cookies and refuses more with one error at the first one past the cap (%#)',
+    (format, make, at) => {
+      expect(MAX_IMPORT_ROWS).toBe(10_000);
+      expect(importCookies(make(MAX_IMPORT_ROWS), options)).toMatchObject({ format, errors: [] });
+      expect(importCookies(make(MAX_IMPORT_ROWS), options).cookies).toHaveLength(MAX_IMPORT_ROWS);
+      expect(importCookies(make(MAX_IMPORT_ROWS + 5), options)).toStrictEqual({
+        format,
+        cookies: [],
+        errors: [{ ...at, reason: tooMany }],
+      });
+    },
+  );
+
+  it('counts bad rows toward the cap', () => {
+    const text = ['a=b', ...Array.from({ length: MAX_IMPORT_ROWS }, () => 'x;=y')].join('; ');
+    expect(importCookies(text, options).errors).toEqual([{ line: 1, where: 'line 1, pair 10001', reason: tooMany }]);
+  });
+
+  it('stops at the cap instead of building a row for each of a million pairs', () => {
+    const text = 'a=b;'.repeat(1_000_000);
+    const ms = fastestMs(() => importCookies(text, options), 1000);
+    expect(importCookies(text, options).errors).toEqual([{ line: 1, where: 'line 1, pair 10001', reason: tooMany }]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('does not throw on a sameSite nested too deep to quote', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const text = `[{"name":"a","value":"b","domain":"example.com","sameSite":${deep}}]`;
+    expect(importCookies(text, options).errors).toEqual([
+      { line: 1, where: 'entry 1', reason: 'unknown "sameSite" value (an array nested too deep to quote)' },
+    ]);
   });
 });
 

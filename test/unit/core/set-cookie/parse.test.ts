@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { explainSetCookie } from '../../../../src/core/set-cookie/explain';
 import { parseSetCookie } from '../../../../src/core/set-cookie/parse';
+import { fastestMs } from '../../timing';
 
 const noteIds = (header: string) => parseSetCookie(header).notes.map((n) => n.id);
 
@@ -110,5 +112,40 @@ describe('parseSetCookie (RFC 6265bis §5.6)', () => {
     expect(parseSetCookie(`a=${'x'.repeat(4095)}`).rejection).toBeUndefined(); // exactly 4096 bytes
     expect(parseSetCookie(`a=${'x'.repeat(4096)}`).rejection).toBe('too-large');
     expect(parseSetCookie(`a=${'é'.repeat(2048)}`).rejection).toBe('too-large'); // bytes, not characters
+  });
+
+  it('trims only spaces and tabs, however long the run', () => {
+    expect(parseSetCookie(' \t a \t = \t b c \t ').value).toBe('b c');
+    expect(parseSetCookie('a=\u00a0b\u00a0').value).toBe('\u00a0b\u00a0'); // not WSP: kept
+    expect(parseSetCookie(`a=x${' '.repeat(1000)}x${'\t'.repeat(1000)}`).value).toBe(`x${' '.repeat(1000)}x`);
+    expect(parseSetCookie(`a=b; ${' \t'.repeat(500)}Path${' '.repeat(500)}=${' '.repeat(500)}/p `).path).toBe('/p');
+  });
+});
+
+describe('parseSetCookie on hostile headers (issue 11: never freeze)', () => {
+  // The trim regex /^[ \t]+|[ \t]+$/g retried the run of spaces from each of its characters: 60,000
+  // spaces took seconds in the background's webRequest listener and again in the explainer.
+  const spaces = `a=x${' '.repeat(60_000)}x`;
+
+  it('explains a value with 60,000 spaces inside in well under a second', () => {
+    let verdict = '';
+    const ms = fastestMs(() => {
+      verdict = explainSetCookie(spaces, 'https://example.com/').reason ?? '';
+    }, 100);
+    expect(verdict).toBe('too-large');
+    expect(ms).toBeLessThan(100);
+  });
+
+  it('parses 60,000 spaces and tabs in names and attribute values in well under a second', () => {
+    const headers = [
+      `x${' \t'.repeat(30_000)}x=1`,
+      `a=b; Expires=x${' '.repeat(60_000)}x`,
+      `a=b; Path=/${'\t'.repeat(60_000)}x; Domain=x${' '.repeat(60_000)}x`,
+    ];
+    for (const header of headers) {
+      const ms = fastestMs(() => parseSetCookie(header), 100);
+      expect(ms, header.slice(0, 20)).toBeLessThan(100);
+    }
+    expect(parseSetCookie(headers[1] ?? '').notes.map((n) => n.id)).toContain('attribute-too-long');
   });
 });
