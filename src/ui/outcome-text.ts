@@ -12,6 +12,8 @@ export interface Outcome {
   error: boolean;
   /** A journal entry of changes the site made since: the user restores it anyway, or keeps the cookies as they are. */
   conflictEntry?: number;
+  /** The bar offers Undo for this change. */
+  undoable?: boolean;
 }
 
 /** "1 cookie", "2 cookies". */
