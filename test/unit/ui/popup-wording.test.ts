@@ -89,3 +89,21 @@ describe('the log marks a delete that deleted nothing', () => {
     expect([deletes?.verdict, deletes?.onArrival]).toEqual(['deleted', undefined]);
   });
 });
+
+describe('the log says "not stored"', () => {
+  it('labels the Flask case and refusals as not stored, and filters both', async () => {
+    const { filterEntries, offendingAttributes, verdictLabel } = await import('../../../src/ui/set-cookie-filter');
+    expect(verdictLabel({ verdict: 'deleted', onArrival: true })).toBe('Not stored (expired on arrival)');
+    expect(verdictLabel({ verdict: 'deleted' })).toBe('Deleted');
+    expect(verdictLabel({ verdict: 'rejected' })).toBe('Not stored (refused)');
+    expect(verdictLabel({ verdict: 'stored' })).toBe('Stored');
+    const all = [
+      entry({ id: 1, onArrival: true }),
+      entry({ id: 2, header: 'old=; Max-Age=0' }),
+      entry({ id: 3, verdict: 'rejected', reason: 'samesite-none-insecure' }),
+    ];
+    expect(filterEntries(all, { name: '', verdict: 'not-stored' }).map((e) => e.id)).toEqual([1, 3]);
+    expect(offendingAttributes({ verdict: 'rejected', reason: 'samesite-none-insecure' })).toEqual(['samesite']);
+    expect(offendingAttributes({ verdict: 'deleted', onArrival: true })).toEqual(['expires', 'max-age']);
+  });
+});
