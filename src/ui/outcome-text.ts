@@ -88,3 +88,8 @@ export function cookieNotFoundOutcome(name: string): Outcome {
 export function transferFailedOutcome(which: 'import' | 'export', error: unknown): Outcome {
   return { text: `Could not load ${which}: ${errorText(error)}`, error: true };
 }
+
+/** What an import preview holds: "1 cookie to write (1 new, 0 replacing existing), 1 row with errors." */
+export function importSummary(count: number, replaced: number, errors: number): string {
+  return `${cookieCount(count)} to write (${count - replaced} new, ${replaced} replacing existing), ${errors} ${errors === 1 ? 'row' : 'rows'} with errors.`;
+}

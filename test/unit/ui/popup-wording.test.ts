@@ -107,3 +107,11 @@ describe('the log says "not stored"', () => {
     expect(offendingAttributes({ verdict: 'deleted', onArrival: true })).toEqual(['expires', 'max-age']);
   });
 });
+
+describe('plurals', () => {
+  it('the import preview says "1 cookie" and "1 row"', async () => {
+    const { importSummary } = await import('../../../src/ui/outcome-text');
+    expect(importSummary(1, 0, 1)).toBe('1 cookie to write (1 new, 0 replacing existing), 1 row with errors.');
+    expect(importSummary(3, 1, 2)).toBe('3 cookies to write (2 new, 1 replacing existing), 2 rows with errors.');
+  });
+});
