@@ -77,6 +77,12 @@ export interface TabCookiesBySite extends TabCookies {
   sites: SiteGroup[];
 }
 
+/** A Set-Cookie header that stored nothing, as the popup shows it. */
+export type NotStoredHeader = Pick<
+  SetCookieEntry,
+  'id' | 'time' | 'requestUrl' | 'header' | 'name' | 'verdict' | 'reason' | 'message' | 'hint' | 'onArrival'
+>;
+
 export interface SetCookieLog {
   /** Oldest first. */
   entries: SetCookieEntry[];
@@ -167,6 +173,11 @@ export interface Protocol {
   'cookies/by-site': { request: { tabId: number }; response: TabCookiesBySite };
   /** The Set-Cookie log of a tab: every header its page received, explained. */
   'setcookie/log': { request: { tabId: number }; response: SetCookieLog };
+  /**
+   * The headers of the tab's log that stored nothing (refused, or expired on arrival), newest first
+   * and at most 20, without their parsed attributes: what the popup says about a missing cookie.
+   */
+  'setcookie/not-stored': { request: { tabId: number }; response: { entries: NotStoredHeader[] } };
   /** Empties the tab's log. */
   'setcookie/clear': { request: { tabId: number }; response: { cleared: number } };
   /** Turn recording of Set-Cookie headers on or off, for every tab (kept as a setting). */

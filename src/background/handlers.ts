@@ -23,6 +23,7 @@ import { checkImportSize, evictionRisks, identity } from './limits';
 import { browserLabel, defaultStoreId, watchEvictions } from './platform';
 import { cookiesBySite } from './site-groups';
 import { tabCookies } from './tab-cookies';
+import { notStored } from '../core/set-cookie-log/not-stored';
 
 const cookieCount = (n: number) => `${n} cookie${n === 1 ? '' : 's'}`;
 
@@ -185,6 +186,9 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
 
     'setcookie/log': ({ tabId }) =>
       log.withLog((l) => ({ entries: l.entries(tabId), preserve: l.preserve(tabId), ...log.status() })),
+
+    'setcookie/not-stored': ({ tabId }) =>
+      log.withLog((l) => ({ entries: notStored(l.entries(tabId)) })),
 
     'setcookie/recording': async ({ recording }) => {
       await log.setRecording(recording);

@@ -58,6 +58,8 @@ export interface SetCookieEntry {
   notes: HeaderNote[];
   /** Every attribute as written in the header. */
   attributes: LoggedAttribute[];
+  /** Set on a `deleted` verdict that deleted no existing cookie: it expired on arrival, so nothing was stored. */
+  onArrival?: true;
   /** The cookie it stored or replaced (or deleted), when there is one. */
   cookie?: CookieRef;
   /** The browser reported the resulting cookie change (or the cookie was found in the jar). */

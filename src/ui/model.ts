@@ -43,10 +43,30 @@ const COMPARE: Record<SortKey, (a: Row, b: Row) => number> = {
   severity: (a, b) => worst(a) - worst(b) || a.cookie.name.localeCompare(b.cookie.name),
 };
 
+/** Rows with a finding of this severity (a summary pill), or of high or medium severity. */
+export type SeverityFilter = Severity | 'high-medium' | undefined;
+
 export interface ViewOptions {
   query: string;
   warningsOnly: boolean;
   sort: SortKey;
+  severity?: SeverityFilter;
+}
+
+function passes(findings: readonly Finding[], filter: SeverityFilter): boolean {
+  if (filter === undefined) return true;
+  return findings.some((f) => (filter === 'high-medium' ? f.severity === 'high' || f.severity === 'medium' : f.severity === filter));
+}
+
+/** How many cookies have at least one finding of each severity (a cookie with two high findings counts once). */
+export function cookiesPerSeverity(cookies: readonly Cookie[], findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
+  const byCookie = findingsByCookie(findings);
+  for (const cookie of cookies) {
+    const own = new Set((byCookie.get(cookieKey(cookie)) ?? []).map((f) => f.severity));
+    for (const s of own) counts[s] += 1;
+  }
+  return counts;
 }
 
 /** Rows matching the search and filter, grouped by domain and path, sorted within each group. */
@@ -58,6 +78,7 @@ export function groupRows(cookies: readonly Cookie[], findings: readonly Finding
     const key = cookieKey(cookie);
     const rowFindings = byCookie.get(key) ?? [];
     if (options.warningsOnly && !rowFindings.some((f) => f.severity !== 'info')) continue;
+    if (!passes(rowFindings, options.severity)) continue;
     if (q && ![cookie.name, cookie.value, cookie.domain].some((t) => t.toLowerCase().includes(q))) continue;
     const label = `${cookie.domain} ${cookie.path}`;
     const rows = groups.get(label) ?? [];

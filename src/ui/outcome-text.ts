@@ -12,6 +12,8 @@ export interface Outcome {
   error: boolean;
   /** A journal entry of changes the site made since: the user restores it anyway, or keeps the cookies as they are. */
   conflictEntry?: number;
+  /** The bar offers Undo for this change. */
+  undoable?: boolean;
 }
 
 /** "1 cookie", "2 cookies". */
@@ -85,4 +87,9 @@ export function cookieNotFoundOutcome(name: string): Outcome {
 /** The import or export dialog's code could not be loaded. */
 export function transferFailedOutcome(which: 'import' | 'export', error: unknown): Outcome {
   return { text: `Could not load ${which}: ${errorText(error)}`, error: true };
+}
+
+/** What an import preview holds: "1 cookie to write (1 new, 0 replacing existing), 1 row with errors." */
+export function importSummary(count: number, replaced: number, errors: number): string {
+  return `${cookieCount(count)} to write (${count - replaced} new, ${replaced} replacing existing), ${errors} ${errors === 1 ? 'row' : 'rows'} with errors.`;
 }

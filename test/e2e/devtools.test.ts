@@ -102,6 +102,31 @@ describe('Chromium: the real DevTools panel', () => {
     expect(username?.text).toContain(`${http}/setcookie`);
   });
 
+  it('labels the Flask case "Not stored (expired on arrival)", marks Expires in the header, and the "Not stored" filter keeps it', async () => {
+    await clickTab(panel, 'Cookies');
+    // No cookies: one empty message, not two.
+    await panel.waitForSelector('p.empty');
+    expect(await panel.$$eval('p.empty', (e) => e.map((x) => x.textContent))).toEqual(['No cookies for this page.']);
+    await clickTab(panel, 'Set-Cookie log');
+    await waitForEntries(panel, { username: 'deleted' });
+    const entry = '[data-testid="setcookie-entry"][data-name="username"]';
+    expect(await panel.$eval(`${entry} .verdict-badge`, (b) => b.textContent)).toBe('Not stored (expired on arrival)');
+    expect(await panel.$eval(`${entry} .raw-header mark`, (m) => m.textContent)).toBe('; Expires=Thu, 01 Jan 1970 01:00:00 GMT');
+    expect(await panel.$eval(`${entry} .entry-hint`, (h) => h.textContent)).toMatch(/^Fix: .*Max-Age=3600/);
+    const select = await panel.waitForSelector('::-p-aria([name="Verdict"][role="combobox"])');
+    await select?.select('not-stored');
+    await panel.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="setcookie-entry"]')].map((e) => e.getAttribute('data-name')).join() === 'username',
+    );
+    mkdirSync(resolve(root, 'artifacts'), { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await devtools.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await devtools.screenshot({ path: resolve(root, `artifacts/panel-log-flask-${scheme}.png`) });
+    }
+    await devtools.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await select?.select('all');
+  });
+
   it('shows a rejected cookie with its reason, after following the navigation', async () => {
     await page.goto(`http://site.cookielens.test:${server.httpPort}/reject/secure-from-http`);
     const entries = await waitForEntries(panel, { sid: 'rejected' });

@@ -70,6 +70,7 @@ function entryFrom(header: string, info: ResponseInfo, explanation: Explanation,
     entry.notes = [...entry.notes, { id: 'attributes-cut', severity: 'info', message }];
   }
   if (explanation.reason) entry.reason = explanation.reason;
+  if (explanation.verdict === 'deleted' && !explanation.replaces) entry.onArrival = true;
   if (explanation.hint) entry.hint = explanation.hint;
   // A deleted header produces no cookie; what it deleted (or would have stored) is still worth naming.
   if (explanation.cookie) entry.cookie = cookieRef(explanation.cookie);

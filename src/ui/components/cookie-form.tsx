@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckResult } from '../../messages';
 import type { Cookie } from '../../model/cookie';
 import { SAME_SITE_ATTRIBUTE, type SameSite } from '../../model/same-site';
@@ -15,6 +15,8 @@ export interface CookieFormProps {
   /** Resolves when saved; rejects with the reason to show. The form stays filled on failure. */
   onSave: (original: Cookie | undefined, next: Cookie) => Promise<void>;
   onCancel: () => void;
+  /** The field focused when the form opens. */
+  focus?: 'name' | 'value' | undefined;
 }
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; message: string };
@@ -26,17 +28,38 @@ const SAME_SITES: [SameSite, string][] = [
   ['none', SAME_SITE_ATTRIBUTE.none],
 ];
 
-/** Add or edit every attribute. Warns before saving what the audit rules and the browser will say. */
-export function CookieForm({ title, initial, storeId, original, check, onSave, onCancel }: CookieFormProps) {
+/** Findings that say what a predicted refusal already says: shown once, as the refusal. */
+const REFUSAL_RULES = new Set(['samesite-none-insecure', 'host-prefix-invalid', 'secure-prefix-invalid', 'partitioned-insecure', 'http-prefix-invalid']);
+
+/** The one-click fix for a refused cookie, when there is an obvious one. */
+export function quickFix(form: FormState): { label: string; apply: (form: FormState) => FormState } | undefined {
+  const host = form.name.startsWith('__Host-');
+  if (!form.secure && (form.sameSite === 'none' || form.partitioned || host || form.name.startsWith('__Secure-')))
+    return { label: 'Turn on Secure', apply: (f) => ({ ...f, secure: true }) };
+  if (host && (!form.hostOnly || form.path !== '/'))
+    return { label: 'Make it host-only on /', apply: (f) => ({ ...f, hostOnly: true, path: '/' }) };
+  return undefined;
+}
+
+/** Add or edit every attribute. Warns (once the user changed something) what the audit rules and the browser will say. */
+export function CookieForm({ title, initial, storeId, original, check, onSave, onCancel, focus }: CookieFormProps) {
   const [form, setForm] = useState<FormState>(initial);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [advice, setAdvice] = useState<CheckResult | undefined>();
+  const [touched, setTouched] = useState(false);
   const built = cookieFromForm(form, { storeId, original });
+  const self = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focus) self.current?.querySelector<HTMLElement>(focus === 'value' ? 'textarea' : 'input')?.focus();
+  }, []);
 
-  const field = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const field = <K extends keyof FormState>(key: K) => (value: FormState[K]) => {
+    setTouched(true);
+    setForm((f) => ({ ...f, [key]: value }));
+  };
 
   useEffect(() => {
-    if (!('cookie' in built)) return setAdvice(undefined);
+    if (!touched || !('cookie' in built)) return setAdvice(undefined);
     let live = true;
     const timer = setTimeout(() => {
       check(built.cookie).then(
@@ -48,7 +71,7 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
       live = false;
       clearTimeout(timer);
     };
-  }, [JSON.stringify(built)]);
+  }, [touched, JSON.stringify(built)]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -61,11 +84,32 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
     }
   };
 
-  const warnings = advice?.findings.filter((f) => f.severity === 'high' || f.severity === 'medium') ?? [];
+  const refusal = advice?.refusal;
+  const warnings =
+    advice?.findings.filter(
+      (f) => (f.severity === 'high' || f.severity === 'medium') && !(refusal && REFUSAL_RULES.has(f.ruleId)),
+    ) ?? [];
+  const fix = refusal || status.kind === 'error' ? quickFix(form) : undefined;
+  const fixButton = fix && (
+    <button
+      type="button"
+      onClick={() => {
+        setTouched(true);
+        setStatus({ kind: 'idle' });
+        setForm(fix.apply);
+      }}
+    >
+      {fix.label}
+    </button>
+  );
   const text = (key: 'name' | 'domain' | 'path', label: string) => (
     <label>
       {label}
-      <input value={form[key]} onInput={(e) => field(key)(e.currentTarget.value)} spellcheck={false} />
+      <input
+        value={form[key]}
+        onInput={(e) => field(key)(e.currentTarget.value)}
+        spellcheck={false}
+      />
     </label>
   );
   const flag = (key: 'hostOnly' | 'session' | 'secure' | 'httpOnly' | 'partitioned', label: string) => (
@@ -76,7 +120,18 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
   );
 
   return (
-    <form class="cookie-form" aria-label={title} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form
+      ref={self}
+      class="cookie-form"
+      aria-label={title}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // Esc closes the form, not the popup.
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <h2>{title}</h2>
       {text('name', 'Name')}
       <label>
@@ -115,9 +170,10 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
         </label>
         {flag('partitioned', 'Partitioned')}
       </div>
-      {advice?.refusal && (
+      {refusal && status.kind !== 'error' && (
         <p class="refusal" data-testid="refusal-warning">
-          The browser will refuse this cookie: {advice.refusal}
+          The browser will refuse this cookie: {refusal}
+          {fixButton}
         </p>
       )}
       {warnings.length > 0 && (
@@ -130,13 +186,14 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
         </ul>
       )}
       {status.kind === 'error' && (
-        <p role="alert" class="error">
+        <p role="alert" class="error refusal">
           {status.message}
+          {fixButton}
         </p>
       )}
       <div class="actions">
-        <button type="submit" disabled={status.kind === 'saving'}>
-          Save
+        <button type="submit" class="primary" disabled={status.kind === 'saving'}>
+          {refusal ? 'Save anyway' : 'Save'}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { cookieSize, partitionText } from '../../model/cookie';
 import { flagList } from '../format';
+import { badgeText, flagMarks, severityLetter } from '../finding-text';
 import type { Row } from '../model';
-import { absoluteLocalTime, byteSize, relativeTime } from '../value-decode';
+import { absoluteLocalTime, byteSize, relativeTime } from '../time-text';
 import type { CopyAsProps } from './copy-as';
 import { FindingList } from './finding-list';
-import { ValueInspector } from './value-inspector';
 
 export interface CookieRowProps {
   row: Row;
@@ -41,14 +41,36 @@ function LazyCopyAs(props: CopyAsProps) {
   return loaded ? <loaded.CopyAs {...props} /> : null;
 }
 
+/** The value inspector and its decoders load when a row is first opened. */
+type InspectorModule = typeof import('./value-inspector');
+let inspectorModule: Promise<InspectorModule> | undefined;
+
+function LazyInspector(props: { value: string; now: number }) {
+  const [loaded, setLoaded] = useState<InspectorModule | undefined>();
+  useEffect(() => {
+    inspectorModule ??= import('./value-inspector');
+    let live = true;
+    inspectorModule.then(
+      (m) => live && setLoaded(m),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return loaded ? <loaded.ValueInspector {...props} /> : null;
+}
+
 function preview(value: string): string {
   return value.length > 48 ? `${value.slice(0, 47)}…` : value;
 }
 
-/** One cookie: a summary line, and when open its findings, value inspector and actions. */
+/** One cookie: a one-line summary, and when open its actions first, then findings, details and value. */
 export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDelete, onShowHeaders, pageUrl }: CookieRowProps) {
   const { cookie, findings } = row;
   const expiresMs = cookie.expirationDate !== undefined ? cookie.expirationDate * 1000 : undefined;
+  const worst = findings[0]?.severity;
+  const flags = flagList(cookie).join(' ');
   return (
     <li
       class={`row${open ? ' open' : ''}`}
@@ -60,30 +82,33 @@ export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDel
       data-partition={cookie.partitionKey ? partitionText(cookie.partitionKey) : undefined}
     >
       <button type="button" class="row-head" aria-expanded={open} onClick={() => onToggle(row.key)}>
+        <span class={`sevmark${worst ? ` sev-${worst}` : ''}`} title={worst ? `Worst finding: ${worst}` : 'No findings'}>
+          {worst ? severityLetter(worst) : ''}
+        </span>
         <span class="name">{cookie.name || '(no name)'}</span>
         <span class="value">{preview(cookie.value)}</span>
-        <span class="meta">
-          <span class="domain">{cookie.domain}</span>
-          <span class="path">{cookie.path}</span>
-          <span class="expiry" title={expiresMs !== undefined ? absoluteLocalTime(expiresMs) : 'Ends with the browser session'}>
-            {expiresMs !== undefined ? relativeTime(expiresMs, now) : 'Session'}
-          </span>
-          <span class="size">{byteSize(cookieSize(cookie))}</span>
-          <span class="flags">{flagList(cookie).join(' ')}</span>
-          {cookie.partitionKey && <span class="partition">Partitioned: {partitionText(cookie.partitionKey)}</span>}
+        <span class="flags" title={flags || 'No flags'}>
+          {flagMarks(cookie)}
+        </span>
+        <span class="expiry" title={expiresMs !== undefined ? absoluteLocalTime(expiresMs) : 'Ends with the browser session'}>
+          {expiresMs !== undefined ? relativeTime(expiresMs, now) : 'Session'}
         </span>
         <span class="badges">
           {findings.map((f) => (
-            <span key={f.ruleId} class={`badge sev-${f.severity}`} data-rule={f.ruleId} data-severity={f.severity} title={f.title}>
-              {f.ruleId}
+            <span
+              key={f.ruleId}
+              class={`badge sev-${f.severity} mark-${f.severity}`}
+              data-rule={f.ruleId}
+              data-severity={f.severity}
+              title={`${f.severity}: ${f.title} (${f.ruleId})`}
+            >
+              {badgeText(f.ruleId, f.title)}
             </span>
           ))}
         </span>
       </button>
       {open && (
         <div class="row-body">
-          <FindingList findings={findings} />
-          <ValueInspector value={cookie.value} now={now} />
           <div class="actions">
             <button type="button" onClick={() => onEdit(row)}>
               Edit
@@ -101,6 +126,15 @@ export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDel
             )}
           </div>
           <LazyCopyAs cookies={[cookie]} pageUrl={pageUrl} />
+          <FindingList findings={findings} />
+          <p class="meta">
+            <span class="domain">{cookie.domain}</span>
+            <span class="path">{cookie.path}</span>
+            <span class="size">{byteSize(cookieSize(cookie))}</span>
+            <span>{flags}</span>
+            {cookie.partitionKey && <span class="partition">Partitioned: {partitionText(cookie.partitionKey)}</span>}
+          </p>
+          <LazyInspector value={cookie.value} now={now} />
         </div>
       )}
     </li>

@@ -1,11 +1,22 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../error-text';
 import type { TabCookies } from '../../messages';
-import type { Cookie } from '../../model/cookie';
+import { type Cookie, cookieKey } from '../../model/cookie';
 import type { Connector } from '../connect/connector';
 import { type CookieFocus, useWorkbenchFocus } from '../hooks/use-workbench-focus';
 import { useCookieData } from '../hooks/use-cookie-data';
-import { allCookies, blankForm, type FormState, formFromCookie, listView, type Row, type SortKey } from '../model';
+import {
+  allCookies,
+  blankForm,
+  cookiesPerSeverity,
+  type FormState,
+  formFromCookie,
+  hasSites,
+  listView,
+  type Row,
+  type SeverityFilter,
+  type SortKey,
+} from '../model';
 import {
   deleteAllLabel,
   deleteLabel,
@@ -19,6 +30,7 @@ import {
 import { CookieForm } from './cookie-form';
 import { CookieGroup, type RowActions } from './cookie-group';
 import { DeleteAllDialog } from './delete-all-dialog';
+import { NotStoredBar } from './not-stored-bar';
 import { SiteSection } from './site-section';
 import { SummaryBar } from './summary-bar';
 import { Toolbar } from './toolbar';
@@ -35,7 +47,8 @@ const loadTransfer = () => {
 
 /** An open form; `id` changes on every open so a new form never inherits the last one's fields. */
 /** `overwrite`: the user was told the original changed since and saves over it anyway. */
-type Editor = { id: number; title: string; initial: FormState; original?: Cookie; overwrite?: boolean };
+/** `focus`: the field the form opens in (Value when editing, Name when adding). */
+type Editor = { id: number; title: string; initial: FormState; original?: Cookie; overwrite?: boolean; focus: 'name' | 'value' };
 type Dialog = 'import' | 'export' | 'delete-all' | undefined;
 
 function hostOf(url: string): string {
@@ -62,9 +75,10 @@ export interface CookieWorkbenchProps {
  * cookies by site (the panel), the list has one section per site of the page.
  */
 export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: CookieWorkbenchProps) {
-  const { data, loadError, now, undoNext, reload } = useCookieData(connector, onData);
+  const { data, loadError, now, undoNext, notStored, reload } = useCookieData(connector, onData);
   const [query, setQuery] = useState('');
   const [warningsOnly, setWarningsOnly] = useState(false);
+  const [severity, setSeverity] = useState<SeverityFilter>();
   const [sort, setSort] = useState<SortKey>('name');
   const [openKey, setOpenKey] = useState<string | undefined>();
   const [editor, setEditor] = useState<Editor | undefined>();
@@ -75,14 +89,16 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   const openEditor = (editor: Omit<Editor, 'id'>) => setEditor({ ...editor, id: ++editorSeq.current });
 
   const { sections, groups } = useMemo(
-    () => (data ? listView(data, { query, warningsOnly, sort }) : { sections: undefined, groups: [] }),
-    [data, query, warningsOnly, sort],
+    () => (data ? listView(data, { query, warningsOnly, sort, severity }) : { sections: undefined, groups: [] }),
+    [data, query, warningsOnly, sort, severity],
   );
 
   /** Runs an action, shows what it did (or why it failed), then shows the cookies as they are now. */
-  const run = async (work: () => Promise<Outcome>) => {
+  /** `undoable`: a change the bar offers to undo, when it went through. */
+  const run = async (work: () => Promise<Outcome>, undoable = false) => {
     try {
-      setStatus(await work());
+      const outcome = await work();
+      setStatus(undoable && !outcome.error ? { ...outcome, undoable } : outcome);
     } catch (error) {
       setStatus({ text: errorText(error), error: true });
     }
@@ -90,7 +106,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   };
 
   const removeCookies = (cookies: Cookie[], label: string) =>
-    run(async () => removeOutcome(cookies, await connector.remove(cookies, label)));
+    run(async () => removeOutcome(cookies, await connector.remove(cookies, label)), true);
   const deleteRow = (row: Row) => removeCookies([row.cookie], deleteLabel(row.cookie));
   const undo = (options?: { entryId: number; force: boolean }) =>
     run(async () => undoOutcome(await connector.undo(options)));
@@ -124,11 +140,12 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
       throw new Error(message);
     }
     setEditor(undefined);
-    setStatus(saveOutcome(result));
+    const outcome = saveOutcome(result);
+    setStatus(outcome.error ? outcome : { ...outcome, undoable: true });
     await reload();
   };
 
-  const { search, list } = useWorkbenchFocus({
+  const { search, list, show, focusAfterDelete } = useWorkbenchFocus({
     focus,
     data,
     groups,
@@ -136,15 +153,23 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
     onShowAll: () => {
       setQuery('');
       setWarningsOnly(false);
+      setSeverity(undefined);
     },
     onOpen: setOpenKey,
     onEscape: () => {
       if (editor || dialog) {
         setEditor(undefined);
         setDialog(undefined);
-      } else setOpenKey(undefined);
+        return true;
+      }
+      if (openKey === undefined) return false;
+      setOpenKey(undefined);
+      return true;
     },
     onDelete: (row) => void deleteRow(row),
+    onUndo: () => {
+      if (undoNext !== undefined) void undo();
+    },
   });
 
   if (!data) {
@@ -152,40 +177,81 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   }
 
   const host = hostOf(data.tab.url);
+  const counts = cookiesPerSeverity(
+    allCookies(data),
+    hasSites(data) ? data.sites.flatMap((s) => s.findings) : data.findings,
+  );
+  const worstCookie = allCookies(data).find((c) => cookieKey(c) === data.summary.worstCookieKey);
   const shown = groups.flatMap((g) => g.rows.map((r) => r.cookie));
   const total = allCookies(data).length;
   const rowActions: RowActions = {
     onToggle: (key) => setOpenKey((k) => (k === key ? undefined : key)),
-    onEdit: (r) => openEditor({ title: `Edit ${r.cookie.name}`, initial: formFromCookie(r.cookie), original: r.cookie }),
+    onEdit: (r) =>
+      openEditor({ title: `Edit ${r.cookie.name}`, initial: formFromCookie(r.cookie), original: r.cookie, focus: 'value' }),
     onDuplicate: (r) =>
-      openEditor({ title: `Duplicate ${r.cookie.name}`, initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` } }),
-    onDelete: deleteRow,
+      openEditor({
+        title: `Duplicate ${r.cookie.name}`,
+        initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` },
+        focus: 'name',
+      }),
+    onDelete: (r) => {
+      focusAfterDelete(r.key);
+      void deleteRow(r);
+    },
     ...(onShowHeaders ? { onShowHeaders: (r: Row) => onShowHeaders(r.cookie) } : {}),
   };
   const rows = { now, openKey, actions: rowActions, pageUrl: data.tab.url };
 
   return (
-    <div class="workbench">
-      <SummaryBar summary={data.summary} site={`${host || data.tab.url}${sections ? ' (top-level site)' : ''}`} />
+    <div class={`workbench${editor ? ' editing' : ''}`}>
+      <SummaryBar
+        summary={data.summary}
+        site={`${host || data.tab.url}${sections ? ' (top-level site)' : ''}`}
+        counts={counts}
+        filter={severity}
+        onFilter={setSeverity}
+        worst={
+          worstCookie && {
+            name: worstCookie.name,
+            show: () => {
+              setQuery('');
+              setWarningsOnly(false);
+              setSeverity(undefined);
+              show(cookieKey(worstCookie));
+            },
+          }
+        }
+      />
+      <NotStoredBar entries={notStored} />
       <Toolbar
         searchRef={search}
         query={query}
         warningsOnly={warningsOnly}
+        highAndMedium={severity === 'high-medium'}
         sort={sort}
         canDeleteAll={data.cookies.length > 0}
         undoNext={undoNext}
         onQuery={setQuery}
         onWarningsOnly={setWarningsOnly}
+        onHighAndMedium={(on) => setSeverity(on ? 'high-medium' : undefined)}
         onSort={setSort}
-        onAdd={() => openEditor({ title: 'Add cookie', initial: blankForm(host, now) })}
+        onAdd={() => openEditor({ title: 'Add cookie', initial: blankForm(host, now), focus: 'name' })}
         onExport={() => openTransfer('export')}
         onImport={() => openTransfer('import')}
         onDeleteAll={() => setDialog('delete-all')}
         onUndo={() => undo()}
       />
       {status && (
-        <p role={status.error ? 'alert' : 'status'} class={status.error ? 'error' : 'status'}>
+        <p role={status.error ? 'alert' : 'status'} class={status.error ? 'error bar' : 'status bar'}>
           {status.text}
+          {status.undoable && undoNext !== undefined && (
+            <span class="bar-actions">
+              ·
+              <button type="button" aria-label={`Undo: ${undoNext}`} onClick={() => undo()}>
+                Undo
+              </button>
+            </span>
+          )}
           {status.conflictEntry !== undefined && (
             <span class="choices">
               <button type="button" onClick={() => undo({ entryId: status.conflictEntry as number, force: true })}>
@@ -233,16 +299,20 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
           initial={editor.initial}
           storeId={data.tab.storeId}
           original={editor.original}
+          focus={editor.focus}
           check={(cookie) => connector.check(cookie)}
           onSave={save}
           onCancel={() => setEditor(undefined)}
         />
       )}
       <div class="list" ref={list}>
-        {groups.length === 0 && (
-          <p class="empty">{total === 0 ? 'No cookies for this page.' : 'No cookie matches.'}</p>
+        {total === 0 ? (
+          <p class="empty">No cookies for this page.</p>
+        ) : (
+          !sections && groups.length === 0 && <p class="empty">No cookie matches.</p>
         )}
-        {sections
+        {total > 0 &&
+          sections
           ? sections.map((section) => <SiteSection key={section.site} section={section} {...rows} />)
           : groups.map((group) => <CookieGroup key={group.label} group={group} {...rows} />)}
       </div>

@@ -8,12 +8,12 @@ export interface DeleteAllDialogProps {
   onCancel: () => void;
 }
 
-/** Asks before "Delete all" deletes anything. */
+/** Asks before "Delete all" deletes anything; the destructive action is the primary (and focused) button. */
 export function DeleteAllDialog({ count, host, onConfirm, onCancel }: DeleteAllDialogProps) {
   return (
-    <section class="dialog" aria-label="Confirm delete all">
+    <section class="dialog" data-testid="delete-all-dialog" aria-label="Confirm delete all">
       <p>{deleteAllQuestion(count, host)}</p>
-      <button type="button" class="danger" onClick={onConfirm}>
+      <button type="button" class="primary danger" onClick={onConfirm} ref={(b) => b?.focus()}>
         Confirm delete all
       </button>
       <button type="button" onClick={onCancel}>

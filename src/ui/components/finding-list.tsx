@@ -1,23 +1,27 @@
 import type { Finding } from '../../core/types';
 
-/** The explanation, fix and reference of each finding. Plain text and one link per finding. */
+/** Each finding on one line (severity, title and fix); its explanation and reference behind "Why?". */
 export function FindingList({ findings }: { findings: readonly Finding[] }) {
   if (findings.length === 0) return <p class="ok">No warnings for this cookie.</p>;
   return (
     <ul class="findings">
       {findings.map((f) => (
-        <li key={f.ruleId} class={`sev-${f.severity}`}>
-          <strong>
+        <li key={f.ruleId} class={`sev-${f.severity}`} data-finding={f.ruleId}>
+          <strong class={`mark-${f.severity}`}>
             {f.severity}: {f.title}
           </strong>
-          <p>{f.explanation}</p>
-          <p>
-            Fix: <code>{f.fix}</code>{' '}
-            <a href={f.reference} target="_blank" rel="noreferrer noopener">
-              Reference
-            </a>
-          </p>
-          <span class="rule-id">{f.ruleId}</span>
+          {' · Fix: '}
+          <code>{f.fix}</code>{' '}
+          <details>
+            <summary>Why?</summary>
+            <p>
+              {f.explanation}{' '}
+              <a href={f.reference} target="_blank" rel="noreferrer noopener">
+                Reference
+              </a>{' '}
+              <span class="rule-id">{f.ruleId}</span>
+            </p>
+          </details>
         </li>
       ))}
     </ul>

@@ -1,3 +1,4 @@
+import { importSummary } from '../outcome-text';
 import { useState } from 'preact/hooks';
 import { importCookies, type ImportResult } from '../../core/formats';
 import type { EvictionRisk, ImportOutcome } from '../../messages';
@@ -102,8 +103,7 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
       {preview && (
         <div class="preview" data-testid="import-preview" data-format={preview.format}>
           <p>
-            {preview.cookies.length} cookies to write ({preview.cookies.length - preview.replaced.size} new,{' '}
-            {preview.replaced.size} replacing existing), {preview.errors.length} rows with errors. Format: {preview.format}.
+            {importSummary(preview.cookies.length, preview.replaced.size, preview.errors.length)} Format: {preview.format}.
           </p>
           {risks.length > 0 && (
             <ul class="import-risks" aria-label="Cookies the browser would evict">

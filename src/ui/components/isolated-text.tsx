@@ -37,14 +37,21 @@ export function IsolatedText({ text, parts }: { text: string; parts: readonly st
 }
 
 /** A Set-Cookie header with its name-value pair and each attribute isolated (see IsolatedText). */
-export function IsolatedHeader({ header }: { header: string }) {
+export function IsolatedHeader({ header, mark = [] }: { header: string; mark?: readonly string[] }) {
   return (
     <>
-      {header.split(/(?=;)/).map((part, i) => (
-        <span key={i} class="isolate">
-          {part}
-        </span>
-      ))}
+      {header.split(/(?=;)/).map((part, i) => {
+        const name = part.replace(/^;/, '').split('=')[0]?.trim().toLowerCase() ?? '';
+        return i > 0 && mark.includes(name) ? (
+          <mark key={i} class="isolate offending" title="This attribute is why nothing was stored">
+            {part}
+          </mark>
+        ) : (
+          <span key={i} class="isolate">
+            {part}
+          </span>
+        );
+      })}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
-import { clockTime, originLabel } from '../set-cookie-filter';
+import { clockTime, offendingAttributes, originLabel, verdictLabel } from '../set-cookie-filter';
 import { IsolatedHeader, IsolatedText } from './isolated-text';
 
 export interface SetCookieEntryProps {
@@ -33,7 +33,7 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
         title={cookieShown ? 'Show the cookie in the Cookies view' : 'Select'}
         onClick={() => onSelect(entry)}
       >
-        <span class={`verdict-badge v-${entry.verdict}`}>{entry.verdict}</span>
+        <span class={`verdict-badge v-${entry.verdict}${entry.onArrival ? ' v-arrival' : ''}`}>{verdictLabel(entry)}</span>
         <span class="entry-name">{name}</span>
         <span class="entry-origin">{originLabel(entry)}</span>
         <time class="entry-time" dateTime={new Date(entry.time).toISOString()}>
@@ -46,7 +46,7 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
       <div class="entry-body">
         {entry.source === 'header' ? (
           <code class="raw-header">
-            Set-Cookie: <IsolatedHeader header={entry.header} />
+            Set-Cookie: <IsolatedHeader header={entry.header} mark={offendingAttributes(entry)} />
           </code>
         ) : (
           <p class="entry-script">Set by script (document.cookie) or another extension: no Set-Cookie header.</p>
@@ -57,7 +57,7 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
         </p>
         {entry.hint && (
           <p class="entry-hint">
-            Hint: <IsolatedText text={entry.hint} parts={quoted} />
+            Fix: <IsolatedText text={entry.hint} parts={quoted} />
           </p>
         )}
         {entry.notes.length > 0 && (

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Verdict } from '../../model/verdict';
 import type { SetCookieLog } from '../../messages';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { SetCookieLogSource } from '../connect/connector';
-import { filterEntries, logDroppedText, VERDICTS } from '../set-cookie-filter';
+import { filterEntries, logDroppedText, VERDICTS, type VerdictFilter } from '../set-cookie-filter';
 import { SetCookieEntryView } from './set-cookie-entry';
 import { errorText } from '../../error-text';
 
@@ -27,7 +26,7 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
   const [log, setLog] = useState<SetCookieLog | undefined>();
   const [error, setError] = useState('');
   const [name, setName] = useState('');
-  const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
+  const [verdict, setVerdict] = useState<VerdictFilter>('all');
   const [selected, setSelected] = useState<number | undefined>();
   const list = useRef<HTMLOListElement>(null);
 
@@ -90,8 +89,9 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
         />
         <label>
           Verdict
-          <select value={verdict} onChange={(e) => setVerdict(e.currentTarget.value as Verdict | 'all')}>
+          <select value={verdict} onChange={(e) => setVerdict(e.currentTarget.value as VerdictFilter)}>
             <option value="all">All</option>
+            <option value="not-stored">Not stored</option>
             {VERDICTS.map((v) => (
               <option key={v} value={v}>
                 {v}

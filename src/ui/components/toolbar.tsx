@@ -5,12 +5,15 @@ export interface ToolbarProps {
   searchRef: Ref<HTMLInputElement>;
   query: string;
   warningsOnly: boolean;
+  /** Only cookies with a high or medium finding. */
+  highAndMedium: boolean;
   sort: SortKey;
   canDeleteAll: boolean;
   /** What Undo would undo (the newest journal entry, which may be on another site); none: nothing. */
   undoNext: string | undefined;
   onQuery: (query: string) => void;
   onWarningsOnly: (on: boolean) => void;
+  onHighAndMedium: (on: boolean) => void;
   onSort: (sort: SortKey) => void;
   onAdd: () => void;
   onExport: () => void;
@@ -34,6 +37,14 @@ export function Toolbar(props: ToolbarProps) {
       <label class="check">
         <input type="checkbox" checked={props.warningsOnly} onChange={(e) => props.onWarningsOnly(e.currentTarget.checked)} />
         With warnings
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={props.highAndMedium}
+          onChange={(e) => props.onHighAndMedium(e.currentTarget.checked)}
+        />
+        High and medium
       </label>
       <label>
         Sort

@@ -7,6 +7,7 @@ import type {
   EvictionRisk,
   ImportOutcome,
   JournalEntry,
+  NotStoredHeader,
   ResponseOf,
   SetCookieLog,
   TabCookies,
@@ -39,6 +40,8 @@ export interface Connector {
   dropUndo(entryId: number): Promise<boolean>;
   /** Calls `listener` whenever cookies change anywhere; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
+  /** The page's Set-Cookie headers that stored nothing (absent: the connector cannot tell). */
+  notStored?(): Promise<NotStoredHeader[]>;
 }
 
 /** The DevTools panel's Set-Cookie log of one tab: data plus actions, like the connector. */

@@ -74,6 +74,7 @@ export function extensionConnector(tabId: () => Promise<number>, options: Connec
     undo: async (options = {}) => send('journal/undo', { tabId: await tabId(), ...options }),
     dropUndo: async (entryId) => (await send('journal/drop', { tabId: await tabId(), entryId })).dropped,
     onChange: (listener) => onEvent('cookies-changed', listener),
+    notStored: async () => (await send('setcookie/not-stored', { tabId: await tabId() })).entries,
   };
 }
 

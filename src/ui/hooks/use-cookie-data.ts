@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../error-text';
-import type { TabCookies } from '../../messages';
+import type { NotStoredHeader, TabCookies } from '../../messages';
 import type { Connector } from '../connect/connector';
 import { ROWS_SHOWN_MARK } from '../marks';
 
@@ -13,6 +13,8 @@ export interface CookieData {
   now: number;
   /** What Undo would undo (the newest journal entry); undefined: nothing. */
   undoNext: string | undefined;
+  /** The page's Set-Cookie headers that stored nothing (empty when the connector cannot tell). */
+  notStored: NotStoredHeader[];
   /** Loads again now (after an action). */
   reload: () => Promise<void>;
 }
@@ -31,6 +33,7 @@ export function useCookieData(connector: Connector, onData?: (data: TabCookies) 
   const [loadError, setLoadError] = useState('');
   const [now, setNow] = useState(Date.now());
   const [undoNext, setUndoNext] = useState<string | undefined>();
+  const [notStored, setNotStored] = useState<NotStoredHeader[]>([]);
 
   // A notification only: a new callback identity must not trigger a reload.
   const onDataRef = useRef(onData);
@@ -41,6 +44,11 @@ export function useCookieData(connector: Connector, onData?: (data: TabCookies) 
   const appliedLoad = useRef(0);
   const reload = useCallback(async () => {
     const request = ++latestLoad.current;
+    // Beside the rows, never before them: a log that cannot be read leaves the list as it is.
+    connector.notStored?.().then(
+      (found) => request >= appliedLoad.current && setNotStored(found),
+      () => {},
+    );
     try {
       const [fresh, journal] = await Promise.all([connector.load(), connector.journal()]);
       // Any answer newer than the one on screen is shown; an older one never replaces it.
@@ -84,5 +92,5 @@ export function useCookieData(connector: Connector, onData?: (data: TabCookies) 
     if (shownOnce) performance.mark(ROWS_SHOWN_MARK);
   }, [shownOnce]);
 
-  return { data, loadError, now, undoNext, reload };
+  return { data, loadError, now, undoNext, notStored, reload };
 }

@@ -6,25 +6,50 @@ export interface RowKeyboardActions {
   search: RefObject<HTMLInputElement | null>;
   /** The list whose `.row-head` buttons the arrows move between. */
   list: RefObject<HTMLElement | null>;
-  /** Esc: close whatever is open (a form, a dialog, else the open row). */
-  onEscape: () => void;
+  /** Esc: close whatever is open (a form, a dialog, else the open row); false when nothing was open. */
+  onEscape: () => boolean;
   /** Delete on a focused row: its `data-key`. */
   onDelete: (key: string) => void;
+  /** Enter in the search field: open the first row shown (its `data-key`). */
+  onOpenFirst?: (key: string) => void;
+  /** Ctrl+Z or Cmd+Z outside a text field. */
+  onUndo?: () => void;
 }
 
-/** Keyboard for the cookie list: "/" searches, arrows move between rows, Delete deletes, Esc closes. */
-export function useRowKeyboard({ search, list, onEscape, onDelete }: RowKeyboardActions): void {
+/**
+ * Keyboard for the cookie list: "/" searches, ArrowDown (or Enter) leaves the search for the first
+ * row, arrows move between rows, Delete deletes, Ctrl/Cmd+Z undoes, Esc closes (and only that: the
+ * popup itself stays open).
+ */
+export function useRowKeyboard({ search, list, onEscape, onDelete, onOpenFirst, onUndo }: RowKeyboardActions): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (event.key === 'Escape') return onEscape();
+      const heads = [...(list.current?.querySelectorAll<HTMLButtonElement>('.row-head') ?? [])];
+      if (event.key === 'Escape') {
+        if (onEscape() !== false) event.preventDefault();
+        return;
+      }
+      if (target && target === search.current && (event.key === 'ArrowDown' || event.key === 'Enter')) {
+        const first = heads[0];
+        if (!first) return;
+        event.preventDefault();
+        first.focus();
+        const key = first.closest('[data-key]')?.getAttribute('data-key');
+        if (event.key === 'Enter' && key) onOpenFirst?.(key);
+        return;
+      }
       if (target?.matches('input, textarea, select')) return;
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
+        event.preventDefault();
+        onUndo?.();
+        return;
+      }
       if (event.key === '/') {
         event.preventDefault();
         search.current?.focus();
         return;
       }
-      const heads = [...(list.current?.querySelectorAll<HTMLButtonElement>('.row-head') ?? [])];
       const at = heads.indexOf(target as HTMLButtonElement);
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();

@@ -25,10 +25,12 @@ export interface WorkbenchFocusOptions {
   onShowAll: () => void;
   /** Opens the row with this key. */
   onOpen: (key: string) => void;
-  /** Esc: close whatever is open. */
-  onEscape: () => void;
+  /** Esc: close whatever is open; false when nothing was. */
+  onEscape: () => boolean;
   /** Delete on a focused row. */
   onDelete: (row: Row) => void;
+  /** Ctrl/Cmd+Z. */
+  onUndo: () => void;
 }
 
 export interface WorkbenchFocus {
@@ -36,6 +38,10 @@ export interface WorkbenchFocus {
   search: RefObject<HTMLInputElement | null>;
   /** The element holding the rows (arrows move between them; a jump scrolls in it). */
   list: RefObject<HTMLDivElement | null>;
+  /** Opens the row with this key, scrolls to it and focuses it. */
+  show: (key: string) => void;
+  /** After a delete, focus goes to the row now at the deleted row's place. */
+  focusAfterDelete: (key: string) => void;
 }
 
 /**
@@ -85,15 +91,41 @@ export function useWorkbenchFocus(options: WorkbenchFocusOptions): WorkbenchFocu
     setScrollTo(undefined);
   }, [scrollTo]);
 
+  // The place of a deleted row: when the list shows fewer rows, focus the one now there.
+  const deletedAt = useRef<{ index: number; count: number } | undefined>(undefined);
+  const heads = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('.row-head') ?? [])];
+  const focusAfterDelete = (key: string) => {
+    const all = heads();
+    const index = all.findIndex((h) => h.closest('[data-key]')?.getAttribute('data-key') === key);
+    deletedAt.current = index < 0 ? undefined : { index, count: all.length };
+  };
+  useEffect(() => {
+    const pending = deletedAt.current;
+    if (!pending) return;
+    const now = heads();
+    if (now.length >= pending.count) return;
+    deletedAt.current = undefined;
+    now[Math.min(pending.index, now.length - 1)]?.focus();
+  }, [groups]);
+
   useRowKeyboard({
     search,
     list,
     onEscape: options.onEscape,
     onDelete: (key) => {
       const row = groups.flatMap((g) => g.rows).find((r) => r.key === key);
-      if (row) options.onDelete(row);
+      if (!row) return;
+      focusAfterDelete(key);
+      options.onDelete(row);
     },
+    onOpenFirst: (key) => options.onOpen(key),
+    onUndo: options.onUndo,
   });
 
-  return { search, list };
+  const show = (key: string) => {
+    options.onOpen(key);
+    setScrollTo(key);
+  };
+
+  return { search, list, show, focusAfterDelete };
 }
