@@ -30,6 +30,7 @@ import {
 import { CookieForm } from './cookie-form';
 import { CookieGroup, type RowActions } from './cookie-group';
 import { DeleteAllDialog } from './delete-all-dialog';
+import { MessageBar } from './message-bar';
 import { NotStoredBar } from './not-stored-bar';
 import { SiteSection } from './site-section';
 import { SummaryBar } from './summary-bar';
@@ -242,27 +243,13 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
         onUndo={() => undo()}
       />
       {status && (
-        <p role={status.error ? 'alert' : 'status'} class={status.error ? 'error bar' : 'status bar'}>
-          {status.text}
-          {status.undoable && undoNext !== undefined && (
-            <span class="bar-actions">
-              ·
-              <button type="button" aria-label={`Undo: ${undoNext}`} onClick={() => undo()}>
-                Undo
-              </button>
-            </span>
-          )}
-          {status.conflictEntry !== undefined && (
-            <span class="choices">
-              <button type="button" onClick={() => undo({ entryId: status.conflictEntry as number, force: true })}>
-                Restore anyway
-              </button>
-              <button type="button" onClick={() => keepCurrent(status.conflictEntry as number)}>
-                Keep current
-              </button>
-            </span>
-          )}
-        </p>
+        <MessageBar
+          status={status}
+          undoNext={undoNext}
+          onUndo={() => undo()}
+          onRestoreAnyway={(entryId) => undo({ entryId, force: true })}
+          onKeepCurrent={keepCurrent}
+        />
       )}
       {dialog === 'delete-all' && (
         <DeleteAllDialog

@@ -1,0 +1,39 @@
+import type { Outcome } from '../outcome-text';
+
+export interface MessageBarProps {
+  status: Outcome;
+  /** What Undo would undo now; none: no Undo button. */
+  undoNext: string | undefined;
+  onUndo: () => void;
+  /** The user's choice on a conflict entry: restore it anyway, or keep the cookies as they are. */
+  onRestoreAnyway: (entryId: number) => void;
+  onKeepCurrent: (entryId: number) => void;
+}
+
+/** What the last action did, with Undo next to it, and the choice a conflict asks for. */
+export function MessageBar({ status, undoNext, onUndo, onRestoreAnyway, onKeepCurrent }: MessageBarProps) {
+  const conflict = status.conflictEntry;
+  return (
+    <p role={status.error ? 'alert' : 'status'} class={status.error ? 'error bar' : 'status bar'}>
+      {status.text}
+      {status.undoable && undoNext !== undefined && (
+        <span class="bar-actions">
+          ·
+          <button type="button" aria-label={`Undo: ${undoNext}`} onClick={onUndo}>
+            Undo
+          </button>
+        </span>
+      )}
+      {conflict !== undefined && (
+        <span class="choices">
+          <button type="button" onClick={() => onRestoreAnyway(conflict)}>
+            Restore anyway
+          </button>
+          <button type="button" onClick={() => onKeepCurrent(conflict)}>
+            Keep current
+          </button>
+        </span>
+      )}
+    </p>
+  );
+}
