@@ -274,10 +274,27 @@ describe('popup usability in chrome', () => {
     await popup.waitForSelector('[data-testid="delete-all-dialog"]');
     const focused = await popup.evaluate(() => [document.activeElement?.textContent, document.activeElement?.className]);
     expect(focused).toEqual(['Confirm delete all', 'primary danger']);
-    const colours = await popup.evaluate(() => {
-      const css = getComputedStyle(document.documentElement);
-      return ['--high', '--error', '--danger', '--low', '--accent'].map((v) => css.getPropertyValue(v));
-    });
-    expect(new Set(colours).size).toBe(5);
+    // High severity, errors, Delete, low severity and links: each its own colour, told apart at a glance
+    // (every pair at least 60 apart in RGB), in light and dark.
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      const colours = await popup.evaluate(() =>
+        ['--high', '--error', '--danger', '--low', '--accent'].map((v) => {
+          const probe = document.createElement('span');
+          probe.style.color = `var(${v})`;
+          document.body.append(probe);
+          const rgb = getComputedStyle(probe).color.match(/\d+/g)?.slice(0, 3).map(Number) ?? [];
+          probe.remove();
+          return rgb;
+        }),
+      );
+      for (const [i, a] of colours.entries()) {
+        for (const b of colours.slice(i + 1)) {
+          const distance = Math.hypot(...a.map((x, k) => x - (b[k] ?? 0)));
+          expect(distance, `${scheme}: ${a} vs ${b}`).toBeGreaterThanOrEqual(60);
+        }
+      }
+    }
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   });
 });

@@ -71,7 +71,12 @@ export function parseHeader(lines: readonly string[], options: ImportOptions): P
       const name = eq < 0 ? '' : trimmed.slice(0, eq).trim();
       const value = eq < 0 ? trimmed : trimmed.slice(eq + 1).trim();
       const reason =
-        nameProblem(name) ?? valueProblem(value) ?? (name + value === '' ? 'empty name and value' : undefined);
+        nameProblem(name) ??
+        valueProblem(value) ??
+        (name + value === '' ? 'empty name and value' : undefined) ??
+        (eq === 0
+          ? `"${trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed}" has no name before "=" (a browser sends a nameless cookie as its bare value, without "=")`
+          : undefined);
       if (reason) {
         result.errors.push({ line, where, reason });
         continue;

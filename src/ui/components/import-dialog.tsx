@@ -17,6 +17,11 @@ export interface ImportDialogProps {
 
 type Preview = ImportResult & { replaced: Set<string> };
 
+/** How the preview names a cookie: its name, or what a nameless cookie is. */
+export function previewName(c: Pick<Cookie, 'name' | 'value'>): string {
+  return c.name !== '' ? c.name : `a nameless cookie (value "${c.value.length > 40 ? `${c.value.slice(0, 40)}…` : c.value}")`;
+}
+
 /** One line per site (or the whole store) that the import would take past the browser's limit. */
 export function evictionText(risk: EvictionRisk): string {
   const where = risk.site ? `${risk.site} has ${risk.stored} cookies` : `This cookie store has ${risk.stored.toLocaleString('en')} cookies`;
@@ -126,7 +131,7 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
           <ul class="import-rows">
             {preview.cookies.map((c) => (
               <li key={cookieKey(c)} data-testid="import-row" data-action={preview.replaced.has(cookieKey(c)) ? 'replace' : 'add'}>
-                {preview.replaced.has(cookieKey(c)) ? 'Replace' : 'Add'} {c.name} ({c.domain}
+                {preview.replaced.has(cookieKey(c)) ? 'Replace' : 'Add'} {previewName(c)} ({c.domain}
                 {c.path})
               </li>
             ))}

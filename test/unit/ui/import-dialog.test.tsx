@@ -32,3 +32,11 @@ describe('the import preview warns before the browser would evict cookies', () =
     expect(onImport).not.toHaveBeenCalled();
   });
 });
+
+describe('the import preview names a nameless cookie', () => {
+  it('as what it is, not as an empty name', async () => {
+    const { previewName } = await import('../../../src/ui/components/import-dialog');
+    expect(previewName({ name: '', value: 'c' })).toBe('a nameless cookie (value "c")');
+    expect(previewName({ name: 'sid', value: 'x' })).toBe('sid');
+  });
+});

@@ -122,3 +122,21 @@ describe('Cookie header import', () => {
     ]);
   });
 });
+
+describe('a pasted Cookie header with a nameless pair', () => {
+  it('says "=bad" has no name, and reads a bare "c" as the nameless cookie a browser would send', () => {
+    const result = importCookies('a=1; =bad; c', { defaultDomain: 'localhost' });
+    expect(result.format).toBe('header');
+    expect(result.cookies.map((c) => [c.name, c.value])).toEqual([
+      ['a', '1'],
+      ['', 'c'],
+    ]);
+    expect(result.errors).toEqual([
+      {
+        line: 1,
+        where: 'line 1, pair 2',
+        reason: '"=bad" has no name before "=" (a browser sends a nameless cookie as its bare value, without "=")',
+      },
+    ]);
+  });
+});
