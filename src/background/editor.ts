@@ -9,7 +9,7 @@
  * The store is injected, so these rules are unit-tested against fakes with each browser's quirks.
  */
 import { prefixViolations } from '../core/prefix';
-import { bareDomain, type Cookie, canonicalDomain, cookieKey, sameIdentity, sameState } from '../model/cookie';
+import { bareDomain, type Cookie, canonicalDomain, cookieKey, sameIdentity } from '../model/cookie';
 import { errorText } from '../error-text';
 
 export interface CookieStore {
@@ -92,6 +92,11 @@ export async function removeExactly(store: CookieStore, target: Cookie): Promise
     }
   }
   return { lost };
+}
+
+/** A cookie value shortened for a message. */
+export function shortValue(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }
 
 /** Why a save did not go ahead: the cookie is not what the form was opened on any more. */
@@ -201,114 +206,4 @@ export async function deleteCookies(
     }
   }
   return { change: { before: removed, after: [] }, missing, failed };
-}
-
-/** A cookie Undo left alone because it is no longer what the change left: the site changed it since. */
-export interface Conflict {
-  cookie: Cookie;
-  /** The cookie as it is now; null when it is gone. */
-  current: Cookie | null;
-  message: string;
-}
-
-function shortValue(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
-}
-
-function conflictText(cookie: Cookie, current: Cookie | null, kind: 'changed' | 'set again' | 'deleted'): string {
-  const what = `${cookie.name} (${cookie.domain}${cookie.path})`;
-  if (kind === 'deleted') return `${what} was deleted since, so Undo did not bring back the old one.`;
-  const now = current ? ` (its value is now "${shortValue(current.value)}")` : '';
-  return kind === 'changed'
-    ? `${what} was changed since${now}, so Undo left it as it is.`
-    : `${what} was set again since${now}, so Undo did not overwrite it.`;
-}
-
-export interface Reverted {
-  expired: Cookie[];
-  failed: Failure[];
-  /** What could not be undone (the browser refused), to try again. */
-  retry: Change;
-  conflicts: Conflict[];
-  /** The parts of the change left alone because of a conflict, to undo anyway if the user says so. */
-  conflicted: Change;
-}
-
-/**
- * Undoes a change: puts back what it replaced or deleted, and takes away what it created, but only
- * where each cookie is still what the change left (unless `force`): a cookie the site changed, set
- * again or deleted since is left as it is and reported as a conflict. A cookie the change replaced is
- * written back over its successor (never removed first), so a refused write leaves the current
- * cookie rather than nothing. Cookies that expired since are not brought back (the browser would
- * delete them at once). Each cookie that could not be handled is reported, with what is needed to
- * try again, rather than stopping the rest.
- */
-export async function revert(
-  store: CookieStore,
-  change: Change,
-  options: { now?: number; force?: boolean } = {},
-): Promise<Reverted> {
-  const nowMs = options.now ?? Date.now();
-  const result: Reverted = {
-    expired: [],
-    failed: [],
-    retry: { before: [], after: [] },
-    conflicts: [],
-    conflicted: { before: [], after: [] },
-  };
-  for (const previous of change.before) {
-    if (!previous.session && previous.expirationDate !== undefined && previous.expirationDate * 1000 <= nowMs) {
-      result.expired.push(previous);
-      continue;
-    }
-    const successor = change.after.find((created) => sameIdentity(created, previous));
-    if (!options.force) {
-      const current = (await store.getExact(previous)) ?? null;
-      // Already as it was (an interrupted undo wrote it back): nothing to do, nothing to report.
-      if (current && sameState(current, previous) && !successor) continue;
-      const kind = successor
-        ? !current
-          ? 'deleted'
-          : sameState(current, successor) || sameState(current, previous)
-            ? undefined
-            : 'changed'
-        : current
-          ? 'set again'
-          : undefined;
-      if (kind) {
-        result.conflicts.push({ cookie: previous, current, message: conflictText(previous, current, kind) });
-        result.conflicted.before.push(previous);
-        if (successor) result.conflicted.after.push(successor);
-        continue;
-      }
-    }
-    try {
-      await store.write(previous);
-      if (!(await store.getExact(previous))) throw new Error('the browser did not store it');
-    } catch (error) {
-      result.failed.push({ cookie: previous, reason: errorText(error) });
-      result.retry.before.push(previous);
-      if (successor) result.retry.after.push(successor);
-    }
-  }
-  for (const created of change.after) {
-    // Replaced by its predecessor above (or kept because that write failed or conflicted): nothing to take away.
-    if (change.before.some((previous) => sameIdentity(created, previous))) continue;
-    try {
-      const current = await store.getExact(created);
-      if (!current) continue;
-      if (!options.force && !sameState(current, created)) {
-        result.conflicts.push({ cookie: created, current, message: conflictText(created, current, 'changed') });
-        result.conflicted.after.push(created);
-        continue;
-      }
-      const { lost } = await removeExactly(store, current);
-      result.failed.push(...lost);
-      result.retry.before.push(...lost.map((l) => l.cookie));
-    } catch (error) {
-      result.failed.push({ cookie: created, reason: errorText(error) });
-      result.retry.after.push(created);
-    }
-  }
-  return result;
 }

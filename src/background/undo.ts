@@ -6,7 +6,7 @@
 import { errorText } from '../error-text';
 import type { JournalEntry, ResponseOf } from '../messages';
 import type { CookieStore } from './editor';
-import { revert } from './editor';
+import { revert } from './revert';
 import { begin } from './intent';
 import { type JournalScope, pick, putBack, replace } from './journal';
 

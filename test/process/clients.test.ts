@@ -27,6 +27,7 @@ import chrome from 'selenium-webdriver/chrome';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCookies } from '../../src/core/formats/index';
 import type { Cookie } from '../../src/model/cookie';
+import { makeCookie } from '../unit/fixtures';
 import { type RunningServer, startServer } from '../server/server';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -55,19 +56,7 @@ const IN_30_DAYS = Math.floor(Date.now() / 1000) + 30 * 24 * 3600 + 0.5;
 const NET = ownAddress();
 
 function cookie(name: string, domain: string, more: Partial<Cookie> = {}): Cookie {
-  return {
-    name,
-    value: `${name}-v`,
-    domain,
-    hostOnly: !domain.startsWith('.'),
-    path: '/',
-    secure: false,
-    httpOnly: false,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...more,
-  };
+  return makeCookie({ name, value: `${name}-v`, domain, sameSite: 'lax', ...more });
 }
 
 const UNPARTITIONED: Cookie[] = [

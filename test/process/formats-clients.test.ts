@@ -24,24 +24,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCookies, importCookies } from '../../src/core/formats/index';
 import type { Cookie } from '../../src/model/cookie';
+import { makeCookie } from '../unit/fixtures';
 
 const run = promisify(execFile);
 const FUTURE = 4_102_444_800; // 2100-01-01
 
 function cookie(name: string, domain: string, more: Partial<Cookie> = {}): Cookie {
-  return {
-    name,
-    value: `${name}-v`,
-    domain,
-    hostOnly: !domain.startsWith('.'),
-    path: '/',
-    secure: false,
-    httpOnly: false,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...more,
-  };
+  return makeCookie({ name, value: `${name}-v`, domain, sameSite: 'lax', ...more });
 }
 
 const COOKIES: Cookie[] = [

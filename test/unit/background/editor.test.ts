@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CookieStore, deleteCookies, EditRefused, removeExactly, revert, saveCookie } from '../../../src/background/editor';
+import { type CookieStore, deleteCookies, EditRefused, removeExactly, saveCookie } from '../../../src/background/editor';
+import { revert } from '../../../src/background/revert';
 import { type Cookie, cookieKey, sameIdentity } from '../../../src/model/cookie';
 import { makeCookie } from '../fixtures';
 

@@ -6,7 +6,7 @@ const { fake } = await import('./fake-browser');
 const { begin, finish, recover } = await import('../../../src/background/intent');
 const { allEntries, take } = await import('../../../src/background/journal');
 const { browserStore } = await import('../../../src/background/store');
-const { revert } = await import('../../../src/background/editor');
+const { revert } = await import('../../../src/background/revert');
 const { makeCookie } = await import('../fixtures');
 
 const store = browserStore();
