@@ -3,7 +3,7 @@
  * browser did compared with what `explainSetCookie(header, url, { browser })` says.
  *
  * Headers are batched, many per response, so the suite stays fast: a batch shares one request URL and
- * one way of arriving (header or script), has at most one untagged header, and each of its headers
+ * one way of arriving (header or script), has at most one nameless header (they share the empty name), and each of its headers
  * carries its own tag, so their verdicts do not interact (no two share a name). The jar is emptied
  * between batches. A batch with seeds first loads a page that sets them (the existing cookies of the
  * overwrite cases); the explainer is given the jar as the browser had it then.
@@ -35,7 +35,7 @@ export const CHROMIUM_REASONS: Readonly<Record<string, readonly RejectReason[]>>
 };
 
 /** Rejections Chromium makes without reporting a reason: the line is dropped silently. */
-export const CHROMIUM_SILENT: ReadonlySet<RejectReason> = new Set(['nameless-with-equals']);
+export const CHROMIUM_SILENT: ReadonlySet<RejectReason> = new Set(['nameless-with-equals', 'partitioned-insecure']);
 
 export type VerdictClass = 'rejected' | 'stored' | 'not stored';
 
@@ -66,7 +66,7 @@ function batches(cases: readonly Case[]): Case[][] {
       if (
         current.length >= MAX_BATCH ||
         bytes + size > MAX_BATCH_BYTES ||
-        (c.untagged && current.some((o) => o.untagged))
+        (c.nameless && current.some((o) => o.nameless))
       ) {
         out.push(current);
         current = [];

@@ -29,6 +29,8 @@ export interface Case {
   seed?: { kind: Seed; header: string; scheme: Scheme };
   /** The header carries no tag (an empty name and value): at most one such header per batch. */
   untagged: boolean;
+  /** No name before `=` (or no `=`): such cookies share the empty name, so at most one per batch. */
+  nameless: boolean;
 }
 
 const PREFIXES = [
@@ -205,7 +207,7 @@ function build(s: Shape, id: number): Case {
   }
   // Script writes: a seed that is HttpOnly is the interesting case; the page writes the header itself.
   const fromScript = s.fromScript || seed?.kind === 'httponly';
-  return { id, header, scheme: s.scheme, host: s.host, fromScript, ...(seed ? { seed } : {}), untagged };
+  return { id, header, scheme: s.scheme, host: s.host, fromScript, ...(seed ? { seed } : {}), untagged, nameless: s.form !== 'named' };
 }
 
 /** The generated cases: the same list for a given seed and count, on every run. */

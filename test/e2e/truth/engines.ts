@@ -121,6 +121,17 @@ interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
 }
 
+/**
+ * BiDi hands Firefox's cookie names over as if their bytes were Latin-1 (`é` arrives as `Ã©`), values
+ * as UTF-8: read the name's code units back as the UTF-8 bytes they are. (The Cookie header Firefox
+ * sends back carries the UTF-8 bytes, see the http-state suite.)
+ */
+function bidiName(name: string): string {
+  if (!/^[\x00-\xff]*$/.test(name)) return name;
+  const decoded = Buffer.from(name, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? name : decoded;
+}
+
 const FIREFOX_SAME_SITE: Record<string, SameSite> = { strict: 'strict', lax: 'lax', none: 'none', default: 'unspecified' };
 
 export async function firefoxEngine(): Promise<Engine> {
@@ -147,7 +158,7 @@ export async function firefoxEngine(): Promise<Engine> {
       const { result } = await connection.send('storage.getCookies', { partition: { type: 'storageKey', userContext } });
       return (result as { cookies: BidiCookie[] }).cookies.map((c) => {
         const cookie: Cookie = {
-          name: c.name,
+          name: bidiName(c.name),
           value: c.value.type === 'string' ? c.value.value : Buffer.from(c.value.value, 'base64').toString('utf8'),
           domain: c.domain,
           hostOnly: !c.domain.startsWith('.'),
