@@ -26,11 +26,13 @@ export function effectivePrefix(name: string): CookiePrefix | undefined {
   return exactPrefix(name) ?? caseInsensitiveOnlyPrefix(name);
 }
 
-/** The prefix a browser applies: Chrome knows all four; Firefox only `__Secure-` and `__Host-` (case-insensitively). */
-export function browserPrefix(name: string, browser: BrowserName): CookiePrefix | undefined {
-  if (browser === 'chrome') return effectivePrefix(name);
-  const lower = name.toLowerCase();
-  return lower.startsWith('__host-') ? '__Host-' : lower.startsWith('__secure-') ? '__Secure-' : undefined;
+/**
+ * The prefix a browser applies. Chromium 156 and Firefox ESR 153 both know all four, case-insensitively
+ * (measured by test/e2e/set-cookie-truth-*.test.ts: Firefox refuses `__Http-id=v` without
+ * Secure and HttpOnly, and stores it with them). Kept per browser so a difference has one place to go.
+ */
+export function browserPrefix(name: string, _browser: BrowserName): CookiePrefix | undefined {
+  return effectivePrefix(name);
 }
 
 export interface PrefixAttributes {

@@ -41,7 +41,13 @@ export function cookieLabel(name: string, value: string): string {
 
 /** Names a control character, e.g. `line feed (0x0a)`. */
 export function controlName(code: number): string {
-  const names: Record<number, string> = { 0: 'NUL', 10: 'line feed', 13: 'carriage return', 127: 'DEL' };
+  const names: Record<number, string> = {
+    0: 'NUL',
+    9: 'horizontal tab',
+    10: 'line feed',
+    13: 'carriage return',
+    127: 'DEL',
+  };
   return `${names[code] ?? 'control character'} (0x${code.toString(16).padStart(2, '0')})`;
 }
 
@@ -49,6 +55,7 @@ export function controlName(code: number): string {
 function fixFor(requirement: string): string {
   if (requirement === 'no Domain attribute') return 'remove the Domain attribute';
   if (requirement === 'Path=/') return 'set Path=/';
+  if (requirement === 'a secure origin (https)') return 'send it from https';
   return `add ${requirement}`;
 }
 
@@ -64,8 +71,10 @@ function capitalize(text: string): string {
 // --- Rejections, in the order the checks run -------------------------------------------------------
 
 const REJECTED = {
-  'control-characters': (control: string) => ({
-    message: `The browser ignores this header: it contains a ${control}, and RFC 6265bis tells browsers to drop any Set-Cookie with control characters.`,
+  'control-characters': (control: string, tabWhere?: string) => ({
+    message: tabWhere
+      ? `The browser ignores this header: it has a ${control} inside ${tabWhere}. RFC 6265bis allows tabs there, but the browser refuses them.`
+      : `The browser ignores this header: it contains a ${control}, and RFC 6265bis tells browsers to drop any Set-Cookie with control characters.`,
     hint: 'Encode the value (for example with encodeURIComponent or base64) so it only contains printable characters.',
   }),
   empty: () => ({
@@ -76,8 +85,13 @@ const REJECTED = {
     message: `The browser ignores ${who}: name and value together are ${bytes} bytes, over the ${limit}-byte limit.`,
     hint: 'Keep the data on the server and put only an identifier in the cookie, or split it over several cookies.',
   }),
-  'nameless-with-equals': (who: string) => ({
-    message: `Firefox ignores ${who}: a cookie with an empty name whose value contains "=" is refused (network.cookie.block_nameless_with_equal_char).`,
+  'nameless-with-equals': (who: string, browser: BrowserName = 'firefox', valueHasEquals = true) => ({
+    message:
+      browser === 'chrome'
+        ? `Chrome ignores ${who}, without saying so: a cookie with an empty name whose value contains "=" is dropped, since it would read as name=value in the Cookie header.`
+        : valueHasEquals
+          ? `Firefox ignores ${who}: a cookie with an empty name whose value contains "=" is refused (network.cookie.block_nameless_with_equal_char).`
+          : `Firefox ignores ${who}: it refuses every cookie written with "=" and an empty name. Without the "=", Firefox would store the text as a name with an empty value.`,
     hint: 'Give the cookie a name: name=value.',
   }),
   'nameless-prefix': (who: string, prefix: string) => ({

@@ -8,8 +8,9 @@ export const attributes: Check = ({ parsed, url, secureOrigin, fromScript, brows
     return rejected('secure-from-insecure-origin', who, `${url.protocol}//${url.host}`);
   }
   if (parsed.httpOnly && fromScript) return rejected('httponly-from-script', who);
-  if (parsed.sameSite === 'none' && !parsed.secure) return rejected('samesite-none-insecure', who, browser);
+  // Chromium refuses Partitioned without Secure before it looks at SameSite (and says nothing about it).
   if (parsed.partitioned && !parsed.secure) return rejected('partitioned-insecure', who);
+  if (parsed.sameSite === 'none' && !parsed.secure) return rejected('samesite-none-insecure', who, browser);
   // Without a valid SameSite, Chrome applies Lax; Firefox does not (network.cookie.sameSite.laxByDefault).
   const effectiveSameSite = parsed.sameSite ?? (browser === 'chrome' ? 'lax' : 'none');
   if (effectiveSameSite !== 'none' && isCrossSite(requestUrl, topLevel, browser)) {

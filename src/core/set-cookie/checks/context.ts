@@ -68,6 +68,29 @@ export interface ExplainContext {
 /** One step of the explainer: a rejection, or undefined to go on (possibly after adding notes). */
 export type Check = (ctx: ExplainContext) => Rejection | undefined;
 
+/**
+ * The Max-Age the browser uses. Chromium 156 also takes a leading `+` (`Max-Age=+5` lasts five
+ * seconds), which RFC 6265bis and Firefox ESR 153 ignore; the last valid Max-Age wins.
+ */
+function maxAgeFor(parsed: ParsedSetCookie, browser: BrowserName): number | undefined {
+  if (browser !== 'chrome') return parsed.maxAge;
+  let maxAge: number | undefined;
+  for (const a of parsed.attributes) {
+    if (a.name.toLowerCase() !== 'max-age' || a.value.length > 1024) continue;
+    if (/^[+-]?\d+$/.test(a.value)) maxAge = Number.parseInt(a.value, 10);
+  }
+  return maxAge;
+}
+
+/**
+ * Name and value as the browser stores them. A header without `=` is a nameless cookie in Chromium
+ * (RFC 6265bis); Firefox ESR 153 stores its text as the name, with an empty value.
+ */
+function nameAndValue(parsed: ParsedSetCookie, browser: BrowserName): { name: string; value: string } {
+  if (browser === 'firefox' && parsed.nameless) return { name: parsed.value, value: '' };
+  return { name: parsed.name, value: parsed.value };
+}
+
 export function contextFor(header: string, requestUrl: string, options: ExplainOptions = {}): ExplainContext {
   const now = options.now ?? Date.now();
   const browser = options.browser ?? 'chrome';
@@ -84,11 +107,13 @@ export function contextFor(header: string, requestUrl: string, options: ExplainO
   const jar = (options.jar ?? []).filter((c) => c.storeId === storeId);
 
   const domain = appliedDomain(parsed.domain ?? '', host);
-  const lifetime = lifetimeOf(parsed, now);
+  const maxAge = maxAgeFor(parsed, browser);
+  const lifetime = lifetimeOf({ ...parsed, ...(maxAge === undefined ? {} : { maxAge }) }, now);
+  const { name, value } = nameAndValue(parsed, browser);
   const sameSite: SameSite = parsed.sameSite ?? 'unspecified';
   const cookie: Cookie = {
-    name: parsed.name,
-    value: parsed.value,
+    name,
+    value,
     domain: domain === '' ? host : `.${domain}`,
     hostOnly: domain === '',
     path: parsed.path ?? defaultPath(url.pathname),
@@ -113,7 +138,7 @@ export function contextFor(header: string, requestUrl: string, options: ExplainO
     browser,
     fromScript: options.fromScript ?? false,
     now,
-    who: cookieLabel(parsed.name, parsed.value),
+    who: cookieLabel(name, value),
     jar,
     draft: { cookie, key, lifetime, existing: jar.find((c) => cookieKey(c) === key) },
     notes: [...parsed.notes],

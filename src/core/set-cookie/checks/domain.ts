@@ -1,14 +1,17 @@
 /** The Domain attribute: ASCII only, not a public suffix, and covering the host that sets it. */
-import { domainMatches, isIpAddress, isPublicSuffix, registrableDomain } from '../../site';
+import { domainMatches, isIpAddress, isLoopbackHost, isPublicSuffix, registrableDomain } from '../../site';
 import { NOTE, rejected } from '../wording';
 import type { Check } from './context';
 
 /**
  * The Domain attribute as the browser applies it ('' for a host-only cookie): a Domain equal to the
- * request's host is dropped when that host is a public suffix or an IP address.
+ * request's host is dropped when that host is a public suffix, an IP address, or a loopback name with
+ * no registrable domain (`Domain=localhost` or `.localhost` from localhost: Chromium 156 and Firefox
+ * ESR 153 both store a host-only cookie).
  */
 export function appliedDomain(domain: string, host: string): string {
-  return domain !== '' && domain === host && (isPublicSuffix(domain) || isIpAddress(host)) ? '' : domain;
+  const noSite = isPublicSuffix(domain) || isIpAddress(host) || (isLoopbackHost(host) && !host.includes('.'));
+  return domain !== '' && domain === host && noSite ? '' : domain;
 }
 
 /** Where `new URL` would put a non-ASCII domain: its punycode form, if it has one. */

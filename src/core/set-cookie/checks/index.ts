@@ -15,4 +15,8 @@ export { contextFor } from './context';
 export { MAX_LIFETIME_SECONDS } from './lifetime';
 export { type Outcome, outcome } from './outcome';
 
-export const CHECKS: readonly Check[] = [parserRejections, domain, attributes, prefixes, lifetime, jarEffect];
+/**
+ * Prefixes come before the other attribute rules: Chromium 156 reports InvalidPrefix (and only that)
+ * for `__Host-id=v; SameSite=None` from http, not SameSiteNoneInsecure.
+ */
+export const CHECKS: readonly Check[] = [parserRejections, domain, prefixes, attributes, lifetime, jarEffect];

@@ -16,22 +16,25 @@ const ctx = (header: string, url = 'https://example.com/account/login', options:
   contextFor(header, url, { now: NOW, ...options });
 
 describe('the check order', () => {
-  it('runs parser refusals, domain, attributes, prefixes, lifetime, then the effect on the jar', () => {
-    expect(CHECKS).toEqual([parserRejections, domain, attributes, prefixes, lifetime, jarEffect]);
+  it('runs parser refusals, domain, prefixes, attributes, lifetime, then the effect on the jar', () => {
+    // Prefixes before attributes: Chromium 156 reports InvalidPrefix alone for a prefixed cookie
+    // that also breaks an attribute rule (test/e2e/set-cookie-truth-chromium.test.ts).
+    expect(CHECKS).toEqual([parserRejections, domain, prefixes, attributes, lifetime, jarEffect]);
   });
 
   it.each([
     // [header, url, options, the earlier check's reason, the later check's reason]
     ['=__Secure-x; Domain=other.com', 'https://example.com/', {}, 'nameless-prefix', 'domain-mismatch'],
     ['a=1; Secure; Domain=other.com', 'http://example.com/', {}, 'domain-mismatch', 'secure-from-insecure-origin'],
-    ['__Secure-a=1; HttpOnly', 'https://example.com/', { fromScript: true }, 'httponly-from-script', 'invalid-prefix'],
+    ['__Secure-a=1; HttpOnly', 'https://example.com/', { fromScript: true }, 'invalid-prefix', 'httponly-from-script'],
     [
       '__Host-a=1; Secure; SameSite=Lax',
       'https://a.test/app/login',
       { topLevelSite: 'https://b.test' },
-      'samesite-cross-site',
       'invalid-prefix',
+      'samesite-cross-site',
     ],
+    ['__Host-a=1; SameSite=None', 'http://example.com/', {}, 'invalid-prefix', 'samesite-none-insecure'],
     [
       '__Host-sid=1; Path=/',
       'http://example.com/',
@@ -53,9 +56,20 @@ describe('parserRejections', () => {
     expect(parserRejections(ctx(' = '))?.reason).toBe('empty');
   });
 
-  it('refuses "=a=b" in Firefox only', () => {
+  it('refuses "=a=b" in both browsers, "=a" in Firefox only', () => {
     expect(parserRejections(ctx('=a=b', undefined, { browser: 'firefox' }))?.reason).toBe('nameless-with-equals');
-    expect(parserRejections(ctx('=a=b'))).toBeUndefined();
+    expect(parserRejections(ctx('=a=b'))?.reason).toBe('nameless-with-equals');
+    expect(parserRejections(ctx('=a', undefined, { browser: 'firefox' }))?.reason).toBe('nameless-with-equals');
+    expect(parserRejections(ctx('=a'))).toBeUndefined();
+    expect(parserRejections(ctx('a', undefined, { browser: 'firefox' }))).toBeUndefined();
+  });
+
+  it('refuses a tab inside the name or value in Chrome, inside the Path in both', () => {
+    expect(parserRejections(ctx('a=b\tc'))?.message).toContain('horizontal tab (0x09) inside the value');
+    expect(parserRejections(ctx('a\tb=c'))?.reason).toBe('control-characters');
+    expect(parserRejections(ctx('a=b\tc', undefined, { browser: 'firefox' }))).toBeUndefined();
+    expect(parserRejections(ctx('a=\tb\t'))).toBeUndefined();
+    expect(parserRejections(ctx('a=b; Path=/x\ty', undefined, { browser: 'firefox' }))?.reason).toBe('control-characters');
   });
 });
 
@@ -65,6 +79,8 @@ describe('domain', () => {
     expect(appliedDomain('192.168.0.1', '192.168.0.1')).toBe('');
     expect(appliedDomain('example.com', 'example.com')).toBe('example.com');
     expect(appliedDomain('example.com', 'www.example.com')).toBe('example.com');
+    // Both browsers store Domain=localhost from localhost as a host-only cookie.
+    expect(appliedDomain('localhost', 'localhost')).toBe('');
   });
 
   it('notes a public-suffix host instead of rejecting it', () => {
@@ -97,11 +113,16 @@ describe('prefixes', () => {
     expect(r?.hint).toBe('Set Path=/, or rename the cookie without the prefix.');
   });
 
-  it('applies the prefixes each browser knows: Firefox reads __Host-Http- as __Host- and ignores __Http-', () => {
+  it('applies all four prefixes in both browsers (Firefox ESR 153 enforces __Http- and __Host-Http- too)', () => {
     const header = '__Host-Http-a=1; Secure; Path=/';
-    expect(prefixes(ctx(header, undefined, { browser: 'firefox' }))).toBeUndefined();
+    expect(prefixes(ctx(header, undefined, { browser: 'firefox' }))?.message).toContain('require HttpOnly');
     expect(prefixes(ctx(header))?.message).toContain('require HttpOnly');
-    expect(prefixes(ctx('__Http-a=1; Secure', undefined, { browser: 'firefox' }))).toBeUndefined();
+    expect(prefixes(ctx('__Http-a=1; Secure', undefined, { browser: 'firefox' }))?.reason).toBe('invalid-prefix');
+    expect(prefixes(ctx('a', undefined, { browser: 'firefox' }))).toBeUndefined();
+    // Every prefix needs a secure origin: Chromium says InvalidPrefix for a Secure one from http.
+    expect(prefixes(ctx('__Secure-a=1; Secure', 'http://example.com/'))?.message).toContain('a secure origin (https)');
+    expect(prefixes(ctx('__Secure-a=1; Secure', 'http://localhost/'))).toBeUndefined();
+    expect(prefixes(ctx('__Http-a; Secure', undefined, { browser: 'firefox' }))?.reason).toBe('invalid-prefix');
     expect(prefixes(ctx('__http-a=1; Secure'))?.message).toContain('case-insensitively');
   });
 });

@@ -148,7 +148,7 @@ describe('explainSetCookie: reject reasons', () => {
     { reason: 'invalid-prefix', header: '__Secure-sid=1', says: 'require Secure' },
     { reason: 'invalid-prefix', header: '__host-sid=1; Secure; Path=/app', says: 'case-insensitively' },
     { reason: 'invalid-prefix', header: '__Http-sid=1; Secure', says: 'HttpOnly' },
-    { reason: 'nameless-prefix', header: '=__Secure-sid=1', says: 'no name' },
+    { reason: 'nameless-prefix', header: '=__Secure-sid1', says: 'no name' },
     { reason: 'nameless-prefix', header: '__Host-x', says: 'no name' },
     { reason: 'httponly-from-script', header: 'a=1; HttpOnly', options: { fromScript: true }, says: 'document.cookie' },
     { reason: 'partitioned-insecure', header: 'a=1; Partitioned', says: 'must also be Secure' },
@@ -217,9 +217,33 @@ describe('explainSetCookie: browser rules', () => {
     expect(e.notes.map((n) => n.id)).toContain('domain-public-suffix-host');
   });
 
-  it('applies __Http- in Chrome only, and lets Firefox store a nameless "=" cookie Chrome accepts', () => {
-    expect(explain('__Http-a=1; Secure', undefined, { browser: 'firefox' }).verdict).toBe('stored');
-    expect(explain('=a=b').verdict).toBe('stored');
+  it('applies __Http- in both browsers; neither stores a nameless cookie whose value has "="', () => {
+    expect(explain('__Http-a=1; Secure', undefined, { browser: 'firefox' }).reason).toBe('invalid-prefix');
+    expect(explain('=a=b').reason).toBe('nameless-with-equals');
+    expect(explain('=a=b').message).toContain('Chrome ignores');
+  });
+
+  it('stores a header without "=" as a name with an empty value in Firefox, a nameless cookie in Chrome', () => {
+    expect(explain('token', undefined, { browser: 'firefox' }).cookie).toMatchObject({ name: 'token', value: '' });
+    expect(explain('token').cookie).toMatchObject({ name: '', value: 'token' });
+  });
+
+  it('refuses Partitioned without Secure before SameSite=None without Secure (Chromium drops it first)', () => {
+    expect(explain('a=1; SameSite=None; Partitioned').reason).toBe('partitioned-insecure');
+  });
+
+  it('takes Max-Age=+5 in Chrome only, and Domain=localhost from localhost as host-only in both', () => {
+    expect(explain('a=1; Max-Age=+5', undefined, { now: 0 }).cookie?.expirationDate).toBe(5);
+    expect(explain('a=1; Max-Age=+5', undefined, { now: 0, browser: 'firefox' }).cookie?.session).toBe(true);
+    for (const browser of ['chrome', 'firefox'] as const) {
+      for (const header of ['a=1; Domain=localhost', 'a=1; Domain=.localhost']) {
+        expect(explain(header, 'https://localhost/', { browser }).cookie).toMatchObject({ domain: 'localhost', hostOnly: true });
+      }
+    }
+    // __Host- with that Domain: Chromium refuses it for the attribute, Firefox keeps the host-only cookie.
+    const hostPrefixed = '__Host-a=1; Secure; Path=/; Domain=localhost';
+    expect(explain(hostPrefixed, 'https://localhost/').reason).toBe('invalid-prefix');
+    expect(explain(hostPrefixed, 'https://localhost/', { browser: 'firefox' }).verdict).toBe('stored');
   });
 
   it('rejects a Lax-by-default cookie from a cross-site response in Chrome but not in Firefox', () => {
