@@ -50,7 +50,7 @@ describe('Chromium', () => {
     const rows = await waitForRows(popup, NAMES);
     expect(rows.map((r) => r.name).sort()).toEqual([...NAMES].sort());
     const hidden = rows.find((r) => r.name === 'hidden');
-    expect(hidden?.text).toContain('HttpOnly');
+    expect(hidden?.flags).toContain('HttpOnly');
     expect(hidden?.domain).toBe('localhost');
     expect(hidden?.path).toBe('/');
     await page.close();
@@ -81,6 +81,6 @@ describe('Firefox ESR', () => {
     const popup = await openFirefoxExtensionPageFor(session, page, 'popup/index.html');
     const rows = await waitForRows(popup, NAMES);
     expect(rows.map((r) => r.name).sort()).toEqual([...NAMES].sort());
-    expect(rows.find((r) => r.name === 'hidden')?.text).toContain('HttpOnly');
+    expect(rows.find((r) => r.name === 'hidden')?.flags).toContain('HttpOnly');
   });
 });

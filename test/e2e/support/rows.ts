@@ -7,6 +7,8 @@ export interface RowInfo {
   path: string;
   partition: string | null;
   text: string;
+  /** The row's flags in words (its compact marks' tooltip: "HttpOnly Secure ..."). */
+  flags: string;
 }
 
 export async function readRows(target: Page | Frame): Promise<RowInfo[]> {
@@ -18,6 +20,7 @@ export async function readRows(target: Page | Frame): Promise<RowInfo[]> {
       partition: r.getAttribute('data-partition'),
       // biome-ignore lint/performance/useDomNodeTextContent: what a person sees, as rendered
       text: (r as HTMLElement).innerText,
+      flags: r.querySelector('.flags')?.getAttribute('title') ?? '',
     })),
   );
 }
