@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { lazyModule } from '../hooks/use-lazy';
 import { cookieSize, partitionText } from '../../model/cookie';
 import { flagList } from '../format';
 import { badgeText, flagMarks, severityLetter } from '../finding-text';
@@ -22,42 +22,18 @@ export interface CookieRowProps {
 }
 
 /** "Copy as" and the formats load when a row is first opened: they are not needed to open the popup. */
-type CopyAsModule = typeof import('./copy-as');
-let copyAsModule: Promise<CopyAsModule> | undefined;
+const useCopyAs = lazyModule(() => import('./copy-as'));
 
 function LazyCopyAs(props: CopyAsProps) {
-  const [loaded, setLoaded] = useState<CopyAsModule | undefined>();
-  useEffect(() => {
-    copyAsModule ??= import('./copy-as');
-    let live = true;
-    copyAsModule.then(
-      (m) => live && setLoaded(m),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const loaded = useCopyAs();
   return loaded ? <loaded.CopyAs {...props} /> : null;
 }
 
 /** The value inspector and its decoders load when a row is first opened. */
-type InspectorModule = typeof import('./value-inspector');
-let inspectorModule: Promise<InspectorModule> | undefined;
+const useInspector = lazyModule(() => import('./value-inspector'));
 
 function LazyInspector(props: { value: string; now: number }) {
-  const [loaded, setLoaded] = useState<InspectorModule | undefined>();
-  useEffect(() => {
-    inspectorModule ??= import('./value-inspector');
-    let live = true;
-    inspectorModule.then(
-      (m) => live && setLoaded(m),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const loaded = useInspector();
   return loaded ? <loaded.ValueInspector {...props} /> : null;
 }
 

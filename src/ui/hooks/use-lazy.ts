@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * A hook that loads a module the first time a component using it renders (and once for all of
+ * them), so code only an opened row needs stays out of the popup's first load.
+ */
+export function lazyModule<M>(load: () => Promise<M>): () => M | undefined {
+  let pending: Promise<M> | undefined;
+  return function useModule() {
+    const [loaded, setLoaded] = useState<M | undefined>();
+    useEffect(() => {
+      pending ??= load();
+      let live = true;
+      pending.then(
+        (m) => live && setLoaded(() => m),
+        () => {},
+      );
+      return () => {
+        live = false;
+      };
+    }, []);
+    return loaded;
+  };
+}
