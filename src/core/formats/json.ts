@@ -10,6 +10,7 @@ import type { Cookie, PartitionKey, SameSite } from '../../model/cookie';
 import { domainProblem, nameProblem, valueProblem } from './header';
 import { type ImportOptions, isFull, type Parsed } from './types';
 import { errorText } from '../../error-text';
+import { quote } from '../rules/rule';
 
 const SAME_SITE_OUT: Record<SameSite, string> = {
   none: 'no_restriction',
@@ -78,6 +79,16 @@ function quoted(value: unknown): string {
 /** The entry's own member (never one inherited from Object.prototype), null read as absent. */
 function member(entry: Json, key: string): unknown {
   return Object.hasOwn(entry, key) && entry[key] !== null ? entry[key] : undefined;
+}
+
+/**
+ * How an error names entry `line`: `entry 2 ("sid")` when the entry has a string name (quoted short,
+ * control characters escaped, as hostile text), `entry 2 (empty name)` for `""`, else `entry 2`.
+ */
+function entryWhere(entry: unknown, line: number): string {
+  const name = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? member(entry as Json, 'name') : undefined;
+  if (typeof name !== 'string') return `entry ${line}`;
+  return `entry ${line} (${name === '' ? 'empty name' : quote(name)})`;
 }
 
 function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
@@ -219,8 +230,8 @@ export function isStorageState(data: unknown): data is { cookies: unknown[] } {
 
 /**
  * An array of cookie objects, a single one, or Playwright's storageState (its cookies; its origins'
- * localStorage is not cookies and is left out). Errors on entries say `entry N` and carry N as their
- * line (array index + 1); an unparseable text gives one error at the parser's line and column.
+ * localStorage is not cookies and is left out). Errors on entries say `entry N` (with the cookie's
+ * name when it has one: `entry 2 ("sid")`) and carry N as their line (array index + 1); an unparseable text gives one error at the parser's line and column.
  */
 export function parseJson(text: string, options: ImportOptions): Parsed & { kind: JsonKind } {
   let data: unknown;
@@ -235,7 +246,7 @@ export function parseJson(text: string, options: ImportOptions): Parsed & { kind
   const result: Parsed & { kind: JsonKind } = { kind: kindOf(data), rows: [], errors: [] };
   for (const [index, entry] of (entries as unknown[]).entries()) {
     const line = index + 1;
-    const where = `entry ${line}`;
+    const where = entryWhere(entry, line);
     if (isFull(result, line, where)) break;
     const cookie = readEntry(entry, options);
     if (typeof cookie === 'string') result.errors.push({ line, where, reason: cookie });

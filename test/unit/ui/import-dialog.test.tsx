@@ -40,3 +40,21 @@ describe('the import preview names a nameless cookie', () => {
     expect(previewName({ name: 'sid', value: 'x' })).toBe('sid');
   });
 });
+
+describe('the import preview names the cookie a JSON error is about (issue 15)', () => {
+  it('shows `entry N ("name")`, not a bare entry number', async () => {
+    render(<ImportDialog host="example.com" storeId="0" existing={[]} onImport={vi.fn()} evictionRisks={async () => []} onClose={() => {}} />);
+    const json = JSON.stringify([
+      { name: 'ok', value: 'v', domain: 'example.com' },
+      { name: 'sid', value: 'v', domain: 'example.com', secure: 'yes' },
+      { value: 'v', domain: 'example.com' },
+    ]);
+    fireEvent.input(screen.getByRole('textbox'), { target: { value: json } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(screen.getAllByTestId('import-error')).toHaveLength(2));
+    expect(screen.getAllByTestId('import-error').map((e) => e.textContent)).toEqual([
+      'entry 2 ("sid"): "secure" must be true or false',
+      'entry 3: missing or non-string "name"',
+    ]);
+  });
+});

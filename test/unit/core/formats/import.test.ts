@@ -157,7 +157,7 @@ describe('importCookies', () => {
       JSON.stringify([{ name: 'a', value: 'b', domain: 'x.com', session: false, expirationDate: -1e300 }]),
     );
     expect(result.errors).toEqual([
-      { line: 1, where: 'entry 1', reason: 'expired on -1e+300 unix seconds: a browser would delete it, not store it' },
+      { line: 1, where: 'entry 1 ("a")', reason: 'expired on -1e+300 unix seconds: a browser would delete it, not store it' },
     ]);
   });
 
@@ -185,7 +185,7 @@ describe('importCookies', () => {
     ]);
     const result = importCookies(text);
     expect(result.cookies).toHaveLength(3);
-    expect(result.errors.map((e) => e.where)).toEqual(['entry 4']);
+    expect(result.errors.map((e) => e.where)).toEqual(['entry 4 ("a")']);
   });
 
   it('lists errors in line order', () => {
@@ -310,8 +310,8 @@ describe('importCookies size caps (issue 11: never freeze)', () => {
       (n: number) => Array.from({ length: n }, (_, i) => `c${i}=v`).join('\n'),
       { line: 10_001, where: 'line 10001, pair 1' },
     ],
-    ['json', json, { line: 10_001, where: 'entry 10001' }],
-    ['playwright', playwright, { line: 10_001, where: 'entry 10001' }],
+    ['json', json, { line: 10_001, where: 'entry 10001 ("c10000")' }],
+    ['playwright', playwright, { line: 10_001, where: 'entry 10001 ("c10000")' }],
   ])(
     '%s: reads 10,000 cookies and refuses more with one error at the first one past the cap (%#)',
     (format, make, at) => {
@@ -342,7 +342,7 @@ describe('importCookies size caps (issue 11: never freeze)', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const text = `[{"name":"a","value":"b","domain":"example.com","sameSite":${deep}}]`;
     expect(importCookies(text, options).errors).toEqual([
-      { line: 1, where: 'entry 1', reason: 'unknown "sameSite" value (an array nested too deep to quote)' },
+      { line: 1, where: 'entry 1 ("a")', reason: 'unknown "sameSite" value (an array nested too deep to quote)' },
     ]);
   });
 });

@@ -255,49 +255,51 @@ describe('JSON import of other extensions', () => {
 describe('JSON import errors', () => {
   const good = { name: 'ok', value: 'v', domain: 'example.com' };
   it.each([
-    ['a number', 42, /not a cookie object/],
-    ['null', null, /not a cookie object/],
-    ['an array', [good], /not a cookie object/],
-    ['no name', { value: 'v', domain: 'example.com' }, /"name"/],
-    ['a numeric name', { ...good, name: 7 }, /"name"/],
-    ['a name with "="', { ...good, name: 'a=b' }, /name contains ";" or "="/],
-    ['a name with a line break', { ...good, name: 'a\nb' }, /control character/],
-    ['a numeric value', { ...good, value: 5 }, /"value"/],
-    ['no value', { name: 'a', domain: 'example.com' }, /"value"/],
-    ['a value with ";"', { ...good, value: 'a;b' }, /value contains ";"/],
-    ['a value with NUL', { ...good, value: 'a\u0000' }, /control character/],
-    ['empty name and value', { ...good, name: '', value: '' }, /empty name and value/],
-    ['no domain', { name: 'a', value: 'b' }, /"domain"/],
-    ['an empty domain', { ...good, domain: '' }, /domain is empty/],
-    ['a lone dot domain', { ...good, domain: '.' }, /domain is empty/],
-    ['a URL as domain', { ...good, domain: 'https://example.com/' }, /character no host name has/],
-    ['a double dot domain', { ...good, domain: 'a..example.com' }, /empty label/],
-    ['a string expiry', { ...good, expirationDate: '1735689600' }, /expirationDate/],
-    ['a boolean expiry', { ...good, expirationDate: true }, /expirationDate/],
-    ['an unknown sameSite', { ...good, sameSite: 'relaxed' }, /unknown "sameSite" value "relaxed"/],
-    ['a numeric sameSite', { ...good, sameSite: 1 }, /unknown "sameSite" value 1/],
-    ['a string secure', { ...good, secure: 'true' }, /"secure" must be true or false/],
-    ['a numeric hostOnly', { ...good, hostOnly: 1 }, /"hostOnly" must be true or false/],
-    ['a relative path', { ...good, path: 'account' }, /"path"/],
-    ['a numeric storeId', { ...good, storeId: 0 }, /"storeId"/],
+    ['a number', 42, /not a cookie object/, 'entry 2'],
+    ['null', null, /not a cookie object/, 'entry 2'],
+    ['an array', [good], /not a cookie object/, 'entry 2'],
+    ['no name', { value: 'v', domain: 'example.com' }, /"name"/, 'entry 2'],
+    ['a numeric name', { ...good, name: 7 }, /"name"/, 'entry 2'],
+    ['a name with "="', { ...good, name: 'a=b' }, /name contains ";" or "="/, 'entry 2 ("a=b")'],
+    ['a name with a line break', { ...good, name: 'a\nb' }, /control character/, 'entry 2 ("a\\nb")'],
+    ['a numeric value', { ...good, value: 5 }, /"value"/, 'entry 2 ("ok")'],
+    ['no value', { name: 'a', domain: 'example.com' }, /"value"/, 'entry 2 ("a")'],
+    ['a value with ";"', { ...good, value: 'a;b' }, /value contains ";"/, 'entry 2 ("ok")'],
+    ['a value with NUL', { ...good, value: 'a\u0000' }, /control character/, 'entry 2 ("ok")'],
+    ['empty name and value', { ...good, name: '', value: '' }, /empty name and value/, 'entry 2 (empty name)'],
+    ['no domain', { name: 'a', value: 'b' }, /"domain"/, 'entry 2 ("a")'],
+    ['an empty domain', { ...good, domain: '' }, /domain is empty/, 'entry 2 ("ok")'],
+    ['a lone dot domain', { ...good, domain: '.' }, /domain is empty/, 'entry 2 ("ok")'],
+    ['a URL as domain', { ...good, domain: 'https://example.com/' }, /character no host name has/, 'entry 2 ("ok")'],
+    ['a double dot domain', { ...good, domain: 'a..example.com' }, /empty label/, 'entry 2 ("ok")'],
+    ['a string expiry', { ...good, expirationDate: '1735689600' }, /expirationDate/, 'entry 2 ("ok")'],
+    ['a boolean expiry', { ...good, expirationDate: true }, /expirationDate/, 'entry 2 ("ok")'],
+    ['an unknown sameSite', { ...good, sameSite: 'relaxed' }, /unknown "sameSite" value "relaxed"/, 'entry 2 ("ok")'],
+    ['a numeric sameSite', { ...good, sameSite: 1 }, /unknown "sameSite" value 1/, 'entry 2 ("ok")'],
+    ['a string secure', { ...good, secure: 'true' }, /"secure" must be true or false/, 'entry 2 ("ok")'],
+    ['a numeric hostOnly', { ...good, hostOnly: 1 }, /"hostOnly" must be true or false/, 'entry 2 ("ok")'],
+    ['a relative path', { ...good, path: 'account' }, /"path"/, 'entry 2 ("ok")'],
+    ['a numeric storeId', { ...good, storeId: 0 }, /"storeId"/, 'entry 2 ("ok")'],
     // A string is Playwright's partition key (read in tools.test.ts); a number is nobody's.
-    ['a numeric partitionKey', { ...good, partitionKey: 1 }, /"partitionKey" must be an object/],
-    ['a partitionKey without site', { ...good, partitionKey: {} }, /topLevelSite/],
+    ['a numeric partitionKey', { ...good, partitionKey: 1 }, /"partitionKey" must be an object/, 'entry 2 ("ok")'],
+    ['a partitionKey without site', { ...good, partitionKey: {} }, /topLevelSite/, 'entry 2 ("ok")'],
     [
       'a bad hasCrossSiteAncestor',
       { ...good, partitionKey: { topLevelSite: 'x', hasCrossSiteAncestor: 'no' } },
       /hasCrossSiteAncestor/,
+      'entry 2 ("ok")',
     ],
-    ['a numeric firstPartyDomain', { ...good, firstPartyDomain: 1 }, /firstPartyDomain/],
+    ['a numeric firstPartyDomain', { ...good, firstPartyDomain: 1 }, /firstPartyDomain/, 'entry 2 ("ok")'],
     [
       'an inherited-looking __proto__ name',
       JSON.parse('{"__proto__": {"name": "x"}, "value": "v", "domain": "a.com"}'),
       /"name"/,
+      'entry 2',
     ],
-  ])('skips an entry with %s, with one error, and imports the rest', (_label, bad, reason) => {
+  ])('skips an entry with %s, with one error, and imports the rest', (_label, bad, reason, where) => {
     const result = importCookies(JSON.stringify([good, bad, { ...good, name: 'ok2' }]), { now: NOW });
     expect(result.cookies.map((c) => c.name)).toEqual(['ok', 'ok2']);
-    expect(result.errors).toEqual([{ line: 2, where: 'entry 2', reason: expect.stringMatching(reason) }]);
+    expect(result.errors).toEqual([{ line: 2, where, reason: expect.stringMatching(reason) }]);
   });
 
   it('gives one error per bad entry, numbered by array index + 1', () => {
@@ -306,9 +308,31 @@ describe('JSON import errors', () => {
       [1, 'entry 1'],
       [3, 'entry 3'],
       [4, 'entry 4'],
-      [5, 'entry 5'],
+      [5, 'entry 5 ("n")'],
     ]);
     expect(result.cookies).toHaveLength(1);
+  });
+
+  it('names the cookie an error is about (issue 15: "entry 2" alone does not say which)', () => {
+    const long = 'n'.repeat(60);
+    const text = JSON.stringify([
+      good,
+      { name: 'sid', value: 'a;b', domain: 'example.com' },
+      { name: long, value: 'v', domain: 'example.com', secure: 'yes' },
+      { name: '\u202Eevil\u0007', value: 'v', domain: '' },
+      { name: 'ok', value: 'again', domain: 'example.com' },
+    ]);
+    expect(importCookies(text, { now: NOW }).errors).toEqual([
+      { line: 2, where: 'entry 2 ("sid")', reason: expect.stringMatching(/value contains ";"/) },
+      // A long name is cut to 40 characters; control characters are escaped, never shown raw.
+      { line: 3, where: `entry 3 ("${'n'.repeat(40)}…")`, reason: '"secure" must be true or false' },
+      { line: 4, where: 'entry 4 ("\u202Eevil\\u0007")', reason: expect.stringMatching(/control character/) },
+      {
+        line: 5,
+        where: 'entry 5 ("ok")',
+        reason: 'same name, domain, path and store as entry 1 ("ok"), which is imported instead',
+      },
+    ]);
   });
 
   it("reports invalid JSON once, at the parser's line and column", () => {

@@ -204,7 +204,7 @@ describe('every SameSite spelling other tools export', () => {
   it('a missing sameSite is unspecified, and an unknown one is an error', () => {
     expect(importCookies('[{"name":"a","value":"b","domain":"example.com"}]').cookies[0]?.sameSite).toBe('unspecified');
     expect(importCookies('[{"name":"a","value":"b","domain":"example.com","sameSite":"Relaxed"}]').errors).toEqual([
-      { line: 1, where: 'entry 1', reason: 'unknown "sameSite" value "Relaxed"' },
+      { line: 1, where: 'entry 1 ("a")', reason: 'unknown "sameSite" value "Relaxed"' },
     ]);
   });
 
@@ -223,13 +223,13 @@ describe('every SameSite spelling other tools export', () => {
 describe('errors in tool JSON', () => {
   it('a Playwright partition key beside a non-boolean _crHasCrossSiteAncestor', () => {
     const text = JSON.stringify({ cookies: [{ name: 'a', value: 'b', domain: 'x.test', partitionKey: 'https://t.test', _crHasCrossSiteAncestor: 'yes' }], origins: [] });
-    expect(importCookies(text).errors).toEqual([{ line: 1, where: 'entry 1', reason: '"_crHasCrossSiteAncestor" must be true or false' }]);
+    expect(importCookies(text).errors).toEqual([{ line: 1, where: 'entry 1 ("a")', reason: '"_crHasCrossSiteAncestor" must be true or false' }]);
   });
 
   it('a Puppeteer partition key without sourceOrigin', () => {
     const text = JSON.stringify([{ name: 'a', value: 'b', domain: 'x.test', expires: -1, partitionKey: { hasCrossSiteAncestor: true } }]);
     const result = importCookies(text);
     expect(result.format).toBe('puppeteer');
-    expect(result.errors).toEqual([{ line: 1, where: 'entry 1', reason: '"partitionKey.topLevelSite" must be a string' }]);
+    expect(result.errors).toEqual([{ line: 1, where: 'entry 1 ("a")', reason: '"partitionKey.topLevelSite" must be a string' }]);
   });
 });
