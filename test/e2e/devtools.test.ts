@@ -145,14 +145,13 @@ describe('Chromium: the real DevTools panel', () => {
     expect(entries[2]?.text).toContain('200 page');
 
     // Entry -> cookie: the Cookies view opens with hop1's row open.
-    const hop1 = await panel.waitForSelector('[data-testid="setcookie-entry"][data-name="hop1"] .entry-head');
-    await hop1?.click();
+    // A locator waits until the entry is visible and stable (the log re-renders as the browser confirms cookies).
+    await panel.locator('[data-testid="setcookie-entry"][data-name="hop1"] .entry-head').click();
     await panel.waitForSelector('[data-testid="cookie-row"][data-name="hop1"] .row-head[aria-expanded="true"]', { visible: true });
     expect(await panel.$eval('#tab-cookies', (t) => t.getAttribute('aria-selected'))).toBe('true');
 
     // Cookie -> headers: back to the log, filtered to hop1.
-    const back = await panel.waitForSelector('[data-testid="cookie-row"][data-name="hop1"] ::-p-aria([name="Show Set-Cookie headers"])');
-    await back?.click();
+    await panel.locator('[data-testid="cookie-row"][data-name="hop1"] ::-p-aria([name="Show Set-Cookie headers"])').click();
     await panel.waitForFunction(() => document.querySelectorAll('[data-testid="setcookie-entry"]').length === 1);
     expect((await readEntries(panel)).map((e) => e.name)).toEqual(['hop1']);
     expect(await panel.$eval('input[aria-label="Filter by name"]', (i) => (i as HTMLInputElement).value)).toBe('hop1');

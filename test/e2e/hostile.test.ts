@@ -90,7 +90,6 @@ const BOXES = [
   '.entry-head',
   '.entry-body',
   '.raw-header',
-  '.entry-attributes',
 ];
 
 /**

@@ -37,16 +37,35 @@ export function IsolatedText({ text, parts }: { text: string; parts: readonly st
 }
 
 /** A Set-Cookie header with its name-value pair and each attribute isolated (see IsolatedText). */
-export function IsolatedHeader({ header, mark = [] }: { header: string; mark?: readonly string[] }) {
+export function IsolatedHeader({
+  header,
+  mark = [],
+  ignored = [],
+}: {
+  header: string;
+  mark?: readonly string[];
+  /** Which attributes (1 = the first after name=value) the browser ignores: struck through in place. */
+  ignored?: readonly number[];
+}) {
   return (
     <>
       {header.split(/(?=;)/).map((part, i) => {
         const name = part.replace(/^;/, '').split('=')[0]?.trim().toLowerCase() ?? '';
-        return i > 0 && mark.includes(name) ? (
-          <mark key={i} class="isolate offending" title="This attribute is why nothing was stored">
-            {part}
-          </mark>
-        ) : (
+        if (i > 0 && mark.includes(name)) {
+          return (
+            <mark key={i} class="isolate offending" title="This attribute is why nothing was stored">
+              {part}
+            </mark>
+          );
+        }
+        if (ignored.includes(i)) {
+          return (
+            <s key={i} class="isolate ignored" title="Ignored by the browser">
+              {part}
+            </s>
+          );
+        }
+        return (
           <span key={i} class="isolate">
             {part}
           </span>

@@ -46,7 +46,12 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
       <div class="entry-body">
         {entry.source === 'header' ? (
           <code class="raw-header">
-            Set-Cookie: <IsolatedHeader header={entry.header} mark={offendingAttributes(entry)} />
+            Set-Cookie:{' '}
+            <IsolatedHeader
+              header={entry.header}
+              mark={offendingAttributes(entry)}
+              ignored={entry.attributes.flatMap((a, i) => (a.effective ? [] : [i + 1]))}
+            />
           </code>
         ) : (
           <p class="entry-script">Set by script (document.cookie) or another extension: no Set-Cookie header.</p>
@@ -65,19 +70,6 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
             {entry.notes.map((note) => (
               <li key={note.id} data-note={note.id} class={`sev-${note.severity}`}>
                 <IsolatedText text={note.message} parts={quoted} />
-              </li>
-            ))}
-          </ul>
-        )}
-        {entry.attributes.length > 0 && (
-          <ul class="entry-attributes" aria-label="Parsed attributes">
-            {entry.attributes.map((a, i) => (
-              <li
-                key={`${i}-${a.name}`}
-                class={a.effective ? undefined : 'ignored'}
-                title={a.effective ? undefined : 'Ignored by the browser'}
-              >
-                {a.value === '' ? a.name : `${a.name}=${a.value}`}
               </li>
             ))}
           </ul>

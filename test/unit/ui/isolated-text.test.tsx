@@ -32,3 +32,13 @@ describe('IsolatedHeader', () => {
     expect([...container.querySelectorAll('span.isolate')].map((s) => s.textContent)).toEqual([`v=a${RLO}b`, '; Secure', '; Path=/']);
   });
 });
+
+describe('IsolatedHeader marks what the browser ignored, in place', () => {
+  it('strikes through an attribute a later duplicate overrides, and keeps the header text exact', () => {
+    const header = 'sid=1; Path=/old; Secure; Path=/';
+    const { container } = render(<IsolatedHeader header={header} ignored={[1]} mark={['secure']} />);
+    expect(container.textContent).toBe(header);
+    expect([...container.querySelectorAll('s.ignored')].map((e) => e.textContent)).toEqual(['; Path=/old']);
+    expect([...container.querySelectorAll('mark.offending')].map((e) => e.textContent)).toEqual(['; Secure']);
+  });
+});
