@@ -28,12 +28,12 @@ export function deleteLabel(cookie: Pick<Cookie, 'name'>): string {
 
 /** The undo journal's label for "Delete all". */
 export function deleteAllLabel(count: number, host: string): string {
-  return `Deleted all ${count} cookies of ${host}`;
+  return count === 1 ? `Deleted the only cookie of ${host}` : `Deleted all ${count} cookies of ${host}`;
 }
 
 /** What the "Delete all" dialog asks before anything is deleted. */
 export function deleteAllQuestion(count: number, host: string): string {
-  return `Delete all ${count} cookies of ${host}? Undo brings them back.`;
+  return `Delete ${count === 1 ? 'the only cookie' : `all ${count} cookies`} of ${host}? Undo brings ${count === 1 ? 'it' : 'them'} back.`;
 }
 
 /**
@@ -45,10 +45,10 @@ export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: 
   const one = cookies.length === 1 ? cookies[0]?.name : undefined;
   const parts: string[] = [];
   if (removed > 0) {
-    const what = one ?? `${removed} cookies`;
+    const what = one ?? cookieCount(removed);
     parts.push(`Deleted ${what}.${warning ? '' : ` Undo brings ${removed === 1 ? 'it' : 'them'} back.`}`);
   }
-  if (missing > 0) parts.push(one !== undefined ? `${one} was already gone.` : `${missing} were already gone.`);
+  if (missing > 0) parts.push(one !== undefined ? `${one} was already gone.` : `${missing} ${missing === 1 ? 'was' : 'were'} already gone.`);
   for (const f of failed) parts.push(`${f.name} (${f.domain}${f.path}) could not be deleted: ${f.reason}`);
   if (warning) parts.push(warning);
   return { text: parts.join(' '), error: removed === 0 || failed.length > 0 || Boolean(warning) };

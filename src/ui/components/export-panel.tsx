@@ -38,7 +38,7 @@ export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProp
   const { text, carried, warning, error } = exportText(cookies, format, pageUrl);
   const what = isRequestFormat(format)
     ? `${carried.length} of ${cookies.length} cookies are sent to ${pageUrl}`
-    : `${cookies.length} cookies`;
+    : `${cookies.length} cookie${cookies.length === 1 ? '' : 's'}`;
 
   const copy = async () => {
     try {

@@ -130,3 +130,14 @@ describe('other outcomes', () => {
     expect(transferFailedOutcome('import', 'offline')).toEqual({ text: 'Could not load import: offline', error: true });
   });
 });
+
+describe('plurals in what a delete says', () => {
+  it('counts one cookie as one', () => {
+    const two = [makeCookie({ name: 'a' }), makeCookie({ name: 'b' })];
+    expect(removeOutcome(two, { removed: 1, missing: 1, failed: [] }).text).toBe(
+      'Deleted 1 cookie. Undo brings it back. 1 was already gone.',
+    );
+    expect(deleteAllQuestion(1, 'shop.test')).toBe('Delete the only cookie of shop.test? Undo brings it back.');
+    expect(deleteAllLabel(1, 'shop.test')).toBe('Deleted the only cookie of shop.test');
+  });
+});
