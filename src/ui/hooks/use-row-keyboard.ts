@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 export interface RowKeyboardActions {
   /** The search field, focused by "/". */
@@ -21,9 +21,15 @@ export interface RowKeyboardActions {
  * row, arrows move between rows, Delete deletes, Ctrl/Cmd+Z undoes, Esc closes (and only that: the
  * popup itself stays open).
  */
-export function useRowKeyboard({ search, list, onEscape, onDelete, onOpenFirst, onUndo }: RowKeyboardActions): void {
+export function useRowKeyboard(actions: RowKeyboardActions): void {
+  // The latest actions, read when a key arrives: an effect re-subscribed after each render would
+  // run after the paint, so a key pressed in between (Esc right after Enter) met the last render's
+  // state and did nothing.
+  const latest = useRef(actions);
+  latest.current = actions;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      const { search, list, onEscape, onDelete, onOpenFirst, onUndo } = latest.current;
       const target = event.target as HTMLElement | null;
       const heads = [...(list.current?.querySelectorAll<HTMLButtonElement>('.row-head') ?? [])];
       if (event.key === 'Escape') {
@@ -62,5 +68,5 @@ export function useRowKeyboard({ search, list, onEscape, onDelete, onOpenFirst, 
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, []);
 }
