@@ -13,6 +13,7 @@ import { launchChromium } from '../../../scripts/browsers/chromium';
 import { launchFirefox } from '../../../scripts/browsers/firefox';
 import type { Cookie, SameSite } from '../../../src/model/cookie';
 import type { BrowserName } from '../../../src/core/types';
+import { MAPPED_HOSTS } from '../../server/scenarios';
 
 export interface Blocked {
   /** The Set-Cookie line as the browser received it. */
@@ -30,6 +31,8 @@ export interface Engine {
   cookies(): Promise<Cookie[]>;
   /** The page's text (for /echo). */
   text(): Promise<string>;
+  /** The browser's name and version, e.g. `chrome/156.0.0.0`. */
+  version(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -48,8 +51,9 @@ interface CdpCookie {
   partitionKey?: { topLevelSite: string; hasCrossSiteAncestor: boolean };
 }
 
-export async function chromiumEngine(): Promise<Engine> {
-  const { browser } = await launchChromium({ extension: false });
+/** `mapHosts`: more host patterns (e.g. `*.example.org`) served on 127.0.0.1. */
+export async function chromiumEngine(mapHosts: readonly string[] = []): Promise<Engine> {
+  const { browser } = await launchChromium({ extension: false, mapHosts });
   const root: CDPSession = await browser.target().createCDPSession();
   let page: Page | undefined;
   let blocked: Blocked[] = [];
@@ -102,6 +106,7 @@ export async function chromiumEngine(): Promise<Engine> {
     async text() {
       return (await page?.evaluate(() => document.body?.textContent ?? '')) ?? '';
     },
+    version: () => browser.version(),
     close: () => browser.close(),
   };
 }
@@ -134,8 +139,10 @@ function bidiName(name: string): string {
 
 const FIREFOX_SAME_SITE: Record<string, SameSite> = { strict: 'strict', lax: 'lax', none: 'none', default: 'unspecified' };
 
-export async function firefoxEngine(): Promise<Engine> {
-  const { browser } = await launchFirefox({ extension: false });
+/** `hosts`: more host names (exact names: Firefox takes no patterns) served on 127.0.0.1. */
+export async function firefoxEngine(hosts: readonly string[] = []): Promise<Engine> {
+  const prefs = hosts.length ? { 'network.dns.localDomains': ['localhost', ...MAPPED_HOSTS, ...hosts].join(',') } : {};
+  const { browser } = await launchFirefox({ extension: false, prefs });
   // Puppeteer's BiDi connection: storage.getCookies for one user context is not in its public API.
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   let context: Awaited<ReturnType<Browser['createBrowserContext']>> | undefined;
@@ -176,6 +183,7 @@ export async function firefoxEngine(): Promise<Engine> {
     async text() {
       return (await page?.evaluate(() => document.body?.textContent ?? '')) ?? '';
     },
+    version: () => browser.version(),
     async close() {
       await context?.close();
       await browser.close();
