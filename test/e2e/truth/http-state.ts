@@ -2,7 +2,7 @@
  * The http-state parser cases in a real browser: each case's Set-Cookie headers served byte for byte at
  * the case's URL (http://home.example.org:<port>/cookie-parser?NAME, the vectors' path on the raw
  * server's port, the vectors' hosts mapped to 127.0.0.1), then the Cookie header the browser sends to
- * the case's result URL compared with the one the explainer's jar computes, with an empty jar per case.
+ * the case's result URL compared with the one the explainer's jar computes, with the jar emptied before each case.
  *
  * The measurements are kept in test/unit/core/set-cookie/http-state-browsers.json, which the unit
  * conformance test checks the explainer against. This suite fails when the file is stale (a browser
@@ -44,10 +44,11 @@ export function httpStateSuite(browser: BrowserName): void {
     const cases = parserCases();
     const measuredAt = Date.now();
     const measured: BrowserMeasurement = { version: await engine.version(), measuredAt, cases: {} };
+    await engine.reset();
     for (const c of cases) {
       server.route(`/cookie-parser?${c.test}`, { setCookies: c.received });
       const { setUrl, resultUrl } = caseUrls(c, server.httpPort);
-      await engine.reset();
+      await engine.clear();
       // A NUL in a header makes Chromium refuse the whole response: part of its verdict.
       const refused = await engine.load(setUrl).then(
         () => undefined,
