@@ -14,7 +14,8 @@ const PRIVACY: { permissions: ['privacy'] } = { permissions: ['privacy'] };
  * predict the third-party cookies Chrome blocks. Hidden once granted, and where there is no extension API.
  */
 function ThirdPartySettingButton() {
-  const chrome = !(globalThis as { browser?: unknown }).browser && Boolean(browser?.permissions);
+  // Chrome now has a `browser` namespace too: tell the browsers apart by the extension's URL.
+  const chrome = Boolean(browser?.permissions) && browser.runtime.getURL('').startsWith('chrome-extension:');
   const [granted, setGranted] = useState(true);
   const [failure, setFailure] = useState('');
   useEffect(() => {

@@ -12,6 +12,7 @@ const permissions = vi.hoisted(() => ({ granted: false, contains: vi.fn(), reque
 
 vi.mock('../../../src/ui/connect/browser-api', () => ({
   browser: {
+    runtime: { getURL: (path: string) => `chrome-extension://abcdefghijklmnopabcdefghijklmnop/${path}` },
     permissions: {
       contains: permissions.contains.mockImplementation(async () => permissions.granted),
       request: permissions.request.mockImplementation(async () => {
