@@ -33,6 +33,8 @@ export interface ChromiumOptions {
   trustSpki?: readonly string[];
   /** Chromium's sandbox. Default: on, except as root, where Chromium refuses to start with it. */
   sandbox?: boolean;
+  /** More host patterns (e.g. `*.example.org`) to resolve to 127.0.0.1, besides the sample site's. */
+  mapHosts?: readonly string[];
 }
 
 /**
@@ -63,7 +65,7 @@ export function chromiumLaunchOptions(options: ChromiumOptions, uid: number | un
           ? [`--ignore-certificate-errors-spki-list=${options.trustSpki.join(',')}`]
           : []),
       // The sample site's named hosts (site.cookielens.test, ...) are all served on 127.0.0.1.
-      `--host-resolver-rules=MAP *.${TEST_DOMAIN} 127.0.0.1`,
+      `--host-resolver-rules=${[`*.${TEST_DOMAIN}`, ...(options.mapHosts ?? [])].map((h) => `MAP ${h} 127.0.0.1`).join(',')}`,
     ],
   };
 }

@@ -8,6 +8,7 @@ import type { FrameType } from '../core/set-cookie-log';
 import { SetCookieRecorder } from '../core/set-cookie-log';
 import { getAllUnder, storeIdForTab } from './cookie-api';
 import { browserName, defaultStoreId, isPrivateStore, localValue, onCookieChanged, sessionValue } from './platform';
+import { thirdPartyCookiesBlocked, watchThirdPartySetting } from './third-party-setting';
 
 /** The user's choice to record Set-Cookie headers (on unless turned off in the log view). */
 export const recordingSetting = localValue<boolean>('recordSetCookies');
@@ -87,7 +88,9 @@ export function startSetCookieLog(onLogChanged: (tabId: number) => void): SetCoo
     notify: onLogChanged,
     warn: (error) => console.warn('Cookie Lens: Set-Cookie log', error),
     isPrivateStore,
+    thirdPartyCookiesBlocked,
   });
+  if (browserName === 'chrome') watchThirdPartySetting();
 
 
   const onHeadersReceived = (details: WebRequest.OnHeadersReceivedDetailsType): void => {

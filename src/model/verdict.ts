@@ -27,7 +27,8 @@ export type RejectReason =
   | 'partitioned-insecure'
   | 'non-ascii-domain'
   | 'samesite-cross-site' // Lax/Strict (or Lax-by-default) cookie set by a cross-site response
-  | 'nameless-with-equals'; // Firefox: nameless cookie whose value contains '='
+  | 'nameless-with-equals' // Firefox: nameless cookie whose value contains '='
+  | 'third-party-blocked'; // unpartitioned cookie from a third-party response, with third-party cookies blocked
 
 /** Something only the header shows: a duplicate attribute, a value the browser ignores, ... */
 export interface HeaderNote {

@@ -24,6 +24,7 @@ const REFUSED: Record<string, string> = {
   'non-ascii-domain': 'non-ASCII Domain',
   'samesite-cross-site': 'SameSite cookie from a cross-site response',
   'nameless-with-equals': 'nameless with "=" in the value',
+  'third-party-blocked': 'third-party cookies blocked',
   'blocked-by-browser': 'blocked by the browser',
 };
 

@@ -23,6 +23,8 @@ export interface ResponseInfo {
   topLevelUrl: string;
   browser: BrowserName;
   storeId: string;
+  /** The browser blocks third-party cookies (when known). */
+  thirdPartyCookiesBlocked?: boolean;
 }
 
 /** Numbers entries: one counter per log, so ids stay unique across tabs. */
@@ -95,6 +97,7 @@ export function explainResponse(
       topLevelSite: info.frameType === 'main_frame' ? info.requestUrl : info.topLevelUrl,
       browser: info.browser,
       storeId: info.storeId,
+      ...(info.thirdPartyCookiesBlocked === undefined ? {} : { thirdPartyCookiesBlocked: info.thirdPartyCookiesBlocked }),
     });
     current = applyToJar(current, explanation);
     return entryFrom(header, info, explanation, nextId());

@@ -33,6 +33,8 @@ export interface RecorderPorts {
   warn(error: unknown): void;
   /** Whether a store is a private window's (its log is never saved, and goes when the window does). */
   isPrivateStore(storeId: string): boolean;
+  /** Whether the browser blocks third-party cookies, when known (undefined: not known). */
+  thirdPartyCookiesBlocked?(): boolean | undefined;
 }
 
 /** A response that came with headers, as webRequest reports it. */

@@ -177,7 +177,9 @@ export class SetCookieRecorder {
       this.log.setStore(tabId, storeId);
       const host = hostOf(url);
       const current = host ? await this.ports.readJar(registrableDomain(host), storeId) : [];
+      const thirdPartyCookiesBlocked = this.ports.thirdPartyCookiesBlocked?.();
       const info = {
+        ...(thirdPartyCookiesBlocked === undefined ? {} : { thirdPartyCookiesBlocked }),
         tabId,
         requestUrl: url,
         status: event.status,

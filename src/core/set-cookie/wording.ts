@@ -140,6 +140,10 @@ const REJECTED = {
     } and comes from a response that is cross-site to the top-level page (${topSite}); such cookies can only be set by same-site requests or top-level navigations.`,
     hint: 'If the cookie is meant for cross-site use, send SameSite=None; Secure (and Partitioned for a per-site embed).',
   }),
+  'third-party-blocked': (who: string, topSite: string) => ({
+    message: `The browser ignores ${who}: it comes from a response that is cross-site to the top-level page (${topSite}), and the browser is set to block third-party cookies.`,
+    hint: 'For state kept per embedding site, add Partitioned (with Secure): partitioned cookies (CHIPS) are allowed in third-party frames.',
+  }),
   /** `caseOnly`: the name has the prefix only when compared case-insensitively. */
   'invalid-prefix': (who: string, name: string, prefix: string, missing: readonly string[], caseOnly: boolean) => ({
     message: `The browser ignores ${who}: names starting with ${prefix} require ${listText(missing)}${

@@ -5,6 +5,32 @@ import type { SetCookieLogSource } from '../connect/connector';
 import { filterEntries, logDroppedText, VERDICTS, type VerdictFilter } from '../set-cookie-filter';
 import { SetCookieEntryView } from './set-cookie-entry';
 import { errorText } from '../../error-text';
+import { browser } from '../connect/browser-api';
+
+const PRIVACY: { permissions: ['privacy'] } = { permissions: ['privacy'] };
+
+/**
+ * Chrome only (Firefox has no such setting): asks for the optional `privacy` permission, so the log can
+ * predict the third-party cookies Chrome blocks. Hidden once granted, and where there is no extension API.
+ */
+function ThirdPartySettingButton() {
+  // Chrome now has a `browser` namespace too: tell the browsers apart by the extension's URL.
+  const chrome = Boolean(browser?.permissions) && browser.runtime.getURL('').startsWith('chrome-extension:');
+  const [granted, setGranted] = useState(true);
+  const [failure, setFailure] = useState('');
+  useEffect(() => {
+    if (chrome) browser.permissions.contains(PRIVACY).then(setGranted, () => setGranted(false));
+  }, [chrome]);
+  if (!chrome || granted) return null;
+  const ask = () => {
+    browser.permissions.request(PRIVACY).then(setGranted, (e: unknown) => setFailure(errorText(e)));
+  };
+  return (
+    <button type="button" onClick={ask} title={failure || undefined}>
+      Let Cookie Lens read whether Chrome blocks third-party cookies
+    </button>
+  );
+}
 
 /** A request from the Cookies view: show the headers of this cookie name. */
 export interface LogFocus {
@@ -124,6 +150,7 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
           />
           Record
         </label>
+        <ThirdPartySettingButton />
         <span class="count" role="status">
           {log ? `${shown.length} of ${log.entries.length} headers` : ''}
         </span>

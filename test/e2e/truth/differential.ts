@@ -32,6 +32,10 @@ export const CHROMIUM_REASONS: Readonly<Record<string, readonly RejectReason[]>>
   SameSiteLax: ['samesite-cross-site'],
   SameSiteStrict: ['samesite-cross-site'],
   SameSiteUnspecifiedTreatedAsLax: ['samesite-cross-site'],
+  // Third-party cookies blocked by the user's setting (predicted only when the caller says so).
+  UserPreferences: ['third-party-blocked'],
+  ThirdPartyPhaseout: ['third-party-blocked'],
+  ThirdPartyBlockedInFirstPartySet: ['third-party-blocked'],
 };
 
 /** Rejections Chromium makes without reporting a reason: the line is dropped silently. */

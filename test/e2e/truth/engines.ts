@@ -13,6 +13,7 @@ import { launchChromium } from '../../../scripts/browsers/chromium';
 import { launchFirefox } from '../../../scripts/browsers/firefox';
 import type { Cookie, SameSite } from '../../../src/model/cookie';
 import type { BrowserName } from '../../../src/core/types';
+import { MAPPED_HOSTS } from '../../server/scenarios';
 
 export interface Blocked {
   /** The Set-Cookie line as the browser received it. */
@@ -24,12 +25,16 @@ export interface Engine {
   browser: BrowserName;
   /** An empty jar and a fresh page. */
   reset(): Promise<void>;
+  /** An empty jar, keeping the page (cheaper than reset()). */
+  clear(): Promise<void>;
   /** Loads `url` and returns the lines the browser refused (always empty for Firefox). */
   load(url: string): Promise<Blocked[]>;
   /** Every cookie in the jar. */
   cookies(): Promise<Cookie[]>;
   /** The page's text (for /echo). */
   text(): Promise<string>;
+  /** The browser's name and version, e.g. `chrome/156.0.0.0`. */
+  version(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -48,8 +53,9 @@ interface CdpCookie {
   partitionKey?: { topLevelSite: string; hasCrossSiteAncestor: boolean };
 }
 
-export async function chromiumEngine(): Promise<Engine> {
-  const { browser } = await launchChromium({ extension: false });
+/** `mapHosts`: more host patterns (e.g. `*.example.org`) served on 127.0.0.1. */
+export async function chromiumEngine(mapHosts: readonly string[] = []): Promise<Engine> {
+  const { browser } = await launchChromium({ extension: false, mapHosts });
   const root: CDPSession = await browser.target().createCDPSession();
   let page: Page | undefined;
   let blocked: Blocked[] = [];
@@ -68,6 +74,9 @@ export async function chromiumEngine(): Promise<Engine> {
   return {
     browser: 'chrome',
     async reset() {
+      await root.send('Storage.clearCookies', {});
+    },
+    async clear() {
       await root.send('Storage.clearCookies', {});
     },
     async load(url) {
@@ -102,6 +111,7 @@ export async function chromiumEngine(): Promise<Engine> {
     async text() {
       return (await page?.evaluate(() => document.body?.textContent ?? '')) ?? '';
     },
+    version: () => browser.version(),
     close: () => browser.close(),
   };
 }
@@ -134,8 +144,10 @@ function bidiName(name: string): string {
 
 const FIREFOX_SAME_SITE: Record<string, SameSite> = { strict: 'strict', lax: 'lax', none: 'none', default: 'unspecified' };
 
-export async function firefoxEngine(): Promise<Engine> {
-  const { browser } = await launchFirefox({ extension: false });
+/** `hosts`: more host names (exact names: Firefox takes no patterns) served on 127.0.0.1. */
+export async function firefoxEngine(hosts: readonly string[] = []): Promise<Engine> {
+  const prefs = hosts.length ? { 'network.dns.localDomains': ['localhost', ...MAPPED_HOSTS, ...hosts].join(',') } : {};
+  const { browser } = await launchFirefox({ extension: false, prefs });
   // Puppeteer's BiDi connection: storage.getCookies for one user context is not in its public API.
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   let context: Awaited<ReturnType<Browser['createBrowserContext']>> | undefined;
@@ -146,6 +158,11 @@ export async function firefoxEngine(): Promise<Engine> {
       await context?.close();
       context = await browser.createBrowserContext();
       page = await context.newPage();
+    },
+    async clear() {
+      if (!context) throw new Error('reset() first');
+      const userContext = (context as unknown as { userContext: { id: string } }).userContext.id;
+      await connection.send('storage.deleteCookies', { partition: { type: 'storageKey', userContext } });
     },
     async load(url) {
       if (!page) throw new Error('reset() first');
@@ -176,6 +193,7 @@ export async function firefoxEngine(): Promise<Engine> {
     async text() {
       return (await page?.evaluate(() => document.body?.textContent ?? '')) ?? '';
     },
+    version: () => browser.version(),
     async close() {
       await context?.close();
       await browser.close();

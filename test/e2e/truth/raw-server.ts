@@ -59,7 +59,13 @@ async function certificate(): Promise<{ key: string; cert: string }> {
   return { key: pems.private, cert: pems.cert };
 }
 
-export async function startRawServer(): Promise<RawServer> {
+export interface RawServerOptions {
+  /** Which request targets answer with their Cookie header; default: those starting with `/echo`. */
+  echo?: (target: string) => boolean;
+}
+
+export async function startRawServer(options: RawServerOptions = {}): Promise<RawServer> {
+  const isEcho = options.echo ?? ((target: string) => target.startsWith('/echo'));
   const routes = new Map<string, Buffer>();
   const echoes = new Map<string, string | null>();
   const sockets = new Set<Socket>();
@@ -78,7 +84,7 @@ export async function startRawServer(): Promise<RawServer> {
       const target = head[0]?.split(' ')[1] ?? '/';
       const cookieLine = head.find((l) => l.toLowerCase().startsWith('cookie:'));
       let bytes: Buffer;
-      if (target.startsWith('/echo')) {
+      if (isEcho(target)) {
         // The raw bytes as UTF-8 text: the browsers send back what they stored.
         const cookie = cookieLine === undefined ? null : Buffer.from(cookieLine.slice(7), 'latin1').toString('utf8').trim();
         echoes.set(target, cookie);

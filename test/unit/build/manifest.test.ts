@@ -25,6 +25,8 @@ describe('manifestFor', () => {
   it('asks only for the permissions the extension uses', () => {
     expect(source.permissions).toEqual(['cookies', 'storage', 'webRequest']);
     expect(source.host_permissions).toEqual(['<all_urls>']);
+    // Read Chrome's third-party cookie setting only once the user allows it (from the DevTools log view).
+    expect(source.optional_permissions).toEqual(['privacy']);
     expect(source.content_security_policy.extension_pages).toContain("script-src 'self'");
   });
 });

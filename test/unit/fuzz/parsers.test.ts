@@ -49,6 +49,7 @@ const REASONS: Record<RejectReason, true> = {
   'non-ascii-domain': true,
   'samesite-cross-site': true,
   'nameless-with-equals': true,
+  'third-party-blocked': true,
 };
 
 /** Pieces that matter to some parser: separators, quotes, brackets, keywords and odd characters. */

@@ -29,6 +29,11 @@ export interface ExplainOptions {
   fromScript?: boolean;
   /** Store the cookie goes to; defaults to `0` (Chrome) or `firefox-default`. */
   storeId?: string;
+  /**
+   * The browser blocks third-party cookies (Chrome: `privacy.websites.thirdPartyCookiesAllowed` is
+   * false). Only when the caller knows; unknown is taken as allowed.
+   */
+  thirdPartyCookiesBlocked?: boolean;
 }
 
 /** The cookie as the header would store it, before any check has had its say. */
@@ -55,6 +60,8 @@ export interface ExplainContext {
   topLevel: string;
   browser: BrowserName;
   fromScript: boolean;
+  /** See ExplainOptions.thirdPartyCookiesBlocked. */
+  thirdPartyCookiesBlocked: boolean;
   now: number;
   /** How messages name the cookie. */
   who: string;
@@ -137,6 +144,7 @@ export function contextFor(header: string, requestUrl: string, options: ExplainO
     topLevel,
     browser,
     fromScript: options.fromScript ?? false,
+    thirdPartyCookiesBlocked: options.thirdPartyCookiesBlocked ?? false,
     now,
     who: cookieLabel(name, value),
     jar,

@@ -9,6 +9,7 @@ import { jarEffect } from './jar-effect';
 import { lifetime } from './lifetime';
 import { parserRejections } from './parser';
 import { prefixes } from './prefixes';
+import { thirdParty } from './third-party';
 
 export type { Check, Draft, ExplainContext, ExplainOptions } from './context';
 export { contextFor } from './context';
@@ -19,4 +20,12 @@ export { type Outcome, outcome } from './outcome';
  * Prefixes come before the other attribute rules: Chromium 156 reports InvalidPrefix (and only that)
  * for `__Host-id=v; SameSite=None` from http, not SameSiteNoneInsecure.
  */
-export const CHECKS: readonly Check[] = [parserRejections, domain, prefixes, attributes, lifetime, jarEffect];
+export const CHECKS: readonly Check[] = [
+  parserRejections,
+  domain,
+  prefixes,
+  attributes,
+  thirdParty,
+  lifetime,
+  jarEffect,
+];

@@ -53,6 +53,7 @@ function harness(
     tabs?: Array<{ tabId: number; url: string }>;
     saveFails?: boolean;
     recording?: boolean;
+    thirdPartyCookiesBlocked?: boolean | undefined;
   } = {},
 ) {
   const clock = new ManualClock();
@@ -78,6 +79,7 @@ function harness(
       throw error;
     },
     isPrivateStore: (storeId) => storeId === '1',
+    thirdPartyCookiesBlocked: () => options.thirdPartyCookiesBlocked,
   };
   const recorder = new SetCookieRecorder(ports);
   const entries = (tabId = 1) => recorder.withLog((log) => log.entries(tabId));
@@ -150,6 +152,20 @@ describe('SetCookieRecorder', () => {
       ['kept', 'stored', undefined],
       ['blocked', 'rejected', 'blocked-by-browser'],
     ]);
+  });
+
+  it('predicts a blocked third-party cookie when the browser says it blocks them, and not otherwise', async () => {
+    for (const blocked of [true, false, undefined]) {
+      const h = harness({ thirdPartyCookiesBlocked: blocked, tabs: [{ tabId: 1, url: 'https://news.test/' }] });
+      h.recorder.responseReceived(response('https://news.test/', []));
+      h.recorder.responseReceived(
+        response('https://widgets.example/frame', ['w=1; Secure; SameSite=None'], { frameType: 'sub_frame', requestId: 'r2' }),
+      );
+      const [entry] = await h.entries();
+      expect([entry?.verdict, entry?.reason], String(blocked)).toEqual(
+        blocked ? ['rejected', 'third-party-blocked'] : ['stored', undefined],
+      );
+    }
   });
 
   it('explains a header against the jar as it was before its own cookie landed', async () => {

@@ -8,6 +8,7 @@ import { lifetime, lifetimeOf, MAX_LIFETIME_SECONDS } from '../../../../src/core
 import { outcome } from '../../../../src/core/set-cookie/checks/outcome';
 import { parserRejections } from '../../../../src/core/set-cookie/checks/parser';
 import { prefixes } from '../../../../src/core/set-cookie/checks/prefixes';
+import { thirdParty } from '../../../../src/core/set-cookie/checks/third-party';
 import { explainSetCookie } from '../../../../src/core/set-cookie/explain';
 import { makeCookie } from '../../fixtures';
 
@@ -16,10 +17,11 @@ const ctx = (header: string, url = 'https://example.com/account/login', options:
   contextFor(header, url, { now: NOW, ...options });
 
 describe('the check order', () => {
-  it('runs parser refusals, domain, prefixes, attributes, lifetime, then the effect on the jar', () => {
+  it('runs parser refusals, domain, prefixes, attributes, third-party blocking, lifetime, then the effect on the jar', () => {
     // Prefixes before attributes: Chromium 156 reports InvalidPrefix alone for a prefixed cookie
     // that also breaks an attribute rule (test/e2e/set-cookie-truth-chromium.test.ts).
-    expect(CHECKS).toEqual([parserRejections, domain, prefixes, attributes, lifetime, jarEffect]);
+    // Third-party blocking after the header's own rules: the browser blocks only a cookie it could store.
+    expect(CHECKS).toEqual([parserRejections, domain, prefixes, attributes, thirdParty, lifetime, jarEffect]);
   });
 
   it.each([

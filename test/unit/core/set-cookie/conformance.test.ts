@@ -9,120 +9,100 @@
  * 400-day cap those cookies still outlive the follow-up request, which is made at the same NOW.
  *
  * Browser: Chrome's rules (the default). The cases run over http://, so no Secure cookie is stored.
+ *
+ * Where the explainer departs from the 2017 expectations, real browsers decide: every parser case was
+ * replayed in Chromium and Firefox ESR (test/e2e/http-state-browsers-*.test.ts), and what each sent
+ * back is recorded in http-state-browsers.json next to the Cookie header the explainer's jar computed
+ * then. The departures (nameless cookies, which RFC 6265bis and both browsers keep and send back as their
+ * bare value; an empty Domain attribute, which both keep as host-only, httpwg/http-extensions#1332) are
+ * allowed because both browsers do the same; and the explainer's result for every case must stay what
+ * the file records, so a change shows here before the browsers are run again.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCookieDate } from '../../../../src/core/set-cookie/date';
-import { CookieJar } from '../../../../src/core/set-cookie/jar';
+import type { BrowserName } from '../../../../src/core/types';
+import {
+  BROWSER_LABEL,
+  ourCookieHeader,
+  ourCookies,
+  type ParserCase,
+  parserCases as readParserCases,
+  readBrowsersFile,
+  readJson,
+  SUITE,
+  verdictOf,
+} from './http-state';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const SUITE = resolve(REPO_ROOT, '../shared/conformance/http-state');
 const NOW = Date.UTC(2010, 0, 1);
+const BROWSERS: readonly BrowserName[] = ['chrome', 'firefox'];
 
-interface ParserCase {
-  test: string;
-  received: string[];
-  sent: Array<{ name: string; value: string }>;
-  'sent-to'?: string;
-}
 interface DateCase {
   test: string;
   expected: string | null;
 }
 
-const NAMELESS =
-  'RFC 6265bis §5.6 step 3 (and Chrome and Firefox): a name-value pair without "=" is a cookie with an empty ' +
-  'name, and "=value" one with an empty name; the 2017 vectors expect both to be ignored. The browsers send ' +
-  'such a cookie back as its bare value.';
-
-/**
- * NAME0017 (`=a=bar`) and NAME0025 (`===a=bar`) are no longer deviations: Chromium 156 drops a nameless
- * cookie whose value contains "=" (measured by test/e2e/set-cookie-truth-chromium.test.ts), as the
- * vectors expect, and so does the explainer now.
- *
- * Enabled cases where today's browsers deliberately differ from the 2017 expectations, by test id.
- * The test fails if one of these starts passing (remove it) or another case starts failing.
- */
-const DEVIATIONS: Record<string, string> = {
-  '0004': NAMELESS,
-  '0021': NAMELESS,
-  '0023': NAMELESS,
-  '0024': NAMELESS,
-  '0025': NAMELESS,
-  '0026': NAMELESS,
-  '0027': NAMELESS,
-  '0028': NAMELESS,
-  CHROMIUM0009: NAMELESS,
-  CHROMIUM0010: NAMELESS,
-  CHROMIUM0012: NAMELESS,
-  MOZILLA0012: NAMELESS,
-  MOZILLA0014: NAMELESS,
-  MOZILLA0015: NAMELESS,
-  MOZILLA0016: NAMELESS,
-  MOZILLA0017: NAMELESS,
-  NAME0023: NAMELESS,
-  NAME0028: NAMELESS,
-  NAME0031: NAMELESS,
-  NAME0032: NAMELESS,
-  NAME0033: NAMELESS,
-  OPTIONAL_DOMAIN0042:
-    'RFC 6265bis §5.6.3 keeps an empty Domain attribute (last one wins), and an empty domain-attribute makes ' +
-    'the cookie host-only (§5.7 step 10); Chrome and Firefox store it (httpwg/http-extensions#1332). The ' +
-    'vector follows RFC 6265, which said to ignore an empty Domain, so the earlier Domain=foo.example.org ' +
-    'would win and the cookie be rejected.',
-};
-
-function readJson<T>(file: string): T {
-  // bsd-examples.json carries its BSD notice as // comment lines: strip them before parsing.
-  const text = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('//'))
-    .join('\n');
-  return JSON.parse(text) as T;
-}
-
 function run(c: ParserCase): Array<{ name: string; value: string }> {
-  const requestUrl = `http://home.example.org:8888/cookie-parser?${c.test}`;
-  const jar = new CookieJar([], NOW);
-  for (const header of c.received) jar.apply(header, requestUrl, { now: NOW });
-  const sentTo = c['sent-to']
-    ? new URL(c['sent-to'], requestUrl).href
-    : `http://home.example.org:8888/cookie-parser-result?${c.test}`;
-  return jar.cookiesFor(sentTo, { now: NOW }).map(({ name, value }) => ({ name, value }));
+  return ourCookies(c, NOW);
 }
 
 describe('http-state conformance', () => {
-  const parserCases = readJson<ParserCase[]>(resolve(SUITE, 'parser.json'));
+  const parserCases = readParserCases();
   const dateFiles = readdirSync(resolve(SUITE, 'dates')).filter((f) => f.endsWith('.json'));
   const dateCases = dateFiles.flatMap((f) => readJson<DateCase[]>(resolve(SUITE, 'dates', f)));
+  const measured = readBrowsersFile();
 
-  it('has the whole suite', () => {
+  it('has the whole suite, and a measurement of every parser case in both browsers', () => {
     expect(parserCases).toHaveLength(222);
     expect(dateCases).toHaveLength(70);
+    for (const browser of BROWSERS) {
+      expect(Object.keys(measured[browser]?.cases ?? {}).sort(), browser).toEqual(parserCases.map((c) => c.test).sort());
+    }
   });
 
-  it('passes every enabled parser case except the documented deviations', () => {
+  it('computes, for every parser case, the Cookie header recorded next to each browser measurement', () => {
+    for (const browser of BROWSERS) {
+      const m = measured[browser];
+      if (!m) throw new Error(`no ${browser} measurement`);
+      const changed = parserCases
+        .filter((c) => ourCookieHeader(c, m.measuredAt, browser) !== m.cases[c.test]?.ours)
+        .map((c) => `${c.test}: recorded ${m.cases[c.test]?.ours}, now ${ourCookieHeader(c, m.measuredAt, browser)}`);
+      expect(changed, `the explainer's result changed for ${browser} (rerun test/e2e/http-state-browsers-*.test.ts)`).toEqual([]);
+      for (const c of parserCases) {
+        const entry = m.cases[c.test];
+        expect(entry?.verdict, `${browser} ${c.test}`).toBe(verdictOf(browser, entry?.sent ?? null, entry?.ours ?? null));
+      }
+      const agreeing = parserCases.filter((c) => m.cases[c.test]?.verdict === 'agrees').length;
+      console.log(`http-state in ${m.version}: ${agreeing}/${parserCases.length} parser cases agree with the explainer`);
+    }
+  });
+
+  it('passes every enabled parser case, except where both browsers do what the explainer does', () => {
     const enabled = parserCases.filter((c) => !c.test.startsWith('DISABLED_'));
     const disabled = parserCases.length - enabled.length;
-    const failing = enabled.filter((c) => JSON.stringify(run(c)) !== JSON.stringify(c.sent)).map((c) => c.test);
+    const failing = enabled.filter((c) => JSON.stringify(run(c)) !== JSON.stringify(c.sent));
     const passing = enabled.length - failing.length;
     const disabledPassing = parserCases
       .filter((c) => c.test.startsWith('DISABLED_'))
       .filter((c) => JSON.stringify(run(c)) === JSON.stringify(c.sent)).length;
     console.log(
       `http-state parser: ${passing}/${enabled.length} enabled cases pass (${disabled} disabled, ${disabledPassing} of them pass); ` +
-        `${Object.keys(DEVIATIONS).length} documented deviations`,
+        `${failing.length} depart from the 2017 vectors as both browsers do`,
     );
-    expect(failing.sort()).toEqual(Object.keys(DEVIATIONS).sort());
-    for (const id of Object.keys(DEVIATIONS)) expect(enabled.some((c) => c.test === id)).toBe(true);
-  });
-
-  it('deviates only in the way each documented reason says', () => {
-    for (const c of parserCases.filter((p) => DEVIATIONS[p.test] === NAMELESS)) {
+    const unbacked = failing.flatMap((c) =>
+      BROWSERS.filter((b) => measured[b]?.cases[c.test]?.verdict !== 'agrees').map(
+        (b) => `${c.test}: ${measured[b]?.cases[c.test]?.verdict ?? 'not measured'}`,
+      ),
+    );
+    expect(unbacked, 'departures from the vectors that a browser does not share').toEqual([]);
+    // The departures are the kinds the header comment names: nameless cookies, and an empty Domain.
+    for (const c of failing) {
       const sent = run(c);
-      // The browsers add nameless cookies; every named cookie is as the vector expects.
+      if (c.test === 'OPTIONAL_DOMAIN0042') {
+        expect(sent, c.test).toEqual([{ name: 'foo', value: 'bar' }]);
+        continue;
+      }
       expect(
         sent.some((s) => s.name === ''),
         c.test,
@@ -132,8 +112,16 @@ describe('http-state conformance', () => {
         c.test,
       ).toEqual(c.sent);
     }
-    const emptyDomain = parserCases.find((p) => p.test === 'OPTIONAL_DOMAIN0042');
-    expect(emptyDomain && run(emptyDomain)).toEqual([{ name: 'foo', value: 'bar' }]);
+  });
+
+  it('names every case where a browser sends something else than the explainer', () => {
+    const differences = BROWSERS.flatMap((b) =>
+      Object.entries(measured[b]?.cases ?? {})
+        .filter(([, m]) => m.verdict !== 'agrees')
+        .map(([id, m]) => `${BROWSER_LABEL[b]} ${id}: ${m.verdict}`),
+    );
+    console.log(`http-state named differences:\n  ${differences.join('\n  ') || '(none)'}`);
+    for (const d of differences) expect(d).toMatch(/: differs: (Chromium|Firefox) sent .+, the explainer's jar .+$/);
   });
 
   it('passes every date case', () => {

@@ -160,6 +160,12 @@ describe('explainSetCookie: reject reasons', () => {
       says: 'cross-site to the top-level page',
     },
     {
+      reason: 'third-party-blocked',
+      header: 'a=1; Secure; SameSite=None',
+      options: { topLevelSite: 'https://news.test', thirdPartyCookiesBlocked: true },
+      says: 'block third-party cookies',
+    },
+    {
       reason: 'nameless-with-equals',
       header: '=a=b',
       options: { browser: 'firefox' },
