@@ -38,3 +38,24 @@ export interface HeaderNote {
   /** One or two plain-text sentences for a web developer. */
   message: string;
 }
+
+/** Every reject reason, as a set of keys (a reason added to the type without one here is a compile error). */
+export const REJECT_REASONS: Record<RejectReason, true> = {
+  empty: true,
+  'control-characters': true,
+  'too-large': true,
+  'secure-from-insecure-origin': true,
+  'samesite-none-insecure': true,
+  'domain-mismatch': true,
+  'domain-public-suffix': true,
+  'invalid-prefix': true,
+  'nameless-prefix': true,
+  'overwrite-secure': true,
+  'overwrite-httponly': true,
+  'httponly-from-script': true,
+  'partitioned-insecure': true,
+  'non-ascii-domain': true,
+  'samesite-cross-site': true,
+  'nameless-with-equals': true,
+  'third-party-blocked': true,
+};

@@ -5,33 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserName } from '../../../src/core/types';
-import type { RejectReason } from '../../../src/model/verdict';
+import { REJECT_REASONS, type RejectReason } from '../../../src/model/verdict';
 import { RULE_IDS } from '../../../src/core/rules/index';
 import { expectationFor, HOSTS, scenarios } from '../../server/scenarios';
 
 // The rule ids are the core's registry, so a new rule without a scenario fails here.
 
 
-/** Every RejectReason: a compile error here when src/core/types.ts adds one. */
-const REJECT_REASONS: Record<RejectReason, true> = {
-  empty: true,
-  'control-characters': true,
-  'too-large': true,
-  'secure-from-insecure-origin': true,
-  'samesite-none-insecure': true,
-  'domain-mismatch': true,
-  'domain-public-suffix': true,
-  'invalid-prefix': true,
-  'nameless-prefix': true,
-  'overwrite-secure': true,
-  'overwrite-httponly': true,
-  'httponly-from-script': true,
-  'partitioned-insecure': true,
-  'non-ascii-domain': true,
-  'samesite-cross-site': true,
-  'nameless-with-equals': true,
-  'third-party-blocked': true,
-};
 
 const BROWSERS: BrowserName[] = ['chrome', 'firefox'];
 const known = new Set<string>(RULE_IDS);
