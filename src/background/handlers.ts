@@ -37,6 +37,8 @@ export interface HandlerDeps {
   log: {
     withLog<T>(read: (log: SetCookieLog) => T | Promise<T>): Promise<T>;
     changed(tabId: number): void;
+    /** A tab's frames as known now, without waiting for queued events. */
+    framesNow(tabId: number): string[];
     status(): { recording: boolean; saveError?: string; dropped: number };
     /** Turns recording on or off and keeps the choice. */
     setRecording(on: boolean): Promise<void>;
@@ -89,7 +91,9 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
   /** Undo's reach from a tab: its cookie store, its page's site and the sites of the page's frames. */
   const scopeOf = async (tabId: number): Promise<JournalScope> => {
     const tab = await browser.tabs.get(tabId);
-    const frames = await log.withLog((l) => l.frames(tabId));
+    // Read at once: waiting behind the log's queue (a page's burst of headers) would hold up the
+    // popup's first paint, which asks for the journal beside its cookies.
+    const frames = log.framesNow(tabId);
     const sites = [tab.url ?? '', ...frames].map(pageSite).filter((site) => site !== '');
     return { storeId: await storeIdForTab(tab), sites: [...new Set(sites)] };
   };

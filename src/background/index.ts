@@ -28,6 +28,7 @@ const handlers = createHandlers({
   log: {
     withLog: (read) => log.withLog(read),
     changed: (tabId) => log.changed(tabId),
+    framesNow: (tabId) => log.framesNow(tabId),
     status: () => log.status(),
     setRecording: async (on) => {
       log.setRecording(on);

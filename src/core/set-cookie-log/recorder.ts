@@ -123,6 +123,14 @@ export class SetCookieRecorder {
     return run;
   }
 
+  /**
+   * The frames of a tab's page as known now, without waiting for queued events: for callers that
+   * need an answer at once (Undo's reach) more than the last few milliseconds of events.
+   */
+  framesNow(tabId: number): string[] {
+    return this.log.frames(tabId);
+  }
+
   /** Cookie Lens is about to write this cookie itself: its change is not "set by script". */
   expectOwnWrite(cookie: Pick<Cookie, 'name' | 'domain'>): void {
     this.ownWrites.push({ name: cookie.name, domain: cookie.domain, time: this.now });

@@ -17,6 +17,7 @@ function setup() {
     log: {
       withLog: async (read) => read(log),
       changed: (tabId) => changed.push(tabId),
+      framesNow: (tabId) => log.frames(tabId),
       status: () => ({ recording, dropped: 0 }),
       setRecording: async (on) => {
         recording = on;
