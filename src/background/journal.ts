@@ -7,6 +7,7 @@
  */
 import { jsonBytes } from '../core/set-cookie-log';
 import { cookieSite } from '../core/site';
+import { undoTarget } from '../model/undo-target';
 import type { JournalEntry } from '../messages';
 import type { Change } from './editor';
 import { sessionValue } from './platform';
@@ -133,9 +134,7 @@ export async function take(scope: JournalScope, id?: number): Promise<JournalEnt
 /** The entry Undo would act on (as `take` chooses it), left on the journal. */
 export async function pick(scope: JournalScope, id?: number): Promise<JournalEntry | undefined> {
   const entries = await listEntries(scope);
-  return id !== undefined
-    ? entries.find((e) => e.id === id)
-    : (entries.find((e) => !e.stuck && !e.conflict) ?? entries.find((e) => !e.conflict));
+  return id !== undefined ? entries.find((e) => e.id === id) : undoTarget(entries);
 }
 
 /** Puts what an undo left undone back at the top, as a new entry; returns its id. */

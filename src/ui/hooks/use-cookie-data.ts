@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { errorText } from '../../error-text';
 import type { NotStoredHeader, TabCookies } from '../../messages';
 import type { Connector } from '../connect/connector';
+import { undoTarget } from '../../model/undo-target';
 import { ROWS_SHOWN_MARK } from '../marks';
 
 export interface CookieData {
@@ -56,7 +57,7 @@ export function useCookieData(connector: Connector, onData?: (data: TabCookies) 
       appliedLoad.current = request;
       setData(fresh);
       onDataRef.current?.(fresh);
-      setUndoNext(journal[0]?.label);
+      setUndoNext(undoTarget(journal)?.label);
       setNow(Date.now());
       setLoadError('');
     } catch (error) {

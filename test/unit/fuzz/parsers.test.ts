@@ -19,6 +19,7 @@ import { SEVERITIES } from '../../../src/model/severity';
 import { REJECT_REASONS, type RejectReason, type Verdict } from '../../../src/model/verdict';
 import { absoluteLocalTime, byteSize, decodeViews, relativeTime } from '../../../src/ui/value-decode';
 import { fastestMs } from '../timing';
+import { makeCookie } from '../fixtures';
 
 const SEED = 20_260_111;
 /** Generated cases per property. */
@@ -255,18 +256,7 @@ const requestUrl = fc.constantFrom(
   'https://xn--bcher-kva.example/',
   'http://192.168.0.1/p',
 );
-const jarCookie: Cookie = {
-  name: 'sid',
-  value: 'x',
-  domain: 'example.com',
-  hostOnly: true,
-  path: '/',
-  secure: true,
-  httpOnly: true,
-  sameSite: 'lax',
-  session: true,
-  storeId: '0',
-};
+const jarCookie: Cookie = makeCookie({ name: 'sid', value: 'x', domain: 'example.com', secure: true, httpOnly: true, sameSite: 'lax' });
 const explainOptions = fc.record(
   {
     browser: fc.constantFrom('chrome' as const, 'firefox' as const),
