@@ -22,6 +22,69 @@ export interface TabCookies {
   /** Audit findings, computed in the background so the rule engine stays out of the pages. */
   findings: Finding[];
   summary: SiteSummary;
+  /** cookieKey() of each cookie shown that a protection rule covers (a lock shows them). */
+  protectedKeys?: string[];
+}
+
+/**
+ * Where a change or an Undo acts: a tab (its store, its page's sites), or a whole cookie store
+ * (the manager page: every site of the store).
+ */
+export type Scope = { tabId: number } | { storeId: string };
+
+/** A cookie store the manager can show. */
+export interface StoreInfo {
+  id: string;
+  /** `default`: normal windows; `private`: incognito/private windows; `container`: a Firefox container. */
+  kind: 'default' | 'private' | 'container';
+  /** In words: "Normal", "Private", or the container's own name. */
+  name: string;
+  /** A container's colour, as a CSS colour, for its swatch. */
+  color?: string;
+}
+
+/**
+ * A protected cookie, or a name pattern for a site: `name` is a cookie name, where `*` matches any
+ * run of characters. `site` is a registrable domain (or host for IPs and localhost). Never a value.
+ */
+export interface ProtectRule {
+  site: string;
+  name: string;
+}
+
+/** One site of a store, as the manager lists it. Partitioned cookies are grouped under their top-level site. */
+export interface StoreSiteGroup {
+  site: string;
+  cookies: Cookie[];
+  findings: Finding[];
+  summary: SiteSummary;
+  /** Bytes of its cookies' names and values. */
+  bytes: number;
+}
+
+/** Every cookie of one store, by site (the manager page). */
+export interface StoreCookies {
+  store: StoreInfo;
+  sites: StoreSiteGroup[];
+  /** cookieKey() of every protected cookie in the store. */
+  protectedKeys: string[];
+}
+
+/** What restoring a backup would do, before anything is written. */
+export interface RestorePreview {
+  /** Why the backup cannot be restored (malformed, truncated, a bad row): with any, Restore writes nothing. */
+  errors: string[];
+  added: Cookie[];
+  replaced: Array<{ before: Cookie; after: Cookie }>;
+  unchanged: number;
+  /** Cookies the browser is expected to refuse, with the reason. */
+  refused: CookieProblem[];
+  /** Sites (or the store) the restore would take past the browser's limit. */
+  risks: EvictionRisk[];
+  /** Protected cookies the restore would replace or remove: it leaves them as they are. */
+  protectedKept: Cookie[];
+  /** The protection rules the backup carries (added to the current ones). */
+  rules: ProtectRule[];
 }
 
 export interface JournalEntry {
@@ -128,6 +191,20 @@ export interface EvictionRisk {
 export interface ImportOutcome extends ChangeNotes {
   written: number;
   failed: CookieProblem[];
+  /** Protected cookies the import would have replaced, left as they are. */
+  protectedKept?: number;
+}
+
+/** A change to many cookies at once (set expiry, harden): what changed and, per cookie, what could not. */
+export interface BulkOutcome extends ChangeNotes {
+  changed: number;
+  /** Already as asked: nothing to write. */
+  unchanged: number;
+  failed: CookieProblem[];
+}
+
+export interface RestoreOutcome extends ImportOutcome {
+  unchanged: number;
 }
 
 export interface Protocol {
@@ -136,18 +213,42 @@ export interface Protocol {
   /** Add (no original) or edit a cookie safely; the error is the browser's reason. */
   'cookie/save': {
     /** `overwrite`: save even if the original changed since the form was opened. */
-    request: { tabId: number; original?: Cookie; next: Cookie; overwrite?: boolean };
+    request: Scope & { original?: Cookie; next: Cookie; overwrite?: boolean };
     /** `conflict`: nothing was written, because the original is not what the form was opened on any more. */
     response: ({ saved: Cookie } & ChangeNotes) | { conflict: { current: Cookie | null; message: string } };
   };
   /** Audit a cookie before it is saved, and predict whether the browser will refuse it. */
-  'cookie/check': { request: { tabId: number; cookie: Cookie }; response: CheckResult };
-  /** Delete exactly these cookies (undoable). */
+  'cookie/check': { request: Scope & { cookie: Cookie }; response: CheckResult };
+  /**
+   * Delete exactly these cookies (undoable as one step). Protected cookies are kept (and counted)
+   * unless `includeProtected`, which the pages send only after the user confirmed.
+   */
   'cookies/delete': {
-    request: { cookies: Cookie[]; label: string };
+    request: { cookies: Cookie[]; label: string; includeProtected?: boolean };
     /** `missing`: already gone; `failed`: the browser would not remove them (the others were removed). */
-    response: { removed: number; missing: number; failed: CookieProblem[] } & ChangeNotes;
+    response: { removed: number; missing: number; failed: CookieProblem[]; protectedKept?: number } & ChangeNotes;
   };
+  /** Give these cookies one expiry (seconds since the epoch; absent: end with the session), undoable as one step. */
+  'cookies/set-expiry': { request: { cookies: Cookie[]; expirationDate?: number }; response: BulkOutcome };
+  /**
+   * For development: add Secure, HttpOnly and SameSite (Lax) where the browser accepts them, undoable
+   * as one step; each cookie it could not change is reported with the reason.
+   */
+  'cookies/harden': { request: { cookies: Cookie[] }; response: BulkOutcome };
+  /** The cookie stores there are: normal, private (when allowed and open), and each Firefox container. */
+  'stores/list': { request: Record<string, never>; response: { stores: StoreInfo[] } };
+  /** Every cookie of a store, by site, with findings. */
+  'store/cookies': { request: { storeId: string }; response: StoreCookies };
+  /** The protection rules, kept in storage.local. */
+  'protect/list': { request: Record<string, never>; response: { rules: ProtectRule[] } };
+  /** Add and remove protection rules; answers the rules now. */
+  'protect/set': { request: { add?: ProtectRule[]; remove?: ProtectRule[] }; response: { rules: ProtectRule[] } };
+  /** Every cookie of a store and the protection rules, as one versioned JSON file's text. */
+  'backup/create': { request: { storeId: string }; response: { text: string; cookies: number } };
+  /** What restoring this backup text into the store would do; writes nothing. */
+  'backup/preview': { request: { storeId: string; text: string }; response: RestorePreview };
+  /** Restore the backup into the store (undoable as one step); refuses, writing nothing, when the preview has errors. */
+  'backup/restore': { request: { storeId: string; text: string }; response: RestoreOutcome };
   /** What writing these cookies would evict, before anything is written (for the import preview). */
   'cookies/eviction-risks': { request: { cookies: Cookie[] }; response: { risks: EvictionRisk[] } };
   /** Write imported cookies (undoable as one step). */
@@ -156,10 +257,10 @@ export interface Protocol {
    * The undo journal of the tab's cookie store and page (its site and its frames' sites), newest
    * first; it lives in session storage and survives the popup closing.
    */
-  'journal/list': { request: { tabId: number }; response: { entries: JournalEntry[] } };
+  'journal/list': { request: Scope; response: { entries: JournalEntry[] } };
   /** Undo the newest journal entry of the tab's store and page, or the one named; `force` restores over conflicts. */
   'journal/undo': {
-    request: { tabId: number; entryId?: number; force?: boolean };
+    request: Scope & { entryId?: number; force?: boolean };
     /**
      * `problems`: cookies that could not be brought back (expired since, or refused), in words.
      * `conflicts`: cookies left alone because the site changed them since; they stay on the journal
@@ -168,7 +269,7 @@ export interface Protocol {
     response: { undone: string | null; problems: string[]; conflicts: CookieConflict[]; conflictEntry?: number };
   };
   /** Forget a journal entry (keep the cookies as they are now). */
-  'journal/drop': { request: { tabId: number; entryId: number }; response: { dropped: boolean } };
+  'journal/drop': { request: Scope & { entryId: number }; response: { dropped: boolean } };
   /** The tab's cookies grouped by site: the top-level site, then every third-party frame of the page. */
   'cookies/by-site': { request: { tabId: number }; response: TabCookiesBySite };
   /** The Set-Cookie log of a tab: every header its page received, explained. */

@@ -1,6 +1,6 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
-import type { CookieProblem, MessageName, RequestOf, ResponseOf } from '../messages';
+import type { CookieProblem, MessageName, RequestOf, ResponseOf, Scope } from '../messages';
 import type { SetCookieLog } from '../core/set-cookie-log';
 import { pageSite, registrableDomain } from '../core/site';
 import { errorText } from '../error-text';
@@ -88,8 +88,13 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
     return run;
   };
 
-  /** Undo's reach from a tab: its cookie store, its page's site and the sites of the page's frames. */
-  const scopeOf = async (tabId: number): Promise<JournalScope> => {
+  /**
+   * Undo's reach: from a tab, its cookie store, its page's site and the sites of the page's frames;
+   * from the manager, a whole store.
+   */
+  const scopeOf = async (scope: Scope): Promise<JournalScope> => {
+    if (!('tabId' in scope)) return { storeId: scope.storeId };
+    const { tabId } = scope;
     const tab = await browser.tabs.get(tabId);
     // Read at once: waiting behind the log's queue (a page's burst of headers) would hold up the
     // popup's first paint, which asks for the journal beside its cookies.
@@ -101,13 +106,17 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
   return {
     'cookies/for-tab': ({ tabId }) => tabCookies(tabId),
 
-    'cookie/check': async ({ tabId, cookie }) => {
-      const pageUrl = await tabUrl(tabId);
+    'cookie/check': async (request) => {
+      const { cookie } = request;
+      if (!('tabId' in request)) throw new Error(NOT_YET);
+      const pageUrl = await tabUrl(request.tabId);
       return checkCookie(resolvePartition(cookie, pageUrl), pageUrl);
     },
 
-    'cookie/save': async ({ tabId, original: asOpened, next: asked, overwrite }) => {
-      const next = resolvePartition(asked, await tabUrl(tabId));
+    'cookie/save': async (request) => {
+      const { original: asOpened, next: asked, overwrite } = request;
+      if (!('tabId' in request)) throw new Error(NOT_YET);
+      const next = resolvePartition(asked, await tabUrl(request.tabId));
       return serially(async () => {
         // What the save replaces is the cookie as it is now, not the copy the form was opened on:
         // if the site changed it meanwhile, say so instead of overwriting it unseen.
@@ -177,7 +186,8 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
         const evicted = (await evictions.stop()).filter((c) => c.storeId === storeId && !written.has(identity(c)));
         for (const c of evicted) originals.set(identity(c), c);
         const change: Change = { before: [...originals.values()], after: [...written.values()] };
-        for (const c of evicted) failed.push(problem(c, 'evicted by the browser to make room for the import; Undo brings it back'));
+        for (const c of evicted)
+          failed.push(problem(c, 'evicted by the browser to make room for the import; Undo brings it back'));
         const notes = await finish({ ...intent, label: `Imported ${cookieCount(change.after.length)}` }, change);
         return { written: change.after.length, failed, ...notes };
       }),
@@ -191,8 +201,7 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
     'setcookie/log': ({ tabId }) =>
       log.withLog((l) => ({ entries: l.entries(tabId), preserve: l.preserve(tabId), ...log.status() })),
 
-    'setcookie/not-stored': ({ tabId }) =>
-      log.withLog((l) => ({ entries: notStored(l.entries(tabId)) })),
+    'setcookie/not-stored': ({ tabId }) => log.withLog((l) => ({ entries: notStored(l.entries(tabId)) })),
 
     'setcookie/recording': async ({ recording }) => {
       await log.setRecording(recording);
@@ -211,15 +220,37 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
       return { preserve };
     },
 
-    'journal/list': async ({ tabId }) => ({ entries: await listEntries(await scopeOf(tabId)) }),
+    'journal/list': async (scope) => ({ entries: await listEntries(await scopeOf(scope)) }),
 
-    'journal/undo': ({ tabId, ...request }) => serially(async () => undo(store, await scopeOf(tabId), request)),
+    'journal/undo': ({ entryId, force, ...scope }) =>
+      serially(async () =>
+        undo(store, await scopeOf(scope), {
+          ...(entryId === undefined ? {} : { entryId }),
+          ...(force === undefined ? {} : { force }),
+        }),
+      ),
 
-    'journal/drop': ({ tabId, entryId }) =>
+    'journal/drop': ({ entryId, ...scope }) =>
       serially(async () => {
-        const found = (await listEntries(await scopeOf(tabId))).some((e) => e.id === entryId);
+        const found = (await listEntries(await scopeOf(scope))).some((e) => e.id === entryId);
         if (found) await replace(entryId, undefined);
         return { dropped: found };
       }),
+
+    // The manager's messages (issue 12): the contract is in messages.ts; the handlers come next.
+    'cookies/set-expiry': notYet,
+    'cookies/harden': notYet,
+    'stores/list': notYet,
+    'store/cookies': notYet,
+    'protect/list': notYet,
+    'protect/set': notYet,
+    'backup/create': notYet,
+    'backup/preview': notYet,
+    'backup/restore': notYet,
   };
 }
+
+const NOT_YET = 'Not available yet.';
+const notYet = async (): Promise<never> => {
+  throw new Error(NOT_YET);
+};

@@ -19,14 +19,18 @@ export const JOURNAL_BYTES = 4 * 1024 * 1024;
 
 const stored = sessionValue<JournalEntry[]>('undoJournal');
 
-/** Where Undo looks: one store, and the sites of one page (its top-level site and its frames' sites). */
+/**
+ * Where Undo looks: one store, and the sites of one page (its top-level site and its frames' sites);
+ * without `sites`, the whole store (the manager page).
+ */
 export interface JournalScope {
   storeId: string;
-  sites: readonly string[];
+  sites?: readonly string[];
 }
 
 function inScope(entry: JournalEntry, scope: JournalScope): boolean {
-  return entry.storeId === scope.storeId && entry.sites.some((site) => scope.sites.includes(site));
+  const { sites } = scope;
+  return entry.storeId === scope.storeId && (!sites || entry.sites.some((site) => sites.includes(site)));
 }
 
 export async function allEntries(): Promise<JournalEntry[]> {
@@ -155,5 +159,10 @@ export async function purgeStores(drop: (storeId: string) => boolean): Promise<n
 
 /** What a change did, as the journal keeps it: its store is its cookies' store. */
 export function entryFor(label: string, change: Change, storeId?: string): NewEntry {
-  return { label, storeId: storeId ?? (change.before[0] ?? change.after[0])?.storeId ?? '', before: change.before, after: change.after };
+  return {
+    label,
+    storeId: storeId ?? (change.before[0] ?? change.after[0])?.storeId ?? '',
+    before: change.before,
+    after: change.after,
+  };
 }

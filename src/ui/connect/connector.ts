@@ -3,13 +3,19 @@
  * connector talks to the background worker; tests and demos pass an in-memory one.
  */
 import type {
+  BulkOutcome,
   CheckResult,
   EvictionRisk,
   ImportOutcome,
   JournalEntry,
   NotStoredHeader,
+  ProtectRule,
   ResponseOf,
+  RestoreOutcome,
+  RestorePreview,
   SetCookieLog,
+  StoreCookies,
+  StoreInfo,
   TabCookies,
   TabCookiesBySite,
 } from '../../messages';
@@ -52,5 +58,41 @@ export interface SetCookieLogSource {
   /** Turns recording of headers on or off (for every tab). */
   setRecording(recording: boolean): Promise<void>;
   /** Calls `listener` whenever the tab's log changes; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}
+
+/**
+ * The manager page's outside world: one cookie store at a time, every site of it. The same
+ * safe-edit, undo and conflict guarantees as the popup's connector, scoped to the store shown.
+ */
+export interface StoreConnector {
+  stores(): Promise<StoreInfo[]>;
+  load(storeId: string): Promise<StoreCookies>;
+  save(
+    storeId: string,
+    original: Cookie | undefined,
+    next: Cookie,
+    options?: { overwrite?: boolean },
+  ): Promise<ResponseOf<'cookie/save'>>;
+  check(storeId: string, cookie: Cookie): Promise<CheckResult>;
+  /** `includeProtected` only after the user confirmed. */
+  remove(
+    cookies: Cookie[],
+    label: string,
+    options?: { includeProtected?: boolean },
+  ): Promise<ResponseOf<'cookies/delete'>>;
+  setExpiry(cookies: Cookie[], expirationDate: number | undefined): Promise<BulkOutcome>;
+  harden(cookies: Cookie[]): Promise<BulkOutcome>;
+  importCookies(cookies: Cookie[]): Promise<ImportOutcome>;
+  evictionRisks(cookies: Cookie[]): Promise<EvictionRisk[]>;
+  journal(storeId: string): Promise<JournalEntry[]>;
+  undo(storeId: string, options?: { entryId?: number; force?: boolean }): Promise<ResponseOf<'journal/undo'>>;
+  dropUndo(storeId: string, entryId: number): Promise<boolean>;
+  protectRules(): Promise<ProtectRule[]>;
+  setProtection(change: { add?: ProtectRule[]; remove?: ProtectRule[] }): Promise<ProtectRule[]>;
+  backup(storeId: string): Promise<{ text: string; cookies: number }>;
+  previewRestore(storeId: string, text: string): Promise<RestorePreview>;
+  restore(storeId: string, text: string): Promise<RestoreOutcome>;
+  /** Calls `listener` whenever cookies (or protection rules) change; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
 }
