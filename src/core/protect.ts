@@ -43,7 +43,7 @@ export function ruleMatcher(rules: readonly ProtectRule[]): (cookie: Pick<Cookie
   if (bySite.size === 0) return () => false;
   return (cookie) => {
     const tests = bySite.get(cookieSite(cookie));
-    return tests !== undefined && tests.some((test) => test(cookie.name));
+    return tests?.some((test) => test(cookie.name)) === true;
   };
 }
 
