@@ -31,7 +31,7 @@ import {
   timeTable,
 } from './bench/report';
 import { CookieStore, popupStore, SITE_LIMIT, SITES, spread } from './bench/seed';
-import { type Budget, ratio, summarize } from './bench/stats';
+import { type Budget, ratio, summarize, verdict } from './bench/stats';
 import { openActionPopup, openDevtoolsPanel, openTab } from './bench/views';
 import { launchChromium } from './browsers/chromium';
 import { distChrome, root } from './browsers/paths';
@@ -328,7 +328,7 @@ async function main(): Promise<void> {
         views: results,
         keystrokes: { keys: KEYS, runs: keystrokes, summaries: keySummaries },
         bytes: pages,
-        budgets: budgets.map((b) => ({ ...b, verdict: budgetLines([b])[0]?.slice(0, 4).trim() })),
+        budgets: budgets.map((b) => ({ ...b, verdict: verdict(b) })),
         sites: SITES,
       },
       null,
