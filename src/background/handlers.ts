@@ -6,6 +6,7 @@ import { pageSite, registrableDomain } from '../core/site';
 import { errorText } from '../error-text';
 import { bareDomain, type Cookie, sameState } from '../model/cookie';
 import { checkCookie, likelyRefusal } from './check';
+import { word } from './words';
 import {
   type Change,
   type CookieStore,
@@ -65,7 +66,8 @@ function withReason(error: unknown, cookie: Cookie): Error {
   const said = errorText(error);
   let likely: string | undefined;
   try {
-    likely = likelyRefusal(cookie);
+    const refusal = likelyRefusal(cookie);
+    likely = refusal && word(refusal);
   } catch {
     likely = undefined;
   }

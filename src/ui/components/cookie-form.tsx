@@ -182,7 +182,7 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
       </div>
       {refusal && status.kind !== 'error' && (
         <p class="refusal" data-testid="refusal-warning">
-          The browser will refuse this cookie: {refusal}
+          The browser will refuse this cookie: {t(refusal)}
           {fixButton}
         </p>
       )}

@@ -5,6 +5,7 @@
  */
 import type { Cookies } from 'webextension-polyfill';
 import { cookieKey } from '../../../src/model/cookie';
+import { enLookup } from '../en';
 
 type Stored = Cookies.Cookie;
 
@@ -76,6 +77,8 @@ export class FakeBrowser {
 
   readonly browser = {
     runtime: {},
+    // An English browser: the extension's own catalogue.
+    i18n: { getMessage: enLookup, getUILanguage: () => 'en' },
     tabs: {
       get: async (id: number) => {
         const tab = this.tabs.get(id);

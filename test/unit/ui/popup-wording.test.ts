@@ -17,7 +17,7 @@ const entry = (over: Partial<SetCookieEntry>): SetCookieEntry => ({
   header: 'username=JohnDoe; Expires=Thu, 01 Jan 1970 01:00:00 GMT; Path=/',
   name: 'username',
   verdict: 'deleted',
-  message: 'Nothing is stored.',
+  message: msg('text', 'Nothing is stored.'),
   notes: [],
   attributes: [],
   ...over,
