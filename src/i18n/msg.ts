@@ -26,14 +26,14 @@ export interface Msg {
   count?: number;
 }
 
-/** `msg('rule_missing_secure_title')`, `msg('setcookie_note_unknown_attribute', name)`. */
+/** `msg('r_missing_secure_title')`, `msg('sc_note_unknown_attribute', name)`. */
 export function msg(id: MessageId, ...args: MsgArg[]): Msg {
   return args.length > 0 ? { id, args } : { id };
 }
 
 /**
- * A message whose wording depends on a count: `plural('cookies', n, n)` words `cookies_one` or
- * `cookies_other` (or a language's other categories, falling back to `_other`) in the reader's language.
+ * A message whose wording depends on a count: `plural('sc_days', n, n)` words `sc_days_one` or
+ * `sc_days_other` (or a language's other categories, falling back to `_other`) in the reader's language.
  */
 export function plural(id: PluralId, count: number, ...args: MsgArg[]): Msg {
   return args.length > 0 ? { id, count, args } : { id, count };

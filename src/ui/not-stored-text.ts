@@ -8,28 +8,6 @@ export function notStoredHeading(count: number): string {
   return t(plural('not_stored_heading', count, count));
 }
 
-/** Short causes of a refusal, by reason id; the log entry's message says it in full. */
-const REFUSED: Record<string, MessageId> = {
-  empty: 'refused_empty',
-  'control-characters': 'refused_control_characters',
-  'too-large': 'refused_too_large',
-  'secure-from-insecure-origin': 'refused_secure_from_insecure_origin',
-  'samesite-none-insecure': 'refused_samesite_none_insecure',
-  'domain-mismatch': 'refused_domain_mismatch',
-  'domain-public-suffix': 'refused_domain_public_suffix',
-  'invalid-prefix': 'refused_invalid_prefix',
-  'nameless-prefix': 'refused_nameless_prefix',
-  'overwrite-secure': 'refused_overwrite_secure',
-  'overwrite-httponly': 'refused_overwrite_httponly',
-  'httponly-from-script': 'refused_httponly_from_script',
-  'partitioned-insecure': 'refused_partitioned_insecure',
-  'non-ascii-domain': 'refused_non_ascii_domain',
-  'samesite-cross-site': 'refused_samesite_cross_site',
-  'nameless-with-equals': 'refused_nameless_with_equals',
-  'third-party-blocked': 'refused_third_party_blocked',
-  'blocked-by-browser': 'refused_blocked_by_browser',
-};
-
 function attribute(header: string, name: string): string | undefined {
   for (const part of header.split(';').slice(1)) {
     const at = part.indexOf('=');
@@ -47,8 +25,9 @@ export function notStoredCause(entry: Pick<NotStoredHeader, 'verdict' | 'reason'
     const year = expires ? new Date(expires).getUTCFullYear() : Number.NaN;
     return Number.isFinite(year) ? t('not_stored_expired_expires', `Expires ${year}`) : t('not_stored_expired');
   }
-  const reason = entry.reason ? REFUSED[entry.reason] : undefined;
-  return reason ? t('not_stored_refused', t(reason)) : t('not_stored_refused_by_browser');
+  // Short causes of a refusal are the catalogue's `refused_<reason id>`; the log entry's message says it in full.
+  const cause = entry.reason ? t(`refused_${entry.reason.replace(/-/g, '_')}` as MessageId) : '';
+  return cause ? t('not_stored_refused', cause) : t('not_stored_refused_by_browser');
 }
 
 /** One line per header text: a page loaded three times sent the same refused header three times. */
