@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
+          // Pages word messages with browser.i18n; unit tests inject the English catalogue instead.
+          setupFiles: ['test/unit/setup-i18n.ts'],
           environment: 'node',
           testTimeout: 30_000,
           sequence: { groupOrder: 0 },

@@ -8,6 +8,7 @@ import type { SiteSummary } from './core/audit';
 import type { Finding } from './core/types';
 import type { Cookie } from './model/cookie';
 import type { SetCookieEntry } from './model/set-cookie-entry';
+import type { Msg } from './i18n/msg';
 
 export interface TabInfo {
   tabId: number;
@@ -162,8 +163,8 @@ export interface SetCookieLog {
 export interface CheckResult {
   /** Findings the audit rules raise on the cookie as it would be saved. */
   findings: Finding[];
-  /** Set when the browser is expected to refuse the cookie, with the reason. */
-  refusal?: string;
+  /** Set when the browser is expected to refuse the cookie, with the reason (a message the page words). */
+  refusal?: Msg;
 }
 
 /** A cookie an operation could not handle, and why (plain text). */

@@ -11,6 +11,7 @@ import { errorText } from '../error-text';
 import type { RestoreOutcome, RestorePreview } from '../messages';
 import { type Cookie, sameState } from '../model/cookie';
 import { likelyRefusal } from './check';
+import { word } from './words';
 import { getAllInStore } from './cookie-api';
 import type { CookieStore } from './editor';
 import { identity, risksAgainst } from './limits';
@@ -45,7 +46,8 @@ function refusalOf(cookie: Cookie, nowMs: number): string | undefined {
     return `it expired on ${new Date(cookie.expirationDate * 1000).toISOString()}, after the backup was made: the browser would delete it, not store it`;
   }
   try {
-    return likelyRefusal(cookie, nowMs);
+    const refusal = likelyRefusal(cookie, nowMs);
+    return refusal && word(refusal);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

@@ -5,6 +5,7 @@ import type { SetCookieLog } from '../core/set-cookie-log';
 import { cookieSite, pageSite, registrableDomain } from '../core/site';
 import { bareDomain, type Cookie, sameState } from '../model/cookie';
 import { checkCookie } from './check';
+import { msg } from '../i18n/msg';
 import { type CookieStore, deleteCookies, type Saved, saveConflictText, saveCookie } from './editor';
 import { type JournalScope, listEntries, replace } from './journal';
 import { storeIdForTab } from './cookie-api';
@@ -110,7 +111,7 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
         try {
           placed = inStore(cookie, request.storeId);
         } catch (error) {
-          return { findings: [], refusal: (error as Error).message };
+          return { findings: [], refusal: msg('text', (error as Error).message) };
         }
         return checkCookie(placed.cookie, placed.pageUrl);
       }

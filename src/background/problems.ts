@@ -5,6 +5,7 @@ import type { Cookie } from '../model/cookie';
 import { likelyRefusal } from './check';
 import { EditRefused } from './editor';
 import { browserLabel } from './platform';
+import { word } from './words';
 
 /** The browser's own words, plus what our explainer says the cause most likely is. Never throws. */
 export function withReason(error: unknown, cookie: Cookie): Error {
@@ -12,7 +13,8 @@ export function withReason(error: unknown, cookie: Cookie): Error {
   const said = errorText(error);
   let likely: string | undefined;
   try {
-    likely = likelyRefusal(cookie);
+    const refusal = likelyRefusal(cookie);
+    likely = refusal && word(refusal);
   } catch {
     likely = undefined;
   }

@@ -2,6 +2,7 @@
  * Shared types of the pure cookie core. No browser API anywhere under src/core. The vocabulary the
  * core shares with the UI (Severity, Verdict, RejectReason, HeaderNote) lives below it, in src/model.
  */
+import type { Msg } from '../i18n/msg';
 import type { Severity } from '../model/severity';
 
 export type BrowserName = 'chrome' | 'firefox';
@@ -23,12 +24,12 @@ export interface Finding {
   /** cookieKey() of the cookie the finding is about. */
   cookieKey: string;
   severity: Severity;
-  /** One line. */
-  title: string;
+  /** One line, as a message the page words in the reader's language. */
+  title: Msg;
   /** A short explanation for a web developer. */
-  explanation: string;
-  /** The fix, as the Set-Cookie attribute to add or change, e.g. `Secure` or `SameSite=Lax`. */
-  fix: string;
+  explanation: Msg;
+  /** The fix: the Set-Cookie attribute to add or change, e.g. `Secure` or `SameSite=Lax` (a `text` message, never translated), or prose. */
+  fix: Msg;
   /** A link: RFC 6265bis section, OWASP cheat sheet, Chromium or MDN page. */
   reference: string;
 }

@@ -2,6 +2,7 @@
  * One line of the DevTools panel's Set-Cookie log: a header the page received (or a cookie that
  * appeared without one) and what the browser did with it. Types only, so pages can import it freely.
  */
+import type { Msg } from '../i18n/msg';
 import type { HeaderNote, RejectReason, Verdict } from './verdict';
 
 /** What kind of request the response answered. */
@@ -51,9 +52,9 @@ export interface SetCookieEntry {
   verdict: Verdict;
   /** Why, when rejected. */
   reason?: LogRejectReason;
-  /** The explainer's words. */
-  message: string;
-  hint?: string;
+  /** The explainer's words, as a message the page words in the reader's language. */
+  message: Msg;
+  hint?: Msg;
   /** What only the header shows: invalid SameSite, capped lifetime, unparseable Expires... */
   notes: HeaderNote[];
   /** Every attribute as written in the header. */

@@ -2,6 +2,7 @@
  * What a browser does with one Set-Cookie header, in the words shared by the explainer (src/core),
  * the Set-Cookie log, the messages and the UI. Types only, so pages can import it freely.
  */
+import type { Msg } from '../i18n/msg';
 import type { Severity } from './severity';
 
 /** Verdict of the browser on one Set-Cookie header. */
@@ -35,8 +36,8 @@ export interface HeaderNote {
   /** Stable id, e.g. `samesite-invalid`, `lifetime-capped`. */
   id: string;
   severity: Severity;
-  /** One or two plain-text sentences for a web developer. */
-  message: string;
+  /** One or two sentences for a web developer, as a message the page words. */
+  message: Msg;
 }
 
 /** Every reject reason, as a set of keys (a reason added to the type without one here is a compile error). */

@@ -1,32 +1,12 @@
-/** What the popup says about Set-Cookie headers that stored nothing. Text only. */
+/** What the popup says about Set-Cookie headers that stored nothing, in the reader's language. Text only. */
+import { type MessageId, plural } from '../i18n/msg';
 import type { NotStoredHeader } from '../messages';
+import { t } from './i18n';
 
 /** "1 Set-Cookie header was not stored", "2 Set-Cookie headers were not stored". */
 export function notStoredHeading(count: number): string {
-  return count === 1 ? '1 Set-Cookie header was not stored' : `${count} Set-Cookie headers were not stored`;
+  return t(plural('not_stored_heading', count, count));
 }
-
-/** Short causes of a refusal, by reason id; the log entry's message says it in full. */
-const REFUSED: Record<string, string> = {
-  empty: 'no name and no value',
-  'control-characters': 'control characters',
-  'too-large': 'over 4096 bytes',
-  'secure-from-insecure-origin': 'Secure from an http: page',
-  'samesite-none-insecure': 'SameSite=None without Secure',
-  'domain-mismatch': 'Domain does not match the site',
-  'domain-public-suffix': 'Domain is a public suffix',
-  'invalid-prefix': 'prefix rules not met',
-  'nameless-prefix': 'nameless, value looks like a prefix',
-  'overwrite-secure': 'would overwrite a Secure cookie',
-  'overwrite-httponly': 'would overwrite an HttpOnly cookie',
-  'httponly-from-script': 'HttpOnly from script',
-  'partitioned-insecure': 'Partitioned without Secure',
-  'non-ascii-domain': 'non-ASCII Domain',
-  'samesite-cross-site': 'SameSite cookie from a cross-site response',
-  'nameless-with-equals': 'nameless with "=" in the value',
-  'third-party-blocked': 'third-party cookies blocked',
-  'blocked-by-browser': 'blocked by the browser',
-};
 
 function attribute(header: string, name: string): string | undefined {
   for (const part of header.split(';').slice(1)) {
@@ -40,12 +20,14 @@ function attribute(header: string, name: string): string | undefined {
 export function notStoredCause(entry: Pick<NotStoredHeader, 'verdict' | 'reason' | 'header'>): string {
   if (entry.verdict !== 'rejected') {
     const maxAge = attribute(entry.header, 'max-age');
-    if (maxAge !== undefined) return `expired on arrival (Max-Age=${maxAge})`;
+    if (maxAge !== undefined) return t('not_stored_expired_max_age', `Max-Age=${maxAge}`);
     const expires = attribute(entry.header, 'expires');
     const year = expires ? new Date(expires).getUTCFullYear() : Number.NaN;
-    return `expired on arrival${Number.isFinite(year) ? ` (Expires ${year})` : ''}`;
+    return Number.isFinite(year) ? t('not_stored_expired_expires', `Expires ${year}`) : t('not_stored_expired');
   }
-  return `refused: ${(entry.reason && REFUSED[entry.reason]) || 'by the browser'}`;
+  // Short causes of a refusal are the catalogue's `refused_<reason id>`; the log entry's message says it in full.
+  const cause = entry.reason ? t(`refused_${entry.reason.replace(/-/g, '_')}` as MessageId) : '';
+  return cause ? t('not_stored_refused', cause) : t('not_stored_refused_by_browser');
 }
 
 /** One line per header text: a page loaded three times sent the same refused header three times. */

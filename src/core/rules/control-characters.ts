@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg';
 import { REF, type Rule, sampleCookie } from './rule';
 
 /**
@@ -14,20 +15,20 @@ function describe(text: string): string | undefined {
 /** Control characters in the name or value. */
 export const rule: Rule = {
   id: 'control-characters',
-  title: 'Control characters in the cookie',
+  title: msg('r_control_characters_title'),
   severities: ['high'],
-  explanation:
-    'The name or value contains control characters. Browsers refuse such cookies when they are set, servers and proxies may split or cut headers at them, and some are used to smuggle extra header lines.',
-  fix: 'remove the control characters; percent-encode or base64url-encode the value',
+  explanation: msg('r_control_characters_expl'),
+  fix: msg('r_control_characters_fix'),
   reference: REF.rfc('4.1.1'),
   check({ cookie }) {
     const inName = describe(cookie.name);
     const inValue = describe(cookie.value);
     if (!inName && !inValue) return null;
-    const where = inName ? `The name contains ${inName}` : `The value contains ${inValue}`;
     return {
       severity: 'high',
-      explanation: `${where}, a control character. Browsers refuse such cookies when they are set, servers and proxies may split or cut headers at them, and some are used to smuggle extra header lines.`,
+      explanation: inName
+        ? msg('r_control_characters_expl_name', inName)
+        : msg('r_control_characters_expl_value', inValue ?? ''),
     };
   },
   samples: {

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg';
 import { bareDomain } from '../../model/cookie';
 import { quote, REF, type Rule, sampleCookie } from './rule';
 
@@ -15,18 +16,17 @@ function asciiForm(domain: string): string | undefined {
 /** A domain with non-ASCII characters. */
 export const rule: Rule = {
   id: 'domain-non-ascii',
-  title: 'Cookie domain is not ASCII',
+  title: msg('r_domain_non_ascii_title'),
   severities: ['medium'],
-  explanation:
-    'The Domain has non-ASCII characters. Browsers compare cookie domains in their ASCII (punycode) form and refuse or mismatch a Unicode Domain attribute, so the cookie may never be sent where intended.',
-  fix: 'write Domain in its ASCII (punycode) form',
+  explanation: msg('r_domain_non_ascii_expl'),
+  fix: msg('r_domain_non_ascii_fix'),
   reference: REF.rfc('4.1.2.3'),
   check({ cookie }) {
     if (!NON_ASCII.test(cookie.domain)) return null;
     const ascii = asciiForm(bareDomain(cookie));
     return {
       severity: 'medium',
-      ...(ascii && !NON_ASCII.test(ascii) ? { fix: `Domain=${quote(ascii, 80).slice(1, -1)}` } : {}),
+      ...(ascii && !NON_ASCII.test(ascii) ? { fix: msg('text', `Domain=${quote(ascii, 80).slice(1, -1)}`) } : {}),
     };
   },
   samples: {

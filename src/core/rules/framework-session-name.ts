@@ -1,21 +1,21 @@
+import { msg } from '../../i18n/msg';
 import { sessionFramework } from '../session-like';
 import { nameOf, REF, type Rule, sampleCookie } from './rule';
 
 /** A framework's default session cookie name, which tells attackers what the site runs. */
 export const rule: Rule = {
   id: 'framework-session-name',
-  title: "Session cookie uses the framework's default name",
+  title: msg('r_framework_session_name_title'),
   severities: ['info'],
-  explanation:
-    'A default session cookie name tells anyone which framework the site runs, which helps an attacker pick known flaws to try.',
-  fix: 'rename the session cookie to a neutral name such as __Host-id',
+  explanation: msg('r_framework_session_name_expl'),
+  fix: msg('r_framework_session_name_fix'),
   reference: REF.owasp('session-id-name-fingerprinting'),
   check({ cookie }) {
     const framework = sessionFramework(cookie.name);
     if (!framework) return null;
     return {
       severity: 'info',
-      explanation: `The name ${nameOf(cookie)} is the default of ${framework}, and tells anyone what the site runs, which helps an attacker pick known flaws to try.`,
+      explanation: msg('r_framework_session_name_expl_hit', nameOf(cookie), framework),
     };
   },
   samples: {

@@ -1,14 +1,14 @@
+import { msg } from '../../i18n/msg';
 import { effectivePrefix, prefixViolations } from '../prefix';
-import { prefixFixes, REF, type Rule, sampleCookie } from './rule';
+import { commaList, prefixFixes, REF, requirementText, type Rule, sampleCookie } from './rule';
 
 /** A stored `__Http-` / `__Host-Http-` cookie that breaks the prefix's promise. */
 export const rule: Rule = {
   id: 'http-prefix-invalid',
-  title: '__Http- cookie without Secure and HttpOnly',
+  title: msg('r_http_prefix_invalid_title'),
   severities: ['high'],
-  explanation:
-    'The __Http- and __Host-Http- prefixes promise a cookie that is Secure and HttpOnly, set by the server and never by a script (__Host-Http- also host-only with Path=/); browsers refuse to set one that is not. Server code that trusts the prefix is wrong about this cookie.',
-  fix: 'Secure; HttpOnly',
+  explanation: msg('r_http_prefix_invalid_expl'),
+  fix: msg('text', 'Secure; HttpOnly'),
   reference: REF.rfc('4.1.3'),
   check({ cookie }) {
     const prefix = effectivePrefix(cookie.name);
@@ -17,7 +17,10 @@ export const rule: Rule = {
     if (missing.length === 0) return null;
     return {
       severity: 'high',
-      explanation: `The ${prefix} prefix promises a cookie set by the server and never by a script; browsers refuse to set one that is not ${prefix === '__Http-' ? 'Secure and HttpOnly' : 'Secure, HttpOnly, host-only and Path=/'}. This one lacks: ${missing.join(', ')}, so it may have been planted by a script or over http:.`,
+      explanation: msg(
+        prefix === '__Http-' ? 'r_http_prefix_invalid_expl_http' : 'r_http_prefix_invalid_expl_host_http',
+        commaList(missing.map(requirementText)),
+      ),
       fix: prefixFixes(missing),
     };
   },

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg';
 import { isSessionLike } from '../session-like';
 import { hostOf, isLoopbackHost } from '../site';
 import { REF, type Rule, SAMPLE_CONTEXT, sampleCookie } from './rule';
@@ -13,19 +14,17 @@ function isPlainHttp(pageUrl: string): boolean {
 /** The page is plain http: (not a loopback host), so the cookies it gets travel in clear text. */
 export const rule: Rule = {
   id: 'insecure-transport',
-  title: 'Cookie sent over unencrypted http:',
+  title: msg('r_insecure_transport_title'),
   severities: ['high', 'medium'],
-  explanation:
-    'This page is served over plain http:, so this cookie travels in clear text with every request: anyone on the same Wi-Fi or network path can read and change it.',
-  fix: 'Serve the site over https: only (redirect http: and send Strict-Transport-Security), then add Secure',
+  explanation: msg('r_insecure_transport_expl'),
+  fix: msg('r_insecure_transport_fix'),
   reference: REF.rfc('8.3'),
   check({ cookie, ctx }) {
     if (cookie.secure || !isPlainHttp(ctx.pageUrl) || isLoopbackHost(hostOf(ctx.pageUrl))) return null;
     if (!isSessionLike(cookie)) return { severity: 'medium' };
     return {
       severity: 'high',
-      explanation:
-        'This page is served over plain http: and this looks like a session cookie: it travels in clear text, so anyone on the network path can copy it and use the session.',
+      explanation: msg('r_insecure_transport_expl_session'),
     };
   },
   samples: {

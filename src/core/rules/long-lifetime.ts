@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg';
 import { nowOf, type Rule, SAMPLE_NOW, sampleCookie } from './rule';
 
 const DAY_MS = 86_400_000;
@@ -6,11 +7,10 @@ export const MAX_LIFETIME_DAYS = 400;
 /** Expires more than 400 days from now: more than RFC 6265bis lets a browser keep. */
 export const rule: Rule = {
   id: 'long-lifetime',
-  title: 'Cookie expires more than 400 days from now',
+  title: msg('r_long_lifetime_title'),
   severities: ['low'],
-  explanation:
-    'RFC 6265bis caps cookie lifetimes at 400 days and Chrome enforces it, so the cookie will not live as long as asked in every browser; long-lived identifiers are also easier to steal and to track people with.',
-  fix: 'Max-Age=34560000 (400 days) or less',
+  explanation: msg('r_long_lifetime_expl'),
+  fix: msg('r_long_lifetime_fix'),
   reference: 'https://developer.chrome.com/blog/cookie-max-age-expires',
   check({ cookie, ctx }) {
     if (cookie.expirationDate === undefined) return null;
@@ -18,7 +18,7 @@ export const rule: Rule = {
     if (!(days > MAX_LIFETIME_DAYS)) return null;
     return {
       severity: 'low',
-      explanation: `The cookie expires in ${Math.round(days)} days. RFC 6265bis caps cookie lifetimes at 400 days and Chrome enforces it, so it will not live as long as asked in every browser; long-lived identifiers are also easier to steal and to track people with.`,
+      explanation: msg('r_long_lifetime_expl_days', Math.round(days)),
     };
   },
   samples: {

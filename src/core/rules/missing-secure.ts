@@ -1,22 +1,21 @@
+import { msg } from '../../i18n/msg';
 import { isSessionLike } from '../session-like';
 import { REF, type Rule, sampleCookie } from './rule';
 
 /** Not Secure: the browser also sends the cookie over plain http:. */
 export const rule: Rule = {
   id: 'missing-secure',
-  title: 'Cookie is not Secure',
+  title: msg('r_missing_secure_title'),
   severities: ['high', 'low'],
-  explanation:
-    'Without Secure the browser also sends this cookie over plain http:, where anyone on the network path can read or change it, and an http: page can overwrite it.',
-  fix: 'Secure',
+  explanation: msg('r_missing_secure_expl'),
+  fix: msg('text', 'Secure'),
   reference: REF.rfc('4.1.2.5'),
   check({ cookie }) {
     if (cookie.secure) return null;
     if (!isSessionLike(cookie)) return { severity: 'low' };
     return {
       severity: 'high',
-      explanation:
-        'This looks like a session cookie and is not Secure: the browser sends it over plain http: too (one http: link or redirect is enough), and whoever reads it on the network takes over the session.',
+      explanation: msg('r_missing_secure_expl_session'),
     };
   },
   samples: {

@@ -1,14 +1,14 @@
+import { msg } from '../../i18n/msg';
 import { effectivePrefix } from '../prefix';
 import { REF, type Rule, sampleCookie } from './rule';
 
 /** A cookie with an empty name; high when its value starts like a prefix (`=__Host-x=1`). */
 export const rule: Rule = {
   id: 'nameless',
-  title: 'Cookie without a name',
+  title: msg('r_nameless_title'),
   severities: ['high', 'low'],
-  explanation:
-    'The browser sends a cookie with an empty name as its bare value, which servers parse inconsistently: some drop it, some read the value as a name.',
-  fix: 'give the cookie a name (name=value)',
+  explanation: msg('r_nameless_expl'),
+  fix: msg('r_nameless_fix'),
   reference: REF.rfc('4.1.1'),
   check({ cookie }) {
     if (cookie.name !== '') return null;
@@ -16,7 +16,7 @@ export const rule: Rule = {
     if (!prefix) return { severity: 'low' };
     return {
       severity: 'high',
-      explanation: `The name is empty and the value starts with ${prefix}: the browser sends it as its bare value, so the server reads a cookie named ${prefix}... that never met the prefix's requirements. This is how prefixed cookies are forged; browsers following RFC 6265bis refuse it.`,
+      explanation: msg('r_nameless_expl_prefix', prefix),
     };
   },
   samples: {

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg';
 import { REF, type Rule, sampleCookie } from './rule';
 
 /**
@@ -6,11 +7,10 @@ import { REF, type Rule, sampleCookie } from './rule';
  */
 export const rule: Rule = {
   id: 'partitioned-insecure',
-  title: 'Partitioned cookie without Secure',
+  title: msg('r_partitioned_insecure_title'),
   severities: ['high'],
-  explanation:
-    'Chrome requires Secure on Partitioned (CHIPS) cookies and refuses to set one without it; where such a cookie is stored anyway it travels over plain http:.',
-  fix: 'Secure',
+  explanation: msg('r_partitioned_insecure_expl'),
+  fix: msg('text', 'Secure'),
   reference: REF.chips,
   check({ cookie, ctx }) {
     if (!cookie.partitionKey || cookie.secure || ctx.browser === 'firefox') return null;

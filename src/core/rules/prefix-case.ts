@@ -1,14 +1,14 @@
+import { msg } from '../../i18n/msg';
 import { caseInsensitiveOnlyPrefix } from '../prefix';
 import { quote, REF, type Rule, sampleCookie } from './rule';
 
 /** A name such as `__host-id`: a prefix in the wrong case. */
 export const rule: Rule = {
   id: 'prefix-case',
-  title: 'Cookie prefix in the wrong case',
+  title: msg('r_prefix_case_title'),
   severities: ['low'],
-  explanation:
-    'The name starts with a cookie prefix in the wrong case. Browsers following RFC 6265bis enforce the prefix regardless of case, older browsers and server code comparing case-sensitively do not, so the same cookie gets different guarantees in different places.',
-  fix: 'rename the cookie with the prefix in its exact case',
+  explanation: msg('r_prefix_case_expl'),
+  fix: msg('r_prefix_case_fix'),
   reference: REF.rfc('4.1.3'),
   check({ cookie }) {
     const prefix = caseInsensitiveOnlyPrefix(cookie.name);
@@ -16,8 +16,8 @@ export const rule: Rule = {
     const written = quote(cookie.name.slice(0, prefix.length));
     return {
       severity: 'low',
-      explanation: `The name starts with ${written}, which is ${prefix} in the wrong case. Browsers following RFC 6265bis enforce the prefix regardless of case, older browsers and server code comparing case-sensitively do not, so the same cookie gets different guarantees in different places.`,
-      fix: `rename to ${quote(prefix + cookie.name.slice(prefix.length))}`,
+      explanation: msg('r_prefix_case_expl_hit', written, prefix),
+      fix: msg('r_prefix_case_fix_hit', quote(prefix + cookie.name.slice(prefix.length))),
     };
   },
   samples: {

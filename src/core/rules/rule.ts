@@ -2,6 +2,7 @@
  * The shape every audit rule has. One rule per file in this folder; `index.ts` registers them.
  * Rules are pure: a function of the cookie, the other cookies and the context, nothing else.
  */
+import { isMsg, type Msg, type MsgArg, msg } from '../../i18n/msg';
 import type { Cookie } from '../../model/cookie';
 import type { Severity } from '../../model/severity';
 import type { AuditContext } from '../types';
@@ -48,12 +49,12 @@ export interface RuleInput {
   readonly ctx: AuditContext;
 }
 
-/** What a rule reports when it fires. Text left out falls back to the rule's own. All text is plain text. */
+/** What a rule reports when it fires. Text left out falls back to the rule's own. All text is a message to word. */
 export interface RuleHit {
   severity: Severity;
-  title?: string;
-  explanation?: string;
-  fix?: string;
+  title?: Msg;
+  explanation?: Msg;
+  fix?: Msg;
 }
 
 export interface RuleSample {
@@ -67,13 +68,13 @@ export interface RuleSample {
 export interface Rule {
   readonly id: RuleId;
   /** One line, shown as the finding's title. */
-  readonly title: string;
+  readonly title: Msg;
   /** The severities the rule can report, strongest first. */
   readonly severities: readonly Severity[];
   /** Default explanation, for a web developer; a hit may give a more specific one. */
-  readonly explanation: string;
-  /** Default fix, as the Set-Cookie attribute to add or change. */
-  readonly fix: string;
+  readonly explanation: Msg;
+  /** Default fix: the Set-Cookie attribute to add or change (`msg('text', 'Secure')`, never translated), or prose. */
+  readonly fix: Msg;
   /** A URL: RFC 6265bis section, OWASP cheat sheet, MDN or Chrome page. */
   readonly reference: string;
   check(input: RuleInput): RuleHit | null;
@@ -127,8 +128,8 @@ export function quote(text: string, max = 40): string {
 }
 
 /** The cookie's name quoted for finding text, or `(empty name)`. */
-export function nameOf(cookie: Pick<Cookie, 'name'>): string {
-  return cookie.name === '' ? '(empty name)' : quote(cookie.name);
+export function nameOf(cookie: Pick<Cookie, 'name'>): MsgArg {
+  return cookie.name === '' ? msg('cookie_empty_name') : quote(cookie.name);
 }
 
 /** References used by several rules. */
@@ -140,7 +141,23 @@ export const REF = {
   chips: 'https://developer.chrome.com/docs/privacy-security/chips',
 } as const;
 
+/** Items joined as `a, b, c` in the reader's language. */
+export function commaList(items: readonly MsgArg[]): MsgArg {
+  const [first = '', ...rest] = items;
+  return rest.reduce<MsgArg>((list, item) => msg('list_comma', list, item), first);
+}
+
+/** One requirement prefixViolations() reports, as text: attributes stay as written, the rest is worded. */
+export function requirementText(requirement: string): MsgArg {
+  if (requirement === 'no Domain attribute') return msg('prefix_req_no_domain');
+  if (requirement === 'a secure origin (https)') return msg('prefix_req_secure_origin');
+  return requirement;
+}
+
 /** What prefixViolations() reports, as Set-Cookie changes: `Secure; Path=/; remove Domain`. */
-export function prefixFixes(missing: readonly string[]): string {
-  return missing.map((m) => (m === 'no Domain attribute' ? 'remove Domain' : m)).join('; ');
+export function prefixFixes(missing: readonly string[]): Msg {
+  const parts: MsgArg[] = missing.map((m) => (m === 'no Domain attribute' ? msg('fix_remove_domain') : m));
+  const [first = '', ...rest] = parts;
+  const joined = rest.reduce<MsgArg>((list, part) => msg('list_semicolon', list, part), first);
+  return isMsg(joined) ? joined : msg('text', String(joined));
 }

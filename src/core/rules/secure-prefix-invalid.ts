@@ -1,14 +1,14 @@
+import { msg } from '../../i18n/msg';
 import { effectivePrefix } from '../prefix';
 import { REF, type Rule, sampleCookie } from './rule';
 
 /** A stored `__Secure-` cookie without Secure (possible via the cookies API or old browsers). */
 export const rule: Rule = {
   id: 'secure-prefix-invalid',
-  title: '__Secure- cookie without Secure',
+  title: msg('r_secure_prefix_invalid_title'),
   severities: ['high'],
-  explanation:
-    'The __Secure- prefix promises a Secure cookie, set from an https: page; browsers refuse to set one without Secure. This one is not Secure, so it may have been planted over http:, and server code that trusts the prefix is wrong about it.',
-  fix: 'Secure',
+  explanation: msg('r_secure_prefix_invalid_expl'),
+  fix: msg('text', 'Secure'),
   reference: REF.rfc('4.1.3.1'),
   check({ cookie }) {
     return effectivePrefix(cookie.name) === '__Secure-' && !cookie.secure ? { severity: 'high' } : null;

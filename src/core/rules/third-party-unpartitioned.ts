@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg';
 import { bareDomain } from '../../model/cookie';
 import { hostOf, isSameSite } from '../site';
 import { quote, REF, type Rule, SAMPLE_CONTEXT, sampleCookie } from './rule';
@@ -5,11 +6,10 @@ import { quote, REF, type Rule, SAMPLE_CONTEXT, sampleCookie } from './rule';
 /** A cross-site cookie meant for third-party use (SameSite=None) that is not partitioned. */
 export const rule: Rule = {
   id: 'third-party-unpartitioned',
-  title: 'Third-party cookie without Partitioned',
+  title: msg('r_third_party_unpartitioned_title'),
   severities: ['info'],
-  explanation:
-    'This cookie belongs to another site than the page and is meant for cross-site use (SameSite=None), but it is not partitioned: browsers that block third-party cookies (Safari, Firefox in strict mode, Chrome when the user chooses to) will not send it. If it only keeps state for this embedding, Partitioned (CHIPS) keeps it working, one copy per top-level site.',
-  fix: 'Partitioned (with Secure), if per-top-level-site state is enough',
+  explanation: msg('r_third_party_unpartitioned_expl'),
+  fix: msg('r_third_party_unpartitioned_fix'),
   reference: REF.chips,
   check({ cookie, ctx }) {
     const pageHost = hostOf(ctx.pageUrl);
@@ -18,7 +18,7 @@ export const rule: Rule = {
     if (isSameSite(domain, pageHost)) return null;
     return {
       severity: 'info',
-      explanation: `This cookie belongs to ${quote(domain, 60)}, another site than the page (${quote(pageHost, 60)}), and is meant for cross-site use (SameSite=None), but it is not partitioned: browsers that block third-party cookies (Safari, Firefox in strict mode, Chrome when the user chooses to) will not send it. If it only keeps state for this embedding, Partitioned (CHIPS) keeps it working, one copy per top-level site.`,
+      explanation: msg('r_third_party_unpartitioned_expl_hit', quote(domain, 60), quote(pageHost, 60)),
     };
   },
   samples: {

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg';
 import { bareDomain, type Cookie } from '../../model/cookie';
 import { registrableDomain } from '../site';
 import { quote, REF, type Rule, sampleCookie } from './rule';
@@ -36,18 +37,17 @@ function groupsOf(all: readonly Cookie[]): Map<string, Cookie[]> {
  */
 export const rule: Rule = {
   id: 'too-many-cookies',
-  title: `More than ${MAX_COOKIES_PER_DOMAIN} cookies on one site`,
+  title: msg('r_too_many_cookies_title', MAX_COOKIES_PER_DOMAIN),
   severities: ['info'],
-  explanation:
-    'RFC 6265bis only asks browsers to keep 50 cookies per domain; past their own limit (180 in Chrome) they evict the oldest, and every request carries all of them.',
-  fix: 'delete unused cookies or merge them',
+  explanation: msg('r_too_many_cookies_expl'),
+  fix: msg('r_too_many_cookies_fix'),
   reference: REF.rfc('6.1'),
   check({ cookie, all }) {
     const same = groupsOf(all).get(groupOf(cookie)) ?? [];
     if (same.length <= MAX_COOKIES_PER_DOMAIN || same[0] !== cookie) return null;
     return {
       severity: 'info',
-      explanation: `${same.length} cookies belong to ${quote(registrableDomain(bareDomain(cookie)), 60)}. RFC 6265bis only asks browsers to keep 50 cookies per domain; past their own limit (180 in Chrome) they evict the oldest, and every request carries all of them.`,
+      explanation: msg('r_too_many_cookies_expl_hit', same.length, quote(registrableDomain(bareDomain(cookie)), 60)),
     };
   },
   samples: {

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg';
 import { estimateEntropy, isFlagValue, isJwtShaped, isSessionLike } from '../session-like';
 import { REF, type Rule, sampleCookie } from './rule';
 
@@ -6,11 +7,10 @@ export const MIN_SESSION_ID_BITS = 64;
 /** A session-like value with an entropy estimate under 64 bits (JWTs, empty and flag values aside). */
 export const rule: Rule = {
   id: 'weak-session-id',
-  title: 'Session id is guessable',
+  title: msg('r_weak_session_id_title'),
   severities: ['medium'],
-  explanation:
-    'The value of this session cookie is too short or uses too few characters to be unguessable: OWASP asks for at least 64 bits of entropy, so an attacker can try values until one is a live session.',
-  fix: 'generate session ids with a cryptographically secure random generator, at least 128 bits (22 base64url characters)',
+  explanation: msg('r_weak_session_id_expl'),
+  fix: msg('r_weak_session_id_fix'),
   reference: REF.owasp('session-id-entropy'),
   check({ cookie }) {
     const v = cookie.value;
@@ -19,7 +19,7 @@ export const rule: Rule = {
     if (bits >= MIN_SESSION_ID_BITS) return null;
     return {
       severity: 'medium',
-      explanation: `The value of this session cookie has at most about ${Math.floor(bits)} bits of entropy (${length} characters from an alphabet of ${alphabet}); OWASP asks for at least 64 bits, so an attacker can try values until one is a live session.`,
+      explanation: msg('r_weak_session_id_expl_hit', Math.floor(bits), length, alphabet),
     };
   },
   samples: {

@@ -5,6 +5,7 @@ import { explainSetCookie, type Explanation } from '../set-cookie/index';
 import { cookieLabel } from '../set-cookie/wording';
 import type { BrowserName } from '../types';
 import { applyToJar } from './replay-jar';
+import { msg } from '../../i18n/msg';
 
 export function cookieRef(cookie: Cookie): CookieRef {
   const ref: CookieRef = { key: cookieKey(cookie), name: cookie.name, domain: cookie.domain, path: cookie.path };
@@ -58,17 +59,15 @@ function entryFrom(header: string, info: ResponseInfo, explanation: Explanation,
     verdict: explanation.verdict,
     message: explanation.message,
     notes: explanation.notes.slice(0, ATTRIBUTES_KEPT),
-    attributes: explanation.parsed.attributes
-      .slice(0, ATTRIBUTES_KEPT)
-      .map(({ name, value, effective }) => ({
-        name: kept(name, ATTRIBUTE_KEPT),
-        value: kept(value, ATTRIBUTE_KEPT),
-        effective,
-      })),
+    attributes: explanation.parsed.attributes.slice(0, ATTRIBUTES_KEPT).map(({ name, value, effective }) => ({
+      name: kept(name, ATTRIBUTE_KEPT),
+      value: kept(value, ATTRIBUTE_KEPT),
+      effective,
+    })),
   };
   const more = explanation.parsed.attributes.length - ATTRIBUTES_KEPT;
   if (more > 0) {
-    const message = `The header has ${more.toLocaleString('en')} more attributes than the ${ATTRIBUTES_KEPT} the log keeps.`;
+    const message = msg('log_attributes_cut', more, ATTRIBUTES_KEPT);
     entry.notes = [...entry.notes, { id: 'attributes-cut', severity: 'info', message }];
   }
   if (explanation.reason) entry.reason = explanation.reason;
@@ -97,7 +96,9 @@ export function explainResponse(
       topLevelSite: info.frameType === 'main_frame' ? info.requestUrl : info.topLevelUrl,
       browser: info.browser,
       storeId: info.storeId,
-      ...(info.thirdPartyCookiesBlocked === undefined ? {} : { thirdPartyCookiesBlocked: info.thirdPartyCookiesBlocked }),
+      ...(info.thirdPartyCookiesBlocked === undefined
+        ? {}
+        : { thirdPartyCookiesBlocked: info.thirdPartyCookiesBlocked }),
     });
     current = applyToJar(current, explanation);
     return entryFrom(header, info, explanation, nextId());
@@ -122,7 +123,7 @@ export function scriptEntry(
     header: '',
     name: cookie.name,
     verdict: info.replaced ? 'replaced' : 'stored',
-    message: `${what} was ${info.replaced ? 'replaced' : 'stored'} for ${cookie.domain}, path ${cookie.path}, without any Set-Cookie header: set by script (document.cookie) or another extension.`,
+    message: msg(info.replaced ? 'log_script_replaced' : 'log_script_stored', what, cookie.domain, cookie.path),
     notes: [],
     attributes: [],
     cookie: cookieRef(cookie),
@@ -135,17 +136,13 @@ export function markBlocked(
   context: { thirdParty: boolean; browserLabel: string },
 ): SetCookieEntry {
   const reason: LogRejectReason = 'blocked-by-browser';
-  const who = entry.name === '' ? 'the nameless cookie' : `"${entry.name}"`;
+  const who = entry.name === '' ? msg('log_nameless_cookie') : msg('sc_quoted', entry.name);
   const { cookie: _dropped, ...rest } = entry;
   return {
     ...rest,
     verdict: 'rejected',
     reason,
-    message: context.thirdParty
-      ? `${context.browserLabel} did not store ${who} although the header is valid: it came from a third-party frame, and the browser blocks unpartitioned third-party cookies (its settings or tracking protection).`
-      : `${context.browserLabel} did not store ${who} although the header is valid: the browser's settings or another extension blocked it.`,
-    hint: context.thirdParty
-      ? 'For state kept per embedding site, add Partitioned (with Secure): partitioned cookies (CHIPS) are allowed in third-party frames.'
-      : 'Check the site settings for cookies and any extension that filters them.',
+    message: msg(context.thirdParty ? 'log_blocked_third_party' : 'log_blocked', context.browserLabel, who),
+    hint: msg(context.thirdParty ? 'sc_rej_third_party_hint' : 'log_blocked_hint'),
   };
 }

@@ -18,6 +18,7 @@
  * - Both cap lifetimes at 400 days (Firefox: `network.cookie.maxageCap` = 34560000 s) and both reject
  *   Partitioned without Secure (Firefox: CookieValidation, CHIPS enabled by default).
  */
+import type { Msg } from '../../i18n/msg';
 import type { Cookie } from '../../model/cookie';
 import type { HeaderNote, RejectReason, Verdict } from '../../model/verdict';
 import { CHECKS, contextFor, type ExplainOptions, outcome } from './checks/index';
@@ -28,10 +29,10 @@ export type { ExplainOptions } from './checks/index';
 export interface Explanation {
   verdict: Verdict;
   reason?: RejectReason;
-  /** One or two plain-text sentences for a web developer: what the browser does and why. */
-  message: string;
+  /** One or two sentences for a web developer: what the browser does and why (a message the page words). */
+  message: Msg;
   /** How to get the intended result, when there is an obvious fix. */
-  hint?: string;
+  hint?: Msg;
   /** What is stored, or what is deleted (the existing cookie, else the cookie as it arrived). */
   cookie?: Cookie;
   /** cookieKey() of the cookie this one replaces or deletes. */

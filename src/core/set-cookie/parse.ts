@@ -11,6 +11,7 @@ import { type StatedSameSite, sameSiteFromAttribute } from '../../model/same-sit
 import type { HeaderNote } from '../../model/verdict';
 import { parseCookieDate } from './date';
 import { controlName, NOTE } from './wording';
+import type { Msg } from '../../i18n/msg';
 
 /** One cookie-av as written in the header. */
 export interface RawAttribute {
@@ -106,7 +107,7 @@ function isKnown(name: string): name is KnownAttribute {
 }
 
 /** Names the first control character in the text, e.g. `line feed (0x0a)`. */
-export function describeControl(text: string): string {
+export function describeControl(text: string): Msg {
   return controlName(CONTROL.exec(text)?.[0].charCodeAt(0) ?? 0);
 }
 

@@ -4,6 +4,7 @@ import type { Cookie } from '../../model/cookie';
 import { SAME_SITE_ATTRIBUTE, type SameSite } from '../../model/same-site';
 import { cookieFromForm, type FormState } from '../model';
 import { errorText } from '../../error-text';
+import { t } from '../i18n';
 
 export interface CookieFormProps {
   title: string;
@@ -29,7 +30,13 @@ const SAME_SITES: [SameSite, string][] = [
 ];
 
 /** Findings that say what a predicted refusal already says: shown once, as the refusal. */
-const REFUSAL_RULES = new Set(['samesite-none-insecure', 'host-prefix-invalid', 'secure-prefix-invalid', 'partitioned-insecure', 'http-prefix-invalid']);
+const REFUSAL_RULES = new Set([
+  'samesite-none-insecure',
+  'host-prefix-invalid',
+  'secure-prefix-invalid',
+  'partitioned-insecure',
+  'http-prefix-invalid',
+]);
 
 /** The one-click fix for a refused cookie, when there is an obvious one. */
 export function quickFix(form: FormState): { label: string; apply: (form: FormState) => FormState } | undefined {
@@ -53,10 +60,12 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
     if (focus) self.current?.querySelector<HTMLElement>(focus === 'value' ? 'textarea' : 'input')?.focus();
   }, []);
 
-  const field = <K extends keyof FormState>(key: K) => (value: FormState[K]) => {
-    setTouched(true);
-    setForm((f) => ({ ...f, [key]: value }));
-  };
+  const field =
+    <K extends keyof FormState>(key: K) =>
+    (value: FormState[K]) => {
+      setTouched(true);
+      setForm((f) => ({ ...f, [key]: value }));
+    };
 
   useEffect(() => {
     if (!touched || !('cookie' in built)) return setAdvice(undefined);
@@ -105,11 +114,7 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
   const text = (key: 'name' | 'domain' | 'path', label: string) => (
     <label>
       {label}
-      <input
-        value={form[key]}
-        onInput={(e) => field(key)(e.currentTarget.value)}
-        spellcheck={false}
-      />
+      <input value={form[key]} onInput={(e) => field(key)(e.currentTarget.value)} spellcheck={false} />
     </label>
   );
   const flag = (key: 'hostOnly' | 'session' | 'secure' | 'httpOnly' | 'partitioned', label: string) => (
@@ -136,7 +141,12 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
       {text('name', 'Name')}
       <label>
         Value
-        <textarea value={form.value} rows={3} onInput={(e) => field('value')(e.currentTarget.value)} spellcheck={false} />
+        <textarea
+          value={form.value}
+          rows={3}
+          onInput={(e) => field('value')(e.currentTarget.value)}
+          spellcheck={false}
+        />
       </label>
       <div class="line">
         {text('domain', 'Domain')}
@@ -172,7 +182,7 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
       </div>
       {refusal && status.kind !== 'error' && (
         <p class="refusal" data-testid="refusal-warning">
-          The browser will refuse this cookie: {refusal}
+          The browser will refuse this cookie: {t(refusal)}
           {fixButton}
         </p>
       )}
@@ -180,7 +190,7 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
         <ul class="advice" aria-label="Warnings before saving">
           {warnings.map((f) => (
             <li key={f.ruleId} class={`sev-${f.severity}`} data-rule={f.ruleId} data-severity={f.severity}>
-              {f.title} <code>{f.fix}</code>
+              {t(f.title)} <code>{t(f.fix)}</code>
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import type { Row } from '../model';
 import { absoluteLocalTime, byteSize, relativeTime } from '../time-text';
 import type { CopyAsProps } from './copy-as';
 import { FindingList } from './finding-list';
+import { t } from '../i18n';
 
 export interface CookieRowProps {
   row: Row;
@@ -42,7 +43,17 @@ function preview(value: string): string {
 }
 
 /** One cookie: a one-line summary, and when open its actions first, then findings, details and value. */
-export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDelete, onShowHeaders, pageUrl }: CookieRowProps) {
+export function CookieRow({
+  row,
+  now,
+  open,
+  onToggle,
+  onEdit,
+  onDuplicate,
+  onDelete,
+  onShowHeaders,
+  pageUrl,
+}: CookieRowProps) {
   const { cookie, findings } = row;
   const expiresMs = cookie.expirationDate !== undefined ? cookie.expirationDate * 1000 : undefined;
   const worst = findings[0]?.severity;
@@ -58,7 +69,10 @@ export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDel
       data-partition={cookie.partitionKey ? partitionText(cookie.partitionKey) : undefined}
     >
       <button type="button" class="row-head" aria-expanded={open} onClick={() => onToggle(row.key)}>
-        <span class={`sevmark${worst ? ` sev-${worst}` : ''}`} title={worst ? `Worst finding: ${worst}` : 'No findings'}>
+        <span
+          class={`sevmark${worst ? ` sev-${worst}` : ''}`}
+          title={worst ? `Worst finding: ${worst}` : 'No findings'}
+        >
           {worst ? severityLetter(worst) : ''}
         </span>
         <span class="name">{cookie.name || '(no name)'}</span>
@@ -66,7 +80,10 @@ export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDel
         <span class="flags" title={flags || 'No flags'}>
           {flagMarks(cookie)}
         </span>
-        <span class="expiry" title={expiresMs !== undefined ? absoluteLocalTime(expiresMs) : 'Ends with the browser session'}>
+        <span
+          class="expiry"
+          title={expiresMs !== undefined ? absoluteLocalTime(expiresMs) : 'Ends with the browser session'}
+        >
           {expiresMs !== undefined ? relativeTime(expiresMs, now) : 'Session'}
         </span>
         <span class="badges">
@@ -76,7 +93,7 @@ export function CookieRow({ row, now, open, onToggle, onEdit, onDuplicate, onDel
               class={`badge sev-${f.severity} mark-${f.severity}`}
               data-rule={f.ruleId}
               data-severity={f.severity}
-              title={`${f.severity}: ${f.title} (${f.ruleId})`}
+              title={`${f.severity}: ${t(f.title)} (${f.ruleId})`}
             >
               {badgeText(f.ruleId, f.title)}
             </span>

@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/types';
+import { t } from '../i18n';
 
 /** Each finding on one line (severity, title and fix); its explanation and reference behind "Why?". */
 export function FindingList({ findings }: { findings: readonly Finding[] }) {
@@ -8,14 +9,14 @@ export function FindingList({ findings }: { findings: readonly Finding[] }) {
       {findings.map((f) => (
         <li key={f.ruleId} class={`sev-${f.severity}`} data-finding={f.ruleId}>
           <strong class={`mark-${f.severity}`}>
-            {f.severity}: {f.title}
+            {f.severity}: {t(f.title)}
           </strong>
           {' · Fix: '}
-          <code>{f.fix}</code>{' '}
+          <code>{t(f.fix)}</code>{' '}
           <details>
             <summary>Why?</summary>
             <p>
-              {f.explanation}{' '}
+              {t(f.explanation)}{' '}
               <a href={f.reference} target="_blank" rel="noreferrer noopener">
                 Reference
               </a>{' '}

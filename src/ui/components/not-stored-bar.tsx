@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { NotStoredHeader } from '../../messages';
 import { IsolatedText } from './isolated-text';
 import { distinctHeaders, notStoredCause, notStoredHeading } from '../not-stored-text';
+import { t } from '../i18n';
 
 /** The page's Set-Cookie headers that stored nothing, each with its cause; the explanation one click away. */
 export function NotStoredBar({ entries }: { entries: readonly NotStoredHeader[] }) {
@@ -28,11 +29,11 @@ export function NotStoredBar({ entries }: { entries: readonly NotStoredHeader[] 
               <div class="why">
                 <p class="mono isolate">Set-Cookie: {e.header}</p>
                 <p>
-                  <IsolatedText text={e.message} parts={[e.name]} />
+                  <IsolatedText text={t(e.message)} parts={[e.name]} />
                 </p>
                 {e.hint && (
                   <p>
-                    Fix: <IsolatedText text={e.hint} parts={[e.name]} />
+                    Fix: <IsolatedText text={t(e.hint)} parts={[e.name]} />
                   </p>
                 )}
               </div>

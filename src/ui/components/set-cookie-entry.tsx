@@ -1,6 +1,7 @@
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import { clockTime, offendingAttributes, originLabel, verdictLabel } from '../set-cookie-filter';
 import { IsolatedHeader, IsolatedText } from './isolated-text';
+import { t } from '../i18n';
 
 export interface SetCookieEntryProps {
   entry: SetCookieEntry;
@@ -33,7 +34,9 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
         title={cookieShown ? 'Show the cookie in the Cookies view' : 'Select'}
         onClick={() => onSelect(entry)}
       >
-        <span class={`verdict-badge v-${entry.verdict}${entry.onArrival ? ' v-arrival' : ''}`}>{verdictLabel(entry)}</span>
+        <span class={`verdict-badge v-${entry.verdict}${entry.onArrival ? ' v-arrival' : ''}`}>
+          {verdictLabel(entry)}
+        </span>
         <span class="entry-name">{name}</span>
         <span class="entry-origin">{originLabel(entry)}</span>
         <time class="entry-time" dateTime={new Date(entry.time).toISOString()}>
@@ -58,18 +61,18 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
         )}
         <p class="entry-message">
           {entry.verdict === 'rejected' && entry.reason && <span class="entry-reason">{entry.reason}: </span>}
-          <IsolatedText text={entry.message} parts={quoted} />
+          <IsolatedText text={t(entry.message)} parts={quoted} />
         </p>
         {entry.hint && (
           <p class="entry-hint">
-            Fix: <IsolatedText text={entry.hint} parts={quoted} />
+            Fix: <IsolatedText text={t(entry.hint)} parts={quoted} />
           </p>
         )}
         {entry.notes.length > 0 && (
           <ul class="entry-notes" aria-label="Header notes">
             {entry.notes.map((note) => (
               <li key={note.id} data-note={note.id} class={`sev-${note.severity}`}>
-                <IsolatedText text={note.message} parts={quoted} />
+                <IsolatedText text={t(note.message)} parts={quoted} />
               </li>
             ))}
           </ul>

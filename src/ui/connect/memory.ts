@@ -7,6 +7,7 @@ import type { JournalEntry, SetCookieLog, SiteGroup, TabCookies, TabCookiesBySit
 import { bareDomain, type Cookie, cookieKey, sameState } from '../../model/cookie';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from './connector';
+import { msg } from '../../i18n/msg';
 
 export interface MemoryOptions {
   url: string;
@@ -77,7 +78,7 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
     },
     async check(cookie) {
       const refusal = options.refuse?.(cookie);
-      return refusal ? { findings: audit([cookie]), refusal } : { findings: audit([cookie]) };
+      return refusal ? { findings: audit([cookie]), refusal: msg('text', refusal) } : { findings: audit([cookie]) };
     },
     async remove(cookies, label) {
       const removed = cookies.filter((c) => jar.has(cookieKey(c)));

@@ -8,6 +8,7 @@
  */
 import type { Cookies } from 'webextension-polyfill';
 import { cookieKey } from '../../../src/model/cookie';
+import { enLookup } from '../en';
 
 type Stored = Cookies.Cookie;
 
@@ -113,6 +114,8 @@ export class FakeBrowser {
 
   readonly browser = {
     runtime: {} as Record<string, unknown>,
+    // An English browser: the extension's own catalogue.
+    i18n: { getMessage: enLookup, getUILanguage: () => 'en' },
     extension: {
       isAllowedIncognitoAccess: async () => this.privateAllowed,
     },

@@ -4,6 +4,7 @@ import { ruleById } from '../../../src/core/rules/index';
 import { SAMPLE_CONTEXT, SAMPLE_NOW, sampleCookie } from '../../../src/core/rules/rule';
 import type { AuditContext, Finding } from '../../../src/core/types';
 import { type Cookie, cookieKey } from '../../../src/model/cookie';
+import { en } from '../en';
 
 const STRONG_ID = 'mL3kJ9hG7fD5sA1qW8eR4tY6uI2oP0zX';
 const ctx: AuditContext = SAMPLE_CONTEXT;
@@ -25,16 +26,17 @@ describe('audit', () => {
       severity: 'low',
       title: rule.title,
       explanation: rule.explanation,
-      fix: 'Secure',
+      fix: finding?.fix,
       reference: rule.reference,
     });
+    expect(en(finding!.fix)).toBe('Secure');
   });
 
   it('uses the explanation and fix a rule gives for the case at hand', () => {
     const cookie = sampleCookie({ name: '__Host-id', path: '/app' });
     const finding = audit([cookie], ctx).find((f) => f.ruleId === 'host-prefix-invalid');
-    expect(finding?.fix).toBe('Path=/');
-    expect(finding?.explanation).toMatch(/lacks: Path=\//);
+    expect(en(finding!.fix)).toBe('Path=/');
+    expect(en(finding!.explanation)).toMatch(/lacks: Path=\//);
   });
 
   it('orders findings by cookie, then by rule', () => {
@@ -90,7 +92,7 @@ describe('audit', () => {
     const findings = audit(cookies, ctx);
     expect(findings.length).toBeGreaterThan(5);
     for (const f of findings) {
-      const text = `${f.title} ${f.explanation} ${f.fix}`;
+      const text = `${en(f.title)} ${en(f.explanation)} ${en(f.fix)}`;
       expect(text).not.toMatch(/onerror|<script|<img/);
       expect(text.length).toBeLessThan(1200);
     }

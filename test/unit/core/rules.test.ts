@@ -11,6 +11,7 @@ import { RULE_IDS, type Rule, ruleById, rules } from '../../../src/core/rules/in
 import { SAMPLE_CONTEXT, sampleCookie, sampleInput } from '../../../src/core/rules/rule';
 import { SEVERITIES } from '../../../src/model/severity';
 import { cookieKey } from '../../../src/model/cookie';
+import { en } from '../en';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const rulesDir = join(root, 'src/core/rules');
@@ -50,9 +51,9 @@ describe('registry', () => {
 
 describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   it('has a one-line title, an explanation, a fix, severities and an https reference', () => {
-    expect(rule.title).toMatch(/^[^\n]{5,80}$/);
-    expect(rule.explanation.length).toBeGreaterThan(40);
-    expect(rule.fix.length).toBeGreaterThan(0);
+    expect(en(rule.title)).toMatch(/^[^\n]{5,80}$/);
+    expect(en(rule.explanation).length).toBeGreaterThan(40);
+    expect(en(rule.fix).length).toBeGreaterThan(0);
     expect(rule.severities.length).toBeGreaterThan(0);
     for (const s of rule.severities) expect(SEVERITIES).toContain(s);
     expect(new URL(rule.reference).protocol).toBe('https:');

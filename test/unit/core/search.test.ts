@@ -1,3 +1,4 @@
+import { msg } from '../../../src/i18n/msg';
 import { describe, expect, it } from 'vitest';
 import { matchCookie, parseQuery, type SearchFilters, type SearchQuery, utf8Length } from '../../../src/core/search';
 import type { Finding } from '../../../src/core/types';
@@ -14,7 +15,15 @@ function query(text: string): SearchQuery {
 }
 
 function finding(cookie: Cookie, ruleId: string, severity: Severity): Finding {
-  return { ruleId, severity, cookieKey: cookieKey(cookie), title: '', explanation: '', fix: '', reference: '' };
+  return {
+    ruleId,
+    severity,
+    cookieKey: cookieKey(cookie),
+    title: msg('text', ''),
+    explanation: msg('text', ''),
+    fix: msg('text', ''),
+    reference: '',
+  };
 }
 
 const matches = (text: string, cookie: Cookie, findings: Finding[] = [], filters: SearchFilters = {}) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../../src/i18n/msg';
 import { notStored } from '../../../src/core/set-cookie-log/not-stored';
 import type { SetCookieEntry } from '../../../src/model/set-cookie-entry';
 import { badgeText, flagMarks, severityLetter, severityPillTitle } from '../../../src/ui/finding-text';
@@ -16,7 +17,7 @@ const entry = (over: Partial<SetCookieEntry>): SetCookieEntry => ({
   header: 'username=JohnDoe; Expires=Thu, 01 Jan 1970 01:00:00 GMT; Path=/',
   name: 'username',
   verdict: 'deleted',
-  message: 'Nothing is stored.',
+  message: msg('text', 'Nothing is stored.'),
   notes: [],
   attributes: [],
   ...over,
@@ -24,9 +25,9 @@ const entry = (over: Partial<SetCookieEntry>): SetCookieEntry => ({
 
 describe('badges and marks', () => {
   it('say in words what is wrong, falling back to the rule title', () => {
-    expect(badgeText('missing-secure', 'Cookie is not Secure')).toBe('Not Secure');
-    expect(badgeText('missing-httponly', 'Cookie readable by scripts')).toBe('Readable by scripts');
-    expect(badgeText('some-new-rule', 'A new rule')).toBe('A new rule');
+    expect(badgeText('missing-secure', msg('r_missing_secure_title'))).toBe('Not Secure');
+    expect(badgeText('missing-httponly', msg('r_missing_httponly_title'))).toBe('Readable by scripts');
+    expect(badgeText('some-new-rule', msg('text', 'A new rule'))).toBe('A new rule');
   });
   it('mark severity with a letter and flags compactly', () => {
     expect(['high', 'medium', 'low', 'info'].map((s) => severityLetter(s as 'high'))).toEqual(['H', 'M', 'L', 'i']);
@@ -47,9 +48,9 @@ describe('headers that stored nothing', () => {
   it('gives the cause in a few words: the Flask case, Max-Age, a refusal', () => {
     expect(notStoredCause(entry({}))).toBe('expired on arrival (Expires 1970)');
     expect(notStoredCause(entry({ header: 'a=1; Max-Age=0' }))).toBe('expired on arrival (Max-Age=0)');
-    expect(notStoredCause(entry({ verdict: 'rejected', reason: 'samesite-none-insecure', header: 'a=1; SameSite=None' }))).toBe(
-      'refused: SameSite=None without Secure',
-    );
+    expect(
+      notStoredCause(entry({ verdict: 'rejected', reason: 'samesite-none-insecure', header: 'a=1; SameSite=None' })),
+    ).toBe('refused: SameSite=None without Secure');
   });
   it('keeps refusals and arrivals that expired, not deliberate deletes, newest first and one per header', () => {
     const entries = [

@@ -11,6 +11,7 @@ import { defaultPath } from '../path';
 import { cookieLabel, type Rejection } from '../wording';
 import { appliedDomain } from './domain';
 import { type Lifetime, lifetimeOf } from './lifetime';
+import type { Msg } from '../../../i18n/msg';
 
 export interface ExplainOptions {
   /** The cookies the browser already has (any store; only `storeId`'s are considered). */
@@ -64,7 +65,7 @@ export interface ExplainContext {
   thirdPartyCookiesBlocked: boolean;
   now: number;
   /** How messages name the cookie. */
-  who: string;
+  who: Msg;
   /** The cookies of the store the cookie goes to. */
   jar: readonly Cookie[];
   draft: Draft;

@@ -1,4 +1,5 @@
 /** The verdict on a header no check refused: stored, replaced, or deleted (an expiry in the past). */
+import type { Msg } from '../../../i18n/msg';
 import type { Cookie } from '../../../model/cookie';
 import { NOTE, VERDICT } from '../wording';
 import type { ExplainContext } from './context';
@@ -8,8 +9,8 @@ const EPOCH_MISTAKE_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
 
 export interface Outcome {
   verdict: 'stored' | 'replaced' | 'deleted';
-  message: string;
-  hint?: string;
+  message: Msg;
+  hint?: Msg;
   /** What is stored, or what is deleted (the existing cookie, else the cookie as it arrived). */
   cookie: Cookie;
   /** cookieKey() of the cookie this one replaces or deletes. */
@@ -27,7 +28,7 @@ function deletion(ctx: ExplainContext, expiryMs: number): Outcome {
     severity: epochMistake ? 'high' : 'info',
     message: NOTE.expiresInPast(parsed.maxAge, expiryMs),
   });
-  let hint: { hint: string } | undefined;
+  let hint: { hint: Msg } | undefined;
   if (epochMistake) {
     const seconds = Math.round(expiryMs / 1000);
     hint = { hint: VERDICT.epochMistakeHint(seconds) };

@@ -1,4 +1,5 @@
 /** Headers the browser drops before looking at any attribute: the parser's refusals and nameless oddities. */
+import { type Msg, msg } from '../../../i18n/msg';
 import { cookieSize } from '../../../model/cookie';
 import type { BrowserName } from '../../types';
 import { browserPrefix, effectivePrefix } from '../../prefix';
@@ -12,11 +13,11 @@ import type { Check } from './context';
  * ESR 153 only inside the Path. A tab at either end is trimmed by both. Measured by
  * test/e2e/set-cookie-truth-*.test.ts.
  */
-function refusedTab(parsed: ParsedSetCookie, browser: BrowserName): string | undefined {
-  if (browser === 'chrome' && parsed.name.includes('\t')) return 'the name';
-  if (browser === 'chrome' && parsed.value.includes('\t')) return 'the value';
+function refusedTab(parsed: ParsedSetCookie, browser: BrowserName): Msg | undefined {
+  if (browser === 'chrome' && parsed.name.includes('\t')) return msg('sc_where_name');
+  if (browser === 'chrome' && parsed.value.includes('\t')) return msg('sc_where_value');
   const path = parsed.attributes.find((a) => a.effective && a.name.toLowerCase() === 'path');
-  if (path?.value.includes('\t')) return 'the Path';
+  if (path?.value.includes('\t')) return msg('sc_where_path');
   return undefined;
 }
 

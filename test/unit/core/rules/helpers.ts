@@ -3,6 +3,7 @@ import type { Cookie } from '../../../../src/model/cookie';
 import { type RuleId, ruleById } from '../../../../src/core/rules/index';
 import { type RuleHit, SAMPLE_CONTEXT, sampleCookie } from '../../../../src/core/rules/rule';
 import type { AuditContext } from '../../../../src/core/types';
+import { en } from '../../en';
 
 export { SAMPLE_CONTEXT, SAMPLE_NOW, sampleCookie } from '../../../../src/core/rules/rule';
 
@@ -11,21 +12,29 @@ export interface RunOptions {
   all?: readonly Cookie[];
 }
 
-/** What rule `id` reports on a sample cookie with `overrides` (texts defaulted as audit() does), or null. */
-export function run(id: RuleId, overrides: Partial<Cookie> = {}, options: RunOptions = {}): Required<RuleHit> | null {
+/** A rule hit with its texts worded in English. */
+export interface WordedHit {
+  severity: RuleHit['severity'];
+  title: string;
+  explanation: string;
+  fix: string;
+}
+
+/** What rule `id` reports on a sample cookie with `overrides` (texts defaulted as audit() does, in English), or null. */
+export function run(id: RuleId, overrides: Partial<Cookie> = {}, options: RunOptions = {}): WordedHit | null {
   const cookie = sampleCookie(overrides);
   return runOn(id, cookie, options);
 }
 
-export function runOn(id: RuleId, cookie: Cookie, options: RunOptions = {}): Required<RuleHit> | null {
+export function runOn(id: RuleId, cookie: Cookie, options: RunOptions = {}): WordedHit | null {
   const rule = ruleById(id);
   const hit = rule.check({ cookie, all: options.all ?? [cookie], ctx: { ...SAMPLE_CONTEXT, ...options.ctx } });
   if (!hit) return null;
   return {
     severity: hit.severity,
-    title: hit.title ?? rule.title,
-    explanation: hit.explanation ?? rule.explanation,
-    fix: hit.fix ?? rule.fix,
+    title: en(hit.title ?? rule.title),
+    explanation: en(hit.explanation ?? rule.explanation),
+    fix: en(hit.fix ?? rule.fix),
   };
 }
 

@@ -19,6 +19,8 @@ import { explainSetCookie } from '../../../../src/core/set-cookie';
 import { type Cookie, cookieKey } from '../../../../src/model/cookie';
 import type { SetCookieEntry } from '../../../../src/model/set-cookie-entry';
 import { makeCookie } from '../../fixtures';
+import { en, enDeep } from '../../en';
+import { msg } from '../../../../src/i18n/msg';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 
@@ -52,7 +54,7 @@ const entry = (id: number, extra: Partial<SetCookieEntry> = {}): SetCookieEntry 
   header: `c${id}=1`,
   name: `c${id}`,
   verdict: 'stored',
-  message: '',
+  message: msg('text', ''),
   notes: [],
   attributes: [],
   ...extra,
@@ -62,9 +64,17 @@ describe('explainResponse', () => {
   it("explains the Flask tutorial's header as deleted on arrival, with the Max-Age hint and the raw header", () => {
     const header = 'username=JohnDoe; Expires=Thu, 01 Jan 1970 01:00:00 GMT; Path=/';
     const [e] = explainResponse([header], info(), [], counter());
-    expect(e).toMatchObject({ id: 1, tabId: 7, source: 'header', header, name: 'username', verdict: 'deleted', status: 200 });
-    expect(e?.message).toContain('1970-01-01 01:00:00 UTC) is in the past');
-    expect(e?.hint).toContain('Max-Age=3600');
+    expect(e).toMatchObject({
+      id: 1,
+      tabId: 7,
+      source: 'header',
+      header,
+      name: 'username',
+      verdict: 'deleted',
+      status: 200,
+    });
+    expect(enDeep(e?.message)).toContain('1970-01-01 01:00:00 UTC) is in the past');
+    expect(enDeep(e?.hint)).toContain('Max-Age=3600');
     expect(e?.notes.map((n) => n.id)).toEqual(expect.arrayContaining(['expires-in-past', 'expires-near-epoch']));
     expect(e?.attributes).toEqual([
       { name: 'Expires', value: 'Thu, 01 Jan 1970 01:00:00 GMT', effective: true },
@@ -87,11 +97,21 @@ describe('explainResponse', () => {
 
   it('says replaced or deleted when the jar already holds the cookie', () => {
     const existing = cookie('doomed', { secure: true });
-    const [replaced] = explainResponse(['doomed=2; Secure; Path=/'], info({ requestUrl: 'https://localhost/' }), [existing], counter());
+    const [replaced] = explainResponse(
+      ['doomed=2; Secure; Path=/'],
+      info({ requestUrl: 'https://localhost/' }),
+      [existing],
+      counter(),
+    );
     expect(replaced?.verdict).toBe('replaced');
-    const [deleted] = explainResponse(['doomed=; Max-Age=0; Secure; Path=/'], info({ requestUrl: 'https://localhost/' }), [existing], counter());
+    const [deleted] = explainResponse(
+      ['doomed=; Max-Age=0; Secure; Path=/'],
+      info({ requestUrl: 'https://localhost/' }),
+      [existing],
+      counter(),
+    );
     expect(deleted?.verdict).toBe('deleted');
-    expect(deleted?.message).toContain('deletes the existing cookie');
+    expect(enDeep(deleted?.message)).toContain('deletes the existing cookie');
   });
 
   it('keeps the status of a redirect hop and rejects with a reason', () => {
@@ -106,7 +126,11 @@ describe('explainResponse', () => {
   });
 
   it("judges a frame's header against the tab's top-level site, and a page's against itself", () => {
-    const frame = info({ requestUrl: 'https://127.0.0.1/frame', frameType: 'sub_frame', topLevelUrl: 'https://localhost/page' });
+    const frame = info({
+      requestUrl: 'https://127.0.0.1/frame',
+      frameType: 'sub_frame',
+      topLevelUrl: 'https://localhost/page',
+    });
     const [lax] = explainResponse(['tp_lax=1; Secure; SameSite=Lax; Path=/'], frame, [], counter());
     expect(lax).toMatchObject({ verdict: 'rejected', reason: 'samesite-cross-site', frameType: 'sub_frame' });
     // A main_frame response is its own top level, whatever the tab showed before.
@@ -148,7 +172,9 @@ describe('the jar as it was', () => {
 
   it('is idempotent when the read already missed the later changes', () => {
     const current = [cookie('kept')];
-    expect(jarBefore(current, [{ seq: 3, time: NOW, removed: false, cause: 'explicit', cookie: cookie('late') }], 2)).toEqual(current);
+    expect(
+      jarBefore(current, [{ seq: 3, time: NOW, removed: false, cause: 'explicit', cookie: cookie('late') }], 2),
+    ).toEqual(current);
   });
 
   it('applies a verdict: stored adds, replaced swaps, deleted removes, rejected changes nothing', () => {
@@ -201,9 +227,21 @@ describe('header or script', () => {
   });
 
   it('turns a cookie without a header into a "set by script" entry', () => {
-    const e = scriptEntry(cookie('js_theme', { value: '<img src=x onerror=alert(1)>' }), { tabId: 2, time: NOW, pageUrl: 'http://localhost/p', replaced: false }, 9);
-    expect(e).toMatchObject({ id: 9, source: 'script', verdict: 'stored', name: 'js_theme', header: '', status: 0, requestUrl: 'http://localhost/p' });
-    expect(e.message).toContain('set by script (document.cookie) or another extension');
+    const e = scriptEntry(
+      cookie('js_theme', { value: '<img src=x onerror=alert(1)>' }),
+      { tabId: 2, time: NOW, pageUrl: 'http://localhost/p', replaced: false },
+      9,
+    );
+    expect(e).toMatchObject({
+      id: 9,
+      source: 'script',
+      verdict: 'stored',
+      name: 'js_theme',
+      header: '',
+      status: 0,
+      requestUrl: 'http://localhost/p',
+    });
+    expect(en(e.message)).toContain('set by script (document.cookie) or another extension');
     expect(e.cookie?.key).toBe(cookieKey(cookie('js_theme')));
     expect(scriptEntry(cookie('x'), { tabId: 2, time: NOW, pageUrl: '', replaced: true }, 1).verdict).toBe('replaced');
   });
@@ -227,18 +265,23 @@ describe('header or script', () => {
       { tabId: 1, url: 'https://www.site.example/', frameUrls: [], storeId: '0' },
       { tabId: 2, url: 'https://www.site.example/', frameUrls: [], storeId: 'firefox-container-1' },
     ];
-    expect(tabsForCookie(cookie('a', { domain: 'www.site.example', storeId: 'firefox-container-1' }), tabs)).toEqual([2]);
+    expect(tabsForCookie(cookie('a', { domain: 'www.site.example', storeId: 'firefox-container-1' }), tabs)).toEqual([
+      2,
+    ]);
   });
 
   it('marks a valid header the browser did not store as rejected, blocked by the browser', () => {
-    const blocked = markBlocked(entry(1, { name: 'tp_id', cookie: { key: 'k', name: 'tp_id', domain: '127.0.0.1', path: '/' } }), {
-      thirdParty: true,
-      browserLabel: 'Chrome',
-    });
+    const blocked = markBlocked(
+      entry(1, { name: 'tp_id', cookie: { key: 'k', name: 'tp_id', domain: '127.0.0.1', path: '/' } }),
+      {
+        thirdParty: true,
+        browserLabel: 'Chrome',
+      },
+    );
     expect(blocked).toMatchObject({ verdict: 'rejected', reason: 'blocked-by-browser' });
     expect(blocked.cookie).toBeUndefined();
-    expect(blocked.message).toContain('Chrome did not store "tp_id"');
-    expect(blocked.hint).toContain('Partitioned');
+    expect(en(blocked.message)).toContain('Chrome did not store "tp_id"');
+    expect(en(blocked.hint!)).toContain('Partitioned');
   });
 });
 
@@ -251,7 +294,10 @@ describe('SetCookieLog', () => {
     expect(log.entries(1).map((e) => e.id)).toEqual([2, 3, 4]);
     expect(log.entries(2).map((e) => e.id)).toEqual([5]);
     const big = new SetCookieLog();
-    big.add(1, Array.from({ length: LOG_CAP + 20 }, (_, i) => entry(i)));
+    big.add(
+      1,
+      Array.from({ length: LOG_CAP + 20 }, (_, i) => entry(i)),
+    );
     expect(big.entries(1)).toHaveLength(LOG_CAP);
     expect(big.entries(1)[0]?.id).toBe(20);
   });

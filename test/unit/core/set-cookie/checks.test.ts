@@ -11,6 +11,7 @@ import { prefixes } from '../../../../src/core/set-cookie/checks/prefixes';
 import { thirdParty } from '../../../../src/core/set-cookie/checks/third-party';
 import { explainSetCookie } from '../../../../src/core/set-cookie/explain';
 import { makeCookie } from '../../fixtures';
+import { enDeep } from '../../en';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const ctx = (header: string, url = 'https://example.com/account/login', options: ExplainOptions = {}) =>
@@ -67,11 +68,13 @@ describe('parserRejections', () => {
   });
 
   it('refuses a tab inside the name or value in Chrome, inside the Path in both', () => {
-    expect(parserRejections(ctx('a=b\tc'))?.message).toContain('horizontal tab (0x09) inside the value');
+    expect(enDeep(parserRejections(ctx('a=b\tc')))?.message).toContain('horizontal tab (0x09) inside the value');
     expect(parserRejections(ctx('a\tb=c'))?.reason).toBe('control-characters');
     expect(parserRejections(ctx('a=b\tc', undefined, { browser: 'firefox' }))).toBeUndefined();
     expect(parserRejections(ctx('a=\tb\t'))).toBeUndefined();
-    expect(parserRejections(ctx('a=b; Path=/x\ty', undefined, { browser: 'firefox' }))?.reason).toBe('control-characters');
+    expect(parserRejections(ctx('a=b; Path=/x\ty', undefined, { browser: 'firefox' }))?.reason).toBe(
+      'control-characters',
+    );
   });
 });
 
@@ -93,7 +96,7 @@ describe('domain', () => {
   });
 
   it('refuses a Domain that does not cover the host, with the site as the fix', () => {
-    const r = domain(ctx('a=1; Domain=other.com', 'https://www.example.com/'));
+    const r = enDeep(domain(ctx('a=1; Domain=other.com', 'https://www.example.com/')));
     expect(r?.reason).toBe('domain-mismatch');
     expect(r?.hint).toContain('Domain=example.com');
   });
@@ -110,22 +113,24 @@ describe('attributes', () => {
 describe('prefixes', () => {
   it('checks the cookie as it would be stored (host-only, default path)', () => {
     expect(prefixes(ctx('__Host-a=1; Secure', 'https://example.com/'))).toBeUndefined();
-    const r = prefixes(ctx('__Host-a=1; Secure', 'https://example.com/account/login'));
+    const r = enDeep(prefixes(ctx('__Host-a=1; Secure', 'https://example.com/account/login')));
     expect(r?.reason).toBe('invalid-prefix');
     expect(r?.hint).toBe('Set Path=/, or rename the cookie without the prefix.');
   });
 
   it('applies all four prefixes in both browsers (Firefox ESR 153 enforces __Http- and __Host-Http- too)', () => {
     const header = '__Host-Http-a=1; Secure; Path=/';
-    expect(prefixes(ctx(header, undefined, { browser: 'firefox' }))?.message).toContain('require HttpOnly');
-    expect(prefixes(ctx(header))?.message).toContain('require HttpOnly');
+    expect(enDeep(prefixes(ctx(header, undefined, { browser: 'firefox' })))?.message).toContain('require HttpOnly');
+    expect(enDeep(prefixes(ctx(header)))?.message).toContain('require HttpOnly');
     expect(prefixes(ctx('__Http-a=1; Secure', undefined, { browser: 'firefox' }))?.reason).toBe('invalid-prefix');
     expect(prefixes(ctx('a', undefined, { browser: 'firefox' }))).toBeUndefined();
     // Every prefix needs a secure origin: Chromium says InvalidPrefix for a Secure one from http.
-    expect(prefixes(ctx('__Secure-a=1; Secure', 'http://example.com/'))?.message).toContain('a secure origin (https)');
+    expect(enDeep(prefixes(ctx('__Secure-a=1; Secure', 'http://example.com/')))?.message).toContain(
+      'a secure origin (https)',
+    );
     expect(prefixes(ctx('__Secure-a=1; Secure', 'http://localhost/'))).toBeUndefined();
     expect(prefixes(ctx('__Http-a; Secure', undefined, { browser: 'firefox' }))?.reason).toBe('invalid-prefix');
-    expect(prefixes(ctx('__http-a=1; Secure'))?.message).toContain('case-insensitively');
+    expect(enDeep(prefixes(ctx('__http-a=1; Secure')))?.message).toContain('case-insensitively');
   });
 });
 

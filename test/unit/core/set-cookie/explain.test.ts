@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Cookie, cookieKey } from '../../../../src/model/cookie';
 import { explainSetCookie } from '../../../../src/core/set-cookie/explain';
 import { makeCookie } from '../../fixtures';
+import { enDeep } from '../../en';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const DAY = 86400;
@@ -11,7 +12,7 @@ function existing(overrides: Partial<Cookie>): Cookie {
 }
 
 const explain = (header: string, url = 'https://example.com/account/login', options = {}) =>
-  explainSetCookie(header, url, { now: NOW, ...options });
+  enDeep(explainSetCookie(header, url, { now: NOW, ...options }));
 const noteIds = (header: string, url?: string, options = {}) => explain(header, url, options).notes.map((n) => n.id);
 
 describe('explainSetCookie: the Flask case', () => {
@@ -243,7 +244,10 @@ describe('explainSetCookie: browser rules', () => {
     expect(explain('a=1; Max-Age=+5', undefined, { now: 0, browser: 'firefox' }).cookie?.session).toBe(true);
     for (const browser of ['chrome', 'firefox'] as const) {
       for (const header of ['a=1; Domain=localhost', 'a=1; Domain=.localhost']) {
-        expect(explain(header, 'https://localhost/', { browser }).cookie).toMatchObject({ domain: 'localhost', hostOnly: true });
+        expect(explain(header, 'https://localhost/', { browser }).cookie).toMatchObject({
+          domain: 'localhost',
+          hostOnly: true,
+        });
       }
     }
     // __Host- with that Domain: Chromium refuses it for the attribute, Firefox keeps the host-only cookie.

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explainSetCookie } from '../../../../src/core/set-cookie/explain';
+import { en } from '../../en';
 
 const NOW = Date.UTC(2026, 0, 15);
 const EMBED = 'https://widgets.example.com/frame';
@@ -14,8 +15,8 @@ describe('explainSetCookie: third-party cookies blocked', () => {
     const e = explainSetCookie('a=1; Secure; SameSite=None', EMBED, blocked);
     expect(e.verdict).toBe('rejected');
     expect(e.reason).toBe('third-party-blocked');
-    expect(e.message).toContain('news.test');
-    expect(e.hint).toContain('Partitioned');
+    expect(en(e.message)).toContain('news.test');
+    expect(en(e.hint!)).toContain('Partitioned');
   });
 
   it('stores it when the setting is unknown or third-party cookies are allowed', () => {

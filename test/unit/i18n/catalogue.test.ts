@@ -1,0 +1,123 @@
+/**
+ * The message catalogues: English is the source; every other language has every English key with the
+ * same placeholders, and nothing more. Every id the code uses exists, and every key is used.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../../src/core/rules/index';
+import type { Catalogue } from '../../../src/i18n/msg';
+import { REJECT_REASONS } from '../../../src/model/verdict';
+
+const root = resolve(import.meta.dirname, '../../..');
+const read = (file: string) => readFileSync(resolve(root, file), 'utf8');
+const catalogue = (lang: string): Catalogue => JSON.parse(read(`_locales/${lang}/messages.json`));
+const en = catalogue('en');
+const languages = readdirSync(resolve(root, '_locales'));
+/** What the log can give as a reason: the explainer's, or the browser's own block. */
+const REASONS = [...Object.keys(REJECT_REASONS), 'blocked-by-browser'];
+
+/** `$1`..`$9` a message uses, sorted and without repeats. */
+function placeholders(message: string): string[] {
+  return [...new Set(message.match(/\$[1-9]/g) ?? [])].sort();
+}
+
+/** Source files whose text may name message ids. */
+function sources(): string[] {
+  const dir = resolve(root, 'src');
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+/** Terms that stay the same in German: names, attribute syntax, placeholders only. */
+const SAME_IN_GERMAN = new Set([
+  'extName',
+  'extActionTitle',
+  'text',
+  'list_comma',
+  'list_semicolon',
+  'sc_control_code',
+  'sc_control_0',
+  'sc_control_127',
+  'refused_samesite_none_insecure',
+  'badge_samesite_unspecified',
+  'badge_samesite_none',
+  'r_samesite_none_insecure_title',
+  'r_long_lifetime_fix',
+]);
+
+describe('the English catalogue', () => {
+  it('has well-formed keys and at most nine substitutions, each counted from $1 up', () => {
+    expect(Object.keys(en).length).toBeGreaterThan(250);
+    for (const [key, entry] of Object.entries(en)) {
+      expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+      expect(entry.message.trim().length, key).toBeGreaterThan(0);
+      const used = placeholders(entry.message);
+      expect(used, key).toEqual(used.map((_, i) => `$${i + 1}`));
+      // A lone `$` not followed by a digit or `$` would be read differently by Chrome and Firefox.
+      expect(entry.message.replace(/\$[1-9$]/g, ''), key).not.toContain('$');
+    }
+  });
+
+  it('describes every message that takes substitutions, for translators', () => {
+    const undescribed = Object.entries(en).filter(([, e]) => placeholders(e.message).length > 0 && !e.description);
+    expect(undescribed.map(([k]) => k)).toEqual([]);
+  });
+});
+
+describe.each(languages.filter((l) => l !== 'en'))('the %s catalogue', (lang) => {
+  const other = catalogue(lang);
+
+  it('has every English key, and no other', () => {
+    expect(Object.keys(en).filter((k) => !(k in other))).toEqual([]);
+    expect(Object.keys(other).filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it('uses the same placeholders as English in each message', () => {
+    for (const [key, entry] of Object.entries(other)) {
+      expect(placeholders(entry.message), key).toEqual(placeholders(en[key]?.message ?? ''));
+    }
+  });
+
+  it('is translated, not copied (but for names and Set-Cookie syntax)', () => {
+    const copied = Object.keys(en).filter((k) => other[k]?.message === en[k]?.message && !SAME_IN_GERMAN.has(k));
+    expect(copied).toEqual([]);
+  });
+});
+
+describe('message ids in the code', () => {
+  const code = sources().join('\n');
+  const manifest = read('manifest.json');
+
+  it('exist in the English catalogue (literal ids; the types check them too)', () => {
+    const ids = [...code.matchAll(/\b(?:msg|t)\(\s*'([A-Za-z0-9_]+)'/g)].map((m) => m[1] ?? '');
+    const plurals = [...code.matchAll(/\bplural\(\s*'([A-Za-z0-9_]+)'/g)].map((m) => `${m[1]}_other`);
+    const manifestIds = [...manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)].map((m) => m[1] ?? '');
+    expect(ids.length).toBeGreaterThan(100);
+    expect(manifestIds).toEqual(expect.arrayContaining(['extName', 'extDescription', 'extActionTitle']));
+    expect([...ids, ...plurals, ...manifestIds].filter((id) => !(id in en))).toEqual([]);
+  });
+
+  it('give every rule a badge and every refusal a short cause', () => {
+    expect(RULE_IDS.filter((id) => !(`badge_${id.replace(/-/g, '_')}` in en))).toEqual([]);
+    expect(REASONS.filter((id) => !(`refused_${id.replace(/-/g, '_')}` in en))).toEqual([]);
+  });
+
+  it('use every key of the catalogue', () => {
+    const quoted = (id: string) => code.includes(`'${id}'`) || manifest.includes(`__MSG_${id}__`);
+    const unused = Object.keys(en).filter((key) => {
+      if (quoted(key)) return false;
+      // Plural forms are picked at run time: `plural('sc_days', n)` uses sc_days_one and sc_days_other.
+      const base = key.replace(/_(zero|one|two|few|many|other)$/, '');
+      if (base !== key && code.includes(`'${base}'`)) return false;
+      // Keys named after an id at run time: a severity, a rule, a reject reason.
+      if (/^severity_pill_(high|medium|low|info)$/.test(base))
+        return !code.includes('`severity_pill_${'.concat('severity}`'));
+      if (key.startsWith('badge_')) return !RULE_IDS.some((id) => `badge_${id.replace(/-/g, '_')}` === key);
+      if (key.startsWith('refused_')) return !REASONS.some((id) => `refused_${id.replace(/-/g, '_')}` === key);
+      return true;
+    });
+    expect(unused).toEqual([]);
+  });
+});
