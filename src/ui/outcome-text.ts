@@ -103,6 +103,7 @@ export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: 
   if (missing > 0) parts.push(one !== undefined ? `${one} was already gone.` : `${missing} ${missing === 1 ? 'was' : 'were'} already gone.`);
   for (const f of failed) parts.push(`${f.name} (${f.domain}${f.path}) could not be deleted: ${f.reason}`);
   if (warning) parts.push(warning);
+  if (kept > 0 && parts.length > 1) parts[0] = `${parts[0]}.`;
   return { text: parts.join(' '), error: (removed === 0 && kept === 0) || failed.length > 0 || Boolean(warning) };
 }
 
