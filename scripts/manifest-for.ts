@@ -12,12 +12,16 @@ type Manifest = Record<string, unknown> & {
   action?: { default_title?: string };
 };
 
-/** Firefox's sidebar for Chrome's side panel: the same page, under Firefox's key and without the `sidePanel` permission. */
+/** Firefox only: the manager's store switch lists each container by its name and colour. */
+const FIREFOX_PERMISSIONS = ['contextualIdentities'];
+/** Chrome only: Firefox's sidebar needs no permission. */
+const CHROME_PERMISSIONS = ['sidePanel'];
+
+/** Firefox's sidebar for Chrome's side panel: the same page, under Firefox's key. */
 function sidebarFor(source: Manifest): Record<string, unknown> {
-  const { side_panel, permissions } = source;
+  const { side_panel } = source;
   if (!side_panel) return {};
   return {
-    permissions: (permissions ?? []).filter((p) => p !== 'sidePanel'),
     sidebar_action: {
       default_panel: side_panel.default_path,
       default_title: source.action?.default_title ?? 'Cookie Lens',
@@ -37,6 +41,7 @@ export function manifestFor(source: Manifest, target: Target): Record<string, un
     ...firefox,
     ...sidebarFor(source),
     background: { scripts: [background.service_worker], type: background.type ?? 'module' },
+    permissions: [...(source.permissions ?? []).filter((p) => !CHROME_PERMISSIONS.includes(p)), ...FIREFOX_PERMISSIONS],
     browser_specific_settings,
   };
 }

@@ -19,29 +19,31 @@ const SAME_SITE_OUT: Record<SameSite, string> = {
   unspecified: 'unspecified',
 };
 
+/** One cookie as a JSON export (and a backup) writes it: every field, SameSite None as `no_restriction`. */
+export function toJsonEntry(c: Cookie): Record<string, unknown> {
+  const entry: Record<string, unknown> = {
+    name: c.name,
+    value: c.value,
+    domain: c.domain,
+    hostOnly: c.hostOnly,
+    path: c.path,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: SAME_SITE_OUT[c.sameSite],
+    session: c.session,
+    expirationDate: c.expirationDate,
+    storeId: c.storeId,
+    firstPartyDomain: c.firstPartyDomain,
+  };
+  if (c.partitionKey) {
+    const { topLevelSite, hasCrossSiteAncestor } = c.partitionKey;
+    entry.partitionKey = { topLevelSite, hasCrossSiteAncestor };
+  }
+  return entry; // undefined members are left out by JSON.stringify
+}
+
 export function toJson(cookies: readonly Cookie[]): string {
-  const entries = cookies.map((c) => {
-    const entry: Record<string, unknown> = {
-      name: c.name,
-      value: c.value,
-      domain: c.domain,
-      hostOnly: c.hostOnly,
-      path: c.path,
-      secure: c.secure,
-      httpOnly: c.httpOnly,
-      sameSite: SAME_SITE_OUT[c.sameSite],
-      session: c.session,
-      expirationDate: c.expirationDate,
-      storeId: c.storeId,
-      firstPartyDomain: c.firstPartyDomain,
-    };
-    if (c.partitionKey) {
-      const { topLevelSite, hasCrossSiteAncestor } = c.partitionKey;
-      entry.partitionKey = { topLevelSite, hasCrossSiteAncestor };
-    }
-    return entry; // undefined members are left out by JSON.stringify
-  });
-  return `${JSON.stringify(entries, null, 2)}\n`;
+  return `${JSON.stringify(cookies.map(toJsonEntry), null, 2)}\n`;
 }
 
 /** Every spelling seen in the wild (`no_restriction`, `None`, `Lax`, `Default`, `null`, missing...); undefined when unknown. */
@@ -55,7 +57,7 @@ export function sameSiteOf(raw: unknown): SameSite | undefined {
 }
 
 /** Where the parser stopped, from V8's `position N` or Firefox's `line L column C`. */
-function parsePosition(text: string, message: string): { line: number; where: string } {
+export function parsePosition(text: string, message: string): { line: number; where: string } {
   const firefox = /line (\d+) column (\d+)/.exec(message);
   if (firefox) return { line: Number(firefox[1]), where: `line ${firefox[1]}, column ${firefox[2]}` };
   const v8 = /position (\d+)/.exec(message);
@@ -86,12 +88,14 @@ function member(entry: Json, key: string): unknown {
  * control characters escaped, as hostile text), `entry 2 (empty name)` for `""`, else `entry 2`.
  */
 function entryWhere(entry: unknown, line: number): string {
-  const name = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? member(entry as Json, 'name') : undefined;
+  const name =
+    typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? member(entry as Json, 'name') : undefined;
   if (typeof name !== 'string') return `entry ${line}`;
   return `entry ${line} (${name === '' ? 'empty name' : quote(name)})`;
 }
 
-function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
+/** One entry of a JSON export read as a cookie, or what is wrong with it. */
+export function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'not a cookie object';
   const get = (key: string) => member(entry as Json, key);
   const name = get('name');
@@ -145,7 +149,10 @@ function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
     storeId: storeId as string,
   };
   // A session cookie keeps a real expiry it was given, never a -1 placeholder (Puppeteer's page.cookies()).
-  if (expirationDate !== undefined && !(session && (booleans.session === undefined || (expirationDate as number) <= 0))) {
+  if (
+    expirationDate !== undefined &&
+    !(session && (booleans.session === undefined || (expirationDate as number) <= 0))
+  ) {
     cookie.expirationDate = expirationDate as number;
   }
   if (partitionKey !== undefined) {

@@ -1,0 +1,254 @@
+/**
+ * The backup file: every cookie of one store and the protection rules, as one versioned JSON
+ * document.
+ *
+ * ```json
+ * {
+ *   "format": "cookie-lens-backup",
+ *   "version": 1,
+ *   "createdAt": "2025-01-01T00:00:00.000Z",
+ *   "browser": "chrome",
+ *   "store": { "id": "0", "kind": "default", "name": "Normal" },
+ *   "cookies": [ { ...every Cookie field, as the JSON export writes it... } ],
+ *   "protected": [ { "site": "example.com", "name": "sid" } ]
+ * }
+ * ```
+ *
+ * Lossless: the cookies are written by the JSON export's own row conversion (every field, partition
+ * key, first-party domain, host-only, session and expiry, SameSite). Read strictly: a backup that
+ * is not JSON, is cut short, is another format or version, or has one bad row or rule is refused
+ * whole, with one error per problem (the row's number and name), so a restore never writes half a
+ * file. Caps: MAX_IMPORT_ROWS (10,000) cookies, as an import; the text may be up to
+ * MAX_BACKUP_CHARS, more than an import's 5 MB, because a full store of ~3,300 cookies with 4 KB
+ * values takes about 15 MB and a backup Cookie Lens wrote must restore.
+ *
+ * Reads rules with protect.ts (tldts): for the background worker and tests, not a page bundle.
+ */
+import { errorText } from '../../error-text';
+import type { ProtectRule, StoreInfo } from '../../messages';
+import { type Cookie, cookieKey } from '../../model/cookie';
+import { readRules } from '../protect';
+import { quote } from '../rules/rule';
+import type { BrowserName } from '../types';
+import { parsePosition, readEntry, sameSiteOf, toJsonEntry } from './json';
+import { MAX_IMPORT_ROWS } from './types';
+
+export const BACKUP_FORMAT = 'cookie-lens-backup';
+export const BACKUP_VERSION = 1;
+/** Longest backup text read, in characters: 20 MB (see the module comment). */
+export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
+/** Most errors listed; past it, one line says how many more there are. */
+export const MAX_LISTED_ERRORS = 100;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  /** ISO 8601. */
+  createdAt: string;
+  browser: BrowserName;
+  store: Pick<StoreInfo, 'id' | 'kind' | 'name'>;
+  cookies: Cookie[];
+  protected: ProtectRule[];
+}
+
+export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; errors: string[] };
+
+/** The backup as pretty JSON text. */
+export function writeBackup(backup: Omit<Backup, 'format' | 'version'>): string {
+  const document = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: backup.createdAt,
+    browser: backup.browser,
+    store: { id: backup.store.id, kind: backup.store.kind, name: backup.store.name },
+    cookies: backup.cookies.map(toJsonEntry),
+    protected: backup.protected.map((r) => ({ site: r.site, name: r.name })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const has = (entry: Json, key: string) => Object.hasOwn(entry, key) && entry[key] !== undefined && entry[key] !== null;
+
+const typeName = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value);
+
+/** The members a row of our own backup always has, with their type: a row without one was not written by Cookie Lens. */
+const REQUIRED: ReadonlyArray<[string, 'string' | 'boolean']> = [
+  ['name', 'string'],
+  ['value', 'string'],
+  ['domain', 'string'],
+  ['hostOnly', 'boolean'],
+  ['path', 'string'],
+  ['secure', 'boolean'],
+  ['httpOnly', 'boolean'],
+  ['sameSite', 'string'],
+  ['session', 'boolean'],
+];
+
+/** What is wrong with a row's members and their types, before the JSON import's own checks. */
+function rowShapeProblem(row: Json): string | undefined {
+  for (const [key, type] of REQUIRED) {
+    if (!has(row, key)) return `"${key}" is missing`;
+    const value = row[key];
+    if (typeof value !== type)
+      return `"${key}" is not ${type === 'string' ? 'a string' : 'true or false'} (it is ${typeName(value)})`;
+  }
+  if (!sameSiteOf(row.sameSite))
+    return `"sameSite" ${quote(String(row.sameSite))} is not one of no_restriction, lax, strict, unspecified`;
+  if (has(row, 'expirationDate') && (typeof row.expirationDate !== 'number' || !Number.isFinite(row.expirationDate))) {
+    return `"expirationDate" is not a number (it is ${typeName(row.expirationDate)})`;
+  }
+  if (row.session === false && !has(row, 'expirationDate'))
+    return '"expirationDate" is missing on a cookie that is not a session cookie';
+  if (has(row, 'storeId') && typeof row.storeId !== 'string')
+    return `"storeId" is not a string (it is ${typeName(row.storeId)})`;
+  return undefined;
+}
+
+function rowLabel(row: unknown, index: number): string {
+  const name = isObject(row) && typeof row.name === 'string' ? row.name : undefined;
+  if (name === undefined) return `Cookie ${index + 1}`;
+  return `Cookie ${index + 1} (${name === '' ? 'empty name' : quote(name)})`;
+}
+
+/** Why JSON.parse failed, in words: a text cut short says so. */
+function jsonProblem(text: string, error: unknown): string {
+  const message = errorText(error);
+  const position = /position (\d+)/.exec(message);
+  const atEnd =
+    /end of (JSON input|data)/i.test(message) || (position !== null && Number(position[1]) >= text.trimEnd().length);
+  if (atEnd)
+    return 'The file ends early: it was cut short (an incomplete download or copy?). Nothing was read from it.';
+  // Where, when the parser said (V8 does not for an unexpected token).
+  const said = position !== null || /line \d+ column \d+/.test(message);
+  return `The file is not valid JSON${said ? ` (${parsePosition(text, message).where})` : ''}: ${message}`;
+}
+
+/** Keeps the error list readable: the first MAX_LISTED_ERRORS, then how many more. */
+function listed(errors: string[]): string[] {
+  if (errors.length <= MAX_LISTED_ERRORS) return errors;
+  const more = errors.length - MAX_LISTED_ERRORS;
+  return [
+    ...errors.slice(0, MAX_LISTED_ERRORS),
+    `…and ${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'}.`,
+  ];
+}
+
+/** The header members: format, version, when, which browser, which store. */
+function headerProblems(data: Json): string[] {
+  if (data.format !== BACKUP_FORMAT) {
+    return [
+      has(data, 'format')
+        ? `This is not a Cookie Lens backup: its "format" is ${quote(String(data.format))}, not "${BACKUP_FORMAT}".`
+        : `This is not a Cookie Lens backup: it has no "format": "${BACKUP_FORMAT}". To load a cookie export, use Import.`,
+    ];
+  }
+  if (data.version !== BACKUP_VERSION) {
+    const newer = typeof data.version === 'number' && data.version > BACKUP_VERSION;
+    return [
+      newer
+        ? `This backup is version ${data.version}, made by a newer Cookie Lens; this one reads version ${BACKUP_VERSION}. Update Cookie Lens to restore it.`
+        : `This backup's version ${quote(String(data.version))} is not one Cookie Lens knows (it reads version ${BACKUP_VERSION}).`,
+    ];
+  }
+  const errors: string[] = [];
+  if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt))) {
+    errors.push('"createdAt" is not a date and time (ISO 8601, as Cookie Lens writes it).');
+  }
+  if (data.browser !== 'chrome' && data.browser !== 'firefox')
+    errors.push('"browser" is neither "chrome" nor "firefox".');
+  const store = data.store;
+  if (
+    !isObject(store) ||
+    typeof store.id !== 'string' ||
+    typeof store.name !== 'string' ||
+    !['default', 'private', 'container'].includes(store.kind as string)
+  ) {
+    errors.push('"store" must say the store\'s "id", "kind" (default, private or container) and "name".');
+  }
+  return errors;
+}
+
+/**
+ * Reads a backup. Never throws: any problem gives `{ ok: false, errors }`, one error per problem
+ * (a bad cookie row as `Cookie 12 ("sid"): "expirationDate" is not a number (it is string)`).
+ */
+export function parseBackup(input: string): ParsedBackup {
+  const text = (typeof input === 'string' ? input : '').replace(/^\uFEFF/, '');
+  if (text.trim() === '') return { ok: false, errors: ['The file is empty.'] };
+  if (text.length > MAX_BACKUP_CHARS) {
+    return {
+      ok: false,
+      errors: [
+        `The file is larger than ${MAX_BACKUP_CHARS / 1024 / 1024} MB: it is not a backup Cookie Lens can read.`,
+      ],
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [jsonProblem(text, error)] };
+  }
+  if (!isObject(data)) {
+    const what = Array.isArray(data) ? 'a list (a cookie export? use Import for that)' : typeName(data);
+    return { ok: false, errors: [`This is not a Cookie Lens backup: the file holds ${what}, not a backup object.`] };
+  }
+  const errors = headerProblems(data);
+  if (errors.length > 0 && (data.format !== BACKUP_FORMAT || data.version !== BACKUP_VERSION))
+    return { ok: false, errors };
+  if (!Array.isArray(data.cookies)) {
+    errors.push('The backup has no "cookies" list.');
+    return { ok: false, errors };
+  }
+  if (data.cookies.length > MAX_IMPORT_ROWS) {
+    errors.push(
+      `The backup holds ${data.cookies.length.toLocaleString('en')} cookies, more than the ${MAX_IMPORT_ROWS.toLocaleString('en')} Cookie Lens restores at once.`,
+    );
+    return { ok: false, errors };
+  }
+  const cookies: Cookie[] = [];
+  const seen = new Map<string, string>();
+  for (const [index, row] of (data.cookies as unknown[]).entries()) {
+    const label = rowLabel(row, index);
+    if (!isObject(row)) {
+      errors.push(`${label}: not a cookie object (it is ${typeName(row)})`);
+      continue;
+    }
+    const read = rowShapeProblem(row) ?? readEntry(row, {});
+    if (typeof read === 'string') {
+      errors.push(`${label}: ${read}`);
+      continue;
+    }
+    // The store is the one restored into: two rows that would be one cookie there are one too many.
+    const key = cookieKey({ ...read, storeId: '' });
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push(`${label}: the same cookie (name, domain, path and partition) as ${first}`);
+      continue;
+    }
+    seen.set(key, label);
+    cookies.push(read);
+  }
+  if (has(data, 'protected') && !Array.isArray(data.protected)) errors.push('"protected" must be a list of rules.');
+  const rules = readRules(Array.isArray(data.protected) ? data.protected : []);
+  errors.push(...rules.errors.map((e) => (e.startsWith('Rule ') ? `Protection rule ${e.slice(5)}` : e)));
+  if (errors.length > 0) return { ok: false, errors: listed(errors) };
+  const store = data.store as Json;
+  return {
+    ok: true,
+    backup: {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: data.createdAt as string,
+      browser: data.browser as BrowserName,
+      store: { id: store.id as string, kind: store.kind as StoreInfo['kind'], name: store.name as string },
+      cookies,
+      protected: rules.rules,
+    },
+  };
+}
