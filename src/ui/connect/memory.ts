@@ -2,13 +2,12 @@
  * An in-memory connector: the same components render over it in unit tests and demos, with no
  * browser. The audit is injected, so it can be the real one (tests) or none (demo).
  */
-import { cookieSite } from '../../core/site';
 import type { Finding } from '../../core/types';
 import type { JournalEntry, ProtectRule, SetCookieLog, SiteGroup, TabCookies, TabCookiesBySite } from '../../messages';
 import { bareDomain, type Cookie, cookieKey, sameState } from '../../model/cookie';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from './connector';
-import { rulesCovering } from '../protection';
+import { isProtected as covers } from '../../core/protect';
 
 export interface MemoryOptions {
   url: string;
@@ -33,7 +32,7 @@ export function memoryConnector(
 ): Connector & { jar: Map<string, Cookie>; rules: ProtectRule[] } {
   const jar = new Map(options.cookies.map((c) => [cookieKey(c), c]));
   const rules: ProtectRule[] = [...(options.protect ?? [])];
-  const isProtected = (c: Cookie) => rulesCovering(rules, c, cookieSite(c)).length > 0;
+  const isProtected = (c: Cookie) => covers(c, rules);
   const protectedKeys = () => [...jar.values()].filter(isProtected).map(cookieKey);
   const journal: JournalEntry[] = [];
   const listeners = new Set<() => void>();

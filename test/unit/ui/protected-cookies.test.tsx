@@ -6,7 +6,7 @@ import type { ProtectRule } from '../../../src/messages';
 import type { Cookie } from '../../../src/model/cookie';
 import { CookieWorkbench } from '../../../src/ui/components/cookie-workbench';
 import { memoryConnector } from '../../../src/ui/connect/memory';
-import { nameMatches, rulesCovering } from '../../../src/ui/protection';
+import { rulesCovering } from '../../../src/ui/protection';
 import { makeCookie } from '../fixtures';
 
 afterEach(cleanup);
@@ -25,25 +25,16 @@ const names = (c: Element) =>
   [...c.querySelectorAll('[data-testid="cookie-row"]')].map((r) => r.getAttribute('data-name'));
 const open = (c: Element, name: string) => fireEvent.click(row(c, name)?.querySelector('.row-head') as Element);
 
-describe('name patterns', () => {
-  it('match a name exactly, or with * for any run of characters', () => {
-    expect(nameMatches('sid', 'sid')).toBe(true);
-    expect(nameMatches('sid', 'sid2')).toBe(false);
-    expect(nameMatches('sess*', 'session')).toBe(true);
-    expect(nameMatches('*_id', 'user_id')).toBe(true);
-    expect(nameMatches('a*b*c', 'aXbYc')).toBe(true);
-    expect(nameMatches('a*b*c', 'acb')).toBe(false);
-    expect(nameMatches('ab*ba', 'aba')).toBe(false);
-    expect(nameMatches('*', '')).toBe(true);
-  });
-
-  it("cover only the cookie's own site", () => {
+describe('rules covering a cookie', () => {
+  it("are its own site's rules whose pattern matches its name", () => {
     const rules = [
       { site: 'localhost', name: 'sess*' },
       { site: 'example.com', name: 'sid' },
+      { site: 'example.com', name: 's*d' },
     ];
-    expect(rulesCovering(rules, { name: 'session' }, 'localhost')).toEqual([rules[0]]);
-    expect(rulesCovering(rules, { name: 'sid' }, 'localhost')).toEqual([]);
+    expect(rulesCovering(rules, { name: 'session', domain: 'localhost' })).toEqual([rules[0]]);
+    expect(rulesCovering(rules, { name: 'sid', domain: 'localhost' })).toEqual([]);
+    expect(rulesCovering(rules, { name: 'sid', domain: '.www.example.com' })).toEqual([rules[1], rules[2]]);
   });
 });
 
