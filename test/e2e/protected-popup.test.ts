@@ -165,4 +165,37 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('protected cookies in the 
     await popup.close();
     await site.close();
   });
+
+  it('"All sites" opens the manager page (the options page) in a tab', async () => {
+    const site = await setup.browser.newPage();
+    await site.goto(`http://localhost:${server.httpPort}/`);
+    const popup = await setup.openPopup(site);
+    await popup.waitForSelector('.summary', { timeout: 20_000 });
+    await clickButton(popup, 'All sites');
+    if (kind === 'chrome') {
+      const { protocol, host } = new URL(popup.url());
+      const base = `${protocol}//${host}`;
+      // The real popup closes as the new tab takes the focus.
+      const manager = await setup.browser.waitForTarget((t) => t.url() === `${base}/manager/index.html`, {
+        timeout: 15_000,
+      });
+      expect(manager.type()).toBe('page');
+      await (await manager.asPage())?.close();
+    } else {
+      // Read through the tabs API: puppeteer's Firefox targets do not report moz-extension URLs.
+      const opened = await popup.waitForFunction(
+        async () => {
+          const wanted = new URL('/manager/index.html', location.href).href;
+          type Api = { tabs: { query(q: object): Promise<Array<{ url?: string }>> } };
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          const tabs = (await (g.browser ?? g.chrome)?.tabs.query({})) ?? [];
+          return tabs.some((t) => t.url === wanted);
+        },
+        { timeout: 15_000, polling: 200 },
+      );
+      expect(await opened.jsonValue()).toBe(true);
+    }
+    await popup.close().catch(() => {});
+    await site.close();
+  });
 });
