@@ -43,8 +43,12 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     rollupOptions: {
-      // The DevTools panel page is created at run time, so the manifest does not name it.
-      input: { panel: resolve(import.meta.dirname, 'devtools/panel.html') },
+      // The DevTools panel page is created at run time, so the manifest does not name it; crxjs
+      // reads Chrome's side_panel but not Firefox's sidebar_action, so the side panel is named here too.
+      input: {
+        panel: resolve(import.meta.dirname, 'devtools/panel.html'),
+        sidepanel: resolve(import.meta.dirname, 'sidepanel/index.html'),
+      },
     },
   },
   // No dev server: the extension is always loaded built.

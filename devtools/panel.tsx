@@ -41,6 +41,7 @@ if (app) {
     <DevtoolsPanel
       connector={withNavigations(extensionConnector(() => tabId, { bySite: true }))}
       logSource={withNavigations(extensionLogSource(() => tabId))}
+      onAllSites={() => void browser.runtime.openOptionsPage()}
     />,
     app,
   );

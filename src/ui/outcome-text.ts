@@ -3,7 +3,7 @@
  * as pure functions of the action's result. Text only: nothing here produces HTML.
  */
 import { errorText } from '../error-text';
-import type { ChangeNotes, ResponseOf } from '../messages';
+import type { ChangeNotes, ImportOutcome, ResponseOf } from '../messages';
 import type { Cookie } from '../model/cookie';
 
 /** A message for the status line; `error` shows it as an alert. */
@@ -31,9 +31,55 @@ export function deleteAllLabel(count: number, host: string): string {
   return count === 1 ? `Deleted the only cookie of ${host}` : `Deleted all ${count} cookies of ${host}`;
 }
 
-/** What the "Delete all" dialog asks before anything is deleted. */
-export function deleteAllQuestion(count: number, host: string): string {
+/** What the "Delete all" dialog asks before anything is deleted; protected cookies are kept, and it says so. */
+export function deleteAllQuestion(count: number, host: string, protectedCount = 0): string {
+  if (protectedCount > 0) {
+    const deleting = count - protectedCount;
+    const kept = `${protectedCount === 1 ? 'The protected one is' : `The ${protectedCount} protected ones are`} kept.`;
+    if (deleting <= 0) return `Every cookie of ${host} is protected: nothing would be deleted.`;
+    return `Delete ${cookieCount(deleting)} of ${host}? ${kept} Undo brings ${deleting === 1 ? 'it' : 'them'} back.`;
+  }
   return `Delete ${count === 1 ? 'the only cookie' : `all ${count} cookies`} of ${host}? Undo brings ${count === 1 ? 'it' : 'them'} back.`;
+}
+
+/** "kept 1 protected": how many protected cookies a change left alone. */
+export function protectedKeptText(count: number): string {
+  return `kept ${count} protected`;
+}
+
+/** What editing or deleting a protected cookie asks first. */
+export function protectedQuestion(action: 'edit' | 'delete', name: string): string {
+  return action === 'edit'
+    ? `${name} is protected. Edit it anyway?`
+    : `${name} is protected. Delete it anyway? Undo brings it back.`;
+}
+
+/** What Protect and Unprotect did. */
+export function protectionOutcome(name: string, on: boolean, covering = 1): Outcome {
+  if (on) return { text: `Protected ${name}: Delete all and imports leave it alone.`, error: false };
+  return covering > 1
+    ? {
+        text: `Unprotected ${name} (${covering} rules covered it; others they covered are unprotected too).`,
+        error: false,
+      }
+    : { text: `Unprotected ${name}.`, error: false };
+}
+
+/** Unprotect found no rule of the cookie's site that covers it. */
+export function notProtectedOutcome(name: string, site: string): Outcome {
+  return { text: `No protection rule of ${site} covers ${name}.`, error: true };
+}
+
+/** What an import wrote, what the browser refused, and the protected cookies it left as they were. */
+export function importOutcomeText({ written, failed, protectedKept }: ImportOutcome): string {
+  const parts = [`Imported ${cookieCount(written)}.`];
+  for (const f of failed) parts.push(`${f.name} (${f.domain}${f.path}) was refused: ${f.reason}`);
+  if (protectedKept) {
+    parts.push(
+      `Kept ${protectedKept === 1 ? '1 protected cookie' : `${protectedKept} protected cookies`} as ${protectedKept === 1 ? 'it was' : 'they were'}.`,
+    );
+  }
+  return parts.join(' ');
 }
 
 /**
@@ -42,16 +88,23 @@ export function deleteAllQuestion(count: number, host: string): string {
  */
 export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: ResponseOf<'cookies/delete'>): Outcome {
   const { removed, missing, failed, warning } = result;
+  const kept = result.protectedKept ?? 0;
   const one = cookies.length === 1 ? cookies[0]?.name : undefined;
   const parts: string[] = [];
-  if (removed > 0) {
+  if (kept > 0) {
+    // "Deleted 5 cookies · kept 1 protected": the bar's Undo follows.
+    parts.push(
+      `${removed > 0 ? `Deleted ${one ?? cookieCount(removed)}` : 'Deleted nothing'} · ${protectedKeptText(kept)}`,
+    );
+  } else if (removed > 0) {
     const what = one ?? cookieCount(removed);
     parts.push(`Deleted ${what}.${warning ? '' : ` Undo brings ${removed === 1 ? 'it' : 'them'} back.`}`);
   }
   if (missing > 0) parts.push(one !== undefined ? `${one} was already gone.` : `${missing} ${missing === 1 ? 'was' : 'were'} already gone.`);
   for (const f of failed) parts.push(`${f.name} (${f.domain}${f.path}) could not be deleted: ${f.reason}`);
   if (warning) parts.push(warning);
-  return { text: parts.join(' '), error: removed === 0 || failed.length > 0 || Boolean(warning) };
+  if (kept > 0 && parts.length > 1) parts[0] = `${parts[0]}.`;
+  return { text: parts.join(' '), error: (removed === 0 && kept === 0) || failed.length > 0 || Boolean(warning) };
 }
 
 /**

@@ -2,7 +2,13 @@ import type { Group } from '../model';
 import { CookieRow, type CookieRowProps } from './cookie-row';
 
 /** What a row can do: the same for every row of the list. */
-export type RowActions = Pick<CookieRowProps, 'onToggle' | 'onEdit' | 'onDuplicate' | 'onDelete' | 'onShowHeaders'>;
+export type RowActions = Pick<
+  CookieRowProps,
+  'onToggle' | 'onEdit' | 'onDuplicate' | 'onDelete' | 'onShowHeaders' | 'onProtect'
+> & {
+  /** Whether a protection rule covers the cookie with this key (its row shows a lock). */
+  isProtected?: ((key: string) => boolean) | undefined;
+};
 
 export interface CookieGroupProps {
   group: Group;
@@ -16,12 +22,21 @@ export interface CookieGroupProps {
 
 /** The cookies of one domain and path, under that heading. */
 export function CookieGroup({ group, now, openKey, actions, pageUrl }: CookieGroupProps) {
+  const { isProtected, ...rowActions } = actions;
   return (
     <section class="group" aria-label={group.label}>
       <h3>{group.label}</h3>
       <ul>
         {group.rows.map((row) => (
-          <CookieRow key={row.key} row={row} now={now} open={openKey === row.key} pageUrl={pageUrl} {...actions} />
+          <CookieRow
+            key={row.key}
+            row={row}
+            now={now}
+            open={openKey === row.key}
+            pageUrl={pageUrl}
+            {...rowActions}
+            locked={isProtected?.(row.key) ?? false}
+          />
         ))}
       </ul>
     </section>

@@ -18,6 +18,10 @@ export interface CookieRowProps {
   onDelete: (row: Row) => void;
   /** DevTools panel only: show the Set-Cookie headers behind this cookie. */
   onShowHeaders?: (row: Row) => void;
+  /** A protection rule covers the cookie: a lock shows it, and edits and deletes ask first. */
+  locked?: boolean;
+  /** Protect (`true`) or unprotect the cookie; absent: the row offers neither. */
+  onProtect?: ((row: Row, on: boolean) => void) | undefined;
   /** The page's URL, for "Copy as" curl, HTTPie and fetch. */
   pageUrl?: string | undefined;
 }
@@ -43,17 +47,8 @@ function preview(value: string): string {
 }
 
 /** One cookie: a one-line summary, and when open its actions first, then findings, details and value. */
-export function CookieRow({
-  row,
-  now,
-  open,
-  onToggle,
-  onEdit,
-  onDuplicate,
-  onDelete,
-  onShowHeaders,
-  pageUrl,
-}: CookieRowProps) {
+export function CookieRow(props: CookieRowProps) {
+  const { row, now, open, onToggle, onEdit, onDuplicate, onDelete, onShowHeaders, pageUrl, locked, onProtect } = props;
   const { cookie, findings } = row;
   const expiresMs = cookie.expirationDate !== undefined ? cookie.expirationDate * 1000 : undefined;
   const worst = findings[0]?.severity;
@@ -67,6 +62,7 @@ export function CookieRow({
       data-domain={cookie.domain}
       data-path={cookie.path}
       data-partition={cookie.partitionKey ? partitionText(cookie.partitionKey) : undefined}
+      data-protected={locked ? 'true' : undefined}
     >
       <button type="button" class="row-head" aria-expanded={open} onClick={() => onToggle(row.key)}>
         <span
@@ -75,7 +71,20 @@ export function CookieRow({
         >
           {worst ? severityLetter(worst) : ''}
         </span>
-        <span class="name">{cookie.name || '(no name)'}</span>
+        <span class="name">
+          {locked && (
+            <span
+              class="lock"
+              data-testid="protected-lock"
+              role="img"
+              aria-label="Protected"
+              title="Protected: Delete all and imports leave it alone"
+            >
+              🔒
+            </span>
+          )}
+          {cookie.name || '(no name)'}
+        </span>
         <span class="value">{preview(cookie.value)}</span>
         <span class="flags" title={flags || 'No flags'}>
           {flagMarks(cookie)}
@@ -112,6 +121,11 @@ export function CookieRow({
             <button type="button" class="danger" onClick={() => onDelete(row)}>
               Delete
             </button>
+            {onProtect && (
+              <button type="button" onClick={() => onProtect(row, !locked)}>
+                {locked ? 'Unprotect' : 'Protect'}
+              </button>
+            )}
             {onShowHeaders && (
               <button type="button" onClick={() => onShowHeaders(row)}>
                 Show Set-Cookie headers

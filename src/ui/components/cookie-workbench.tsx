@@ -25,8 +25,12 @@ import {
   saveOutcome,
   transferFailedOutcome,
   keptOutcome,
+  notProtectedOutcome,
+  protectedQuestion,
+  protectionOutcome,
   undoOutcome,
 } from '../outcome-text';
+import { ConfirmDialog } from './confirm-dialog';
 import { CookieForm } from './cookie-form';
 import { CookieGroup, type RowActions } from './cookie-group';
 import { DeleteAllDialog } from './delete-all-dialog';
@@ -51,6 +55,8 @@ const loadTransfer = () => {
 /** `focus`: the field the form opens in (Value when editing, Name when adding). */
 type Editor = { id: number; title: string; initial: FormState; original?: Cookie; overwrite?: boolean; focus: 'name' | 'value' };
 type Dialog = 'import' | 'export' | 'delete-all' | undefined;
+/** An edit or delete of a protected cookie, waiting for the user's "Confirm". */
+type Confirming = { action: 'edit' | 'delete'; row: Row };
 
 function hostOf(url: string): string {
   try {
@@ -68,6 +74,8 @@ export interface CookieWorkbenchProps {
   onShowHeaders?: ((cookie: Cookie) => void) | undefined;
   /** Called with every load, so a host page can tell which cookies exist. */
   onData?: ((data: TabCookies) => void) | undefined;
+  /** Opens the manager page (every site's cookies); absent: the workbench offers no "All sites". */
+  onAllSites?: (() => void) | undefined;
 }
 
 /**
@@ -75,7 +83,7 @@ export interface CookieWorkbenchProps {
  * popup and the DevTools panel are both this component over a connector. When the connector loads
  * cookies by site (the panel), the list has one section per site of the page.
  */
-export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: CookieWorkbenchProps) {
+export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAllSites }: CookieWorkbenchProps) {
   const { data, loadError, now, undoNext, notStored, reload } = useCookieData(connector, onData);
   const [query, setQuery] = useState('');
   const [warningsOnly, setWarningsOnly] = useState(false);
@@ -86,6 +94,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   const [dialog, setDialog] = useState<Dialog>();
   const [status, setStatus] = useState<Outcome | undefined>();
   const [dialogs, setDialogs] = useState<Transfer | undefined>();
+  const [confirming, setConfirming] = useState<Confirming | undefined>();
   const editorSeq = useRef(0);
   const openEditor = (editor: Omit<Editor, 'id'>) => setEditor({ ...editor, id: ++editorSeq.current });
 
@@ -106,9 +115,35 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
     await reload();
   };
 
-  const removeCookies = (cookies: Cookie[], label: string) =>
-    run(async () => removeOutcome(cookies, await connector.remove(cookies, label)), true);
-  const deleteRow = (row: Row) => removeCookies([row.cookie], deleteLabel(row.cookie));
+  const locked = useMemo(() => new Set(data?.protectedKeys ?? []), [data]);
+  const removeCookies = (cookies: Cookie[], label: string, options: { includeProtected?: boolean } = {}) =>
+    run(async () => removeOutcome(cookies, await connector.remove(cookies, label, options)), true);
+  /** A protected cookie is deleted only after the user confirms (and then on purpose, protected or not). */
+  const deleteRow = (row: Row) =>
+    locked.has(row.key)
+      ? setConfirming({ action: 'delete', row })
+      : removeCookies([row.cookie], deleteLabel(row.cookie));
+  const editRow = (r: Row) =>
+    openEditor({
+      title: `Edit ${r.cookie.name}`,
+      initial: formFromCookie(r.cookie),
+      original: r.cookie,
+      focus: 'value',
+    });
+  const setProtection = connector.setProtection?.bind(connector);
+  const protect = (row: Row, on: boolean) =>
+    run(async () => {
+      if (!setProtection) throw new Error('This view cannot protect cookies.');
+      const { protectionChange } = await import('../protection');
+      const change = protectionChange(on ? [] : ((await connector.protectRules?.()) ?? []), row.cookie, on);
+      if ('add' in change) {
+        await setProtection(change);
+        return protectionOutcome(row.cookie.name, true);
+      }
+      if (change.remove.length === 0) return notProtectedOutcome(row.cookie.name, change.site);
+      await setProtection({ remove: change.remove });
+      return protectionOutcome(row.cookie.name, false, change.remove.length);
+    });
   const undo = (options?: { entryId: number; force: boolean }) =>
     run(async () => undoOutcome(await connector.undo(options)));
   const keepCurrent = (entryId: number) =>
@@ -158,6 +193,10 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
     },
     onOpen: setOpenKey,
     onEscape: () => {
+      if (confirming) {
+        setConfirming(undefined);
+        return true;
+      }
       if (editor || dialog) {
         setEditor(undefined);
         setDialog(undefined);
@@ -187,8 +226,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
   const total = allCookies(data).length;
   const rowActions: RowActions = {
     onToggle: (key) => setOpenKey((k) => (k === key ? undefined : key)),
-    onEdit: (r) =>
-      openEditor({ title: `Edit ${r.cookie.name}`, initial: formFromCookie(r.cookie), original: r.cookie, focus: 'value' }),
+    onEdit: (r) => (locked.has(r.key) ? setConfirming({ action: 'edit', row: r }) : editRow(r)),
     onDuplicate: (r) =>
       openEditor({
         title: `Duplicate ${r.cookie.name}`,
@@ -200,7 +238,10 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
       void deleteRow(r);
     },
     ...(onShowHeaders ? { onShowHeaders: (r: Row) => onShowHeaders(r.cookie) } : {}),
+    ...(setProtection ? { onProtect: (r: Row, on: boolean) => void protect(r, on) } : {}),
+    isProtected: (key) => locked.has(key),
   };
+  const protectedShown = data.cookies.filter((c) => locked.has(cookieKey(c))).length;
   const rows = { now, openKey, actions: rowActions, pageUrl: data.tab.url };
 
   return (
@@ -222,6 +263,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
             },
           }
         }
+        onAllSites={onAllSites}
       />
       <NotStoredBar entries={notStored} />
       <Toolbar
@@ -255,11 +297,28 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
         <DeleteAllDialog
           count={data.cookies.length}
           host={host}
+          protectedCount={protectedShown}
           onConfirm={() => {
             setDialog(undefined);
             void removeCookies(data.cookies, deleteAllLabel(data.cookies.length, host));
           }}
           onCancel={() => setDialog(undefined)}
+        />
+      )}
+      {confirming && (
+        <ConfirmDialog
+          label={
+            confirming.action === 'edit' ? 'Confirm editing a protected cookie' : 'Confirm deleting a protected cookie'
+          }
+          question={protectedQuestion(confirming.action, confirming.row.cookie.name)}
+          danger={confirming.action === 'delete'}
+          onConfirm={() => {
+            const { action, row } = confirming;
+            setConfirming(undefined);
+            if (action === 'edit') editRow(row);
+            else void removeCookies([row.cookie], deleteLabel(row.cookie), { includeProtected: true });
+          }}
+          onCancel={() => setConfirming(undefined)}
         />
       )}
       {dialog === 'export' && dialogs && (

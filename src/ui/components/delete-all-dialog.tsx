@@ -4,15 +4,17 @@ export interface DeleteAllDialogProps {
   /** How many cookies would be deleted. */
   count: number;
   host: string;
+  /** How many of them are protected (Delete all keeps those). */
+  protectedCount?: number;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** Asks before "Delete all" deletes anything; the destructive action is the primary (and focused) button. */
-export function DeleteAllDialog({ count, host, onConfirm, onCancel }: DeleteAllDialogProps) {
+export function DeleteAllDialog({ count, host, protectedCount = 0, onConfirm, onCancel }: DeleteAllDialogProps) {
   return (
     <section class="dialog" data-testid="delete-all-dialog" aria-label="Confirm delete all">
-      <p>{deleteAllQuestion(count, host)}</p>
+      <p>{deleteAllQuestion(count, host, protectedCount)}</p>
       <button type="button" class="primary danger" onClick={onConfirm} ref={(b) => b?.focus()}>
         Confirm delete all
       </button>

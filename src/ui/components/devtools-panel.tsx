@@ -17,7 +17,14 @@ const VIEWS: ReadonlyArray<{ id: View; label: string }> = [
  * The DevTools panel: the page's cookies (the shared workbench, by site) and the Set-Cookie log, as
  * two tabs. A log entry jumps to the cookie it produced; a cookie row jumps back to its headers.
  */
-export function DevtoolsPanel({ connector, logSource }: { connector: Connector; logSource: SetCookieLogSource }) {
+export interface DevtoolsPanelProps {
+  connector: Connector;
+  logSource: SetCookieLogSource;
+  /** Opens the manager page (every site's cookies). */
+  onAllSites?: (() => void) | undefined;
+}
+
+export function DevtoolsPanel({ connector, logSource, onAllSites }: DevtoolsPanelProps) {
   const [view, setView] = useState<View>('cookies');
   const [cookies, setCookies] = useState<Cookie[]>([]);
   const [cookieFocus, setCookieFocus] = useState<CookieFocus | undefined>();
@@ -73,7 +80,13 @@ export function DevtoolsPanel({ connector, logSource }: { connector: Connector; 
       </div>
       {/* Both views stay mounted, so switching keeps open rows, forms, filters and scroll positions. */}
       <div role="tabpanel" id="view-cookies" aria-labelledby="tab-cookies" hidden={view !== 'cookies'} class="view">
-        <CookieWorkbench connector={connector} focus={cookieFocus} onShowHeaders={onShowHeaders} onData={onData} />
+        <CookieWorkbench
+          connector={connector}
+          focus={cookieFocus}
+          onShowHeaders={onShowHeaders}
+          onData={onData}
+          onAllSites={onAllSites}
+        />
       </div>
       <div role="tabpanel" id="view-log" aria-labelledby="tab-log" hidden={view !== 'log'} class="view">
         <SetCookieLogView source={logSource} cookieShown={produced} onSelect={onSelect} focus={logFocus} />

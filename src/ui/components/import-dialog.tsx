@@ -1,4 +1,4 @@
-import { importSummary } from '../outcome-text';
+import { importOutcomeText, importSummary } from '../outcome-text';
 import { useState } from 'preact/hooks';
 import { importCookies, type ImportResult } from '../../core/formats';
 import type { EvictionRisk, ImportOutcome } from '../../messages';
@@ -145,8 +145,7 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
       )}
       {outcome && (
         <p role="status" data-testid="import-outcome">
-          Imported {outcome.written} cookies.
-          {outcome.failed.map((f) => ` ${f.name} (${f.domain}${f.path}) was refused: ${f.reason}`).join('')}
+          {importOutcomeText(outcome)}
         </p>
       )}
       {failure && <p role="alert">{failure}</p>}

@@ -13,10 +13,12 @@ export interface SummaryBarProps {
   onFilter: (filter: SeverityFilter) => void;
   /** The cookie that decides the grade, and showing it. */
   worst?: { name: string; show: () => void } | undefined;
+  /** Opens the manager page (every site's cookies); absent: no such link. */
+  onAllSites?: (() => void) | undefined;
 }
 
 /** Site grade (naming its worst cookie), the cookie count, and one filter pill per severity. */
-export function SummaryBar({ summary, site, counts, filter, onFilter, worst }: SummaryBarProps) {
+export function SummaryBar({ summary, site, counts, filter, onFilter, worst, onAllSites }: SummaryBarProps) {
   const empty = summary.cookies === 0;
   return (
     <header class="summary" title="Site summary">
@@ -56,6 +58,16 @@ export function SummaryBar({ summary, site, counts, filter, onFilter, worst }: S
             </span>
           </button>
         ))}
+      {onAllSites && (
+        <button
+          type="button"
+          class="link all-sites"
+          onClick={onAllSites}
+          title="Manage all cookies: every site, backup and restore"
+        >
+          All sites
+        </button>
+      )}
     </header>
   );
 }

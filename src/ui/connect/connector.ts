@@ -31,10 +31,19 @@ export interface Connector {
     options?: { overwrite?: boolean },
   ): Promise<ResponseOf<'cookie/save'>>;
   check(cookie: Cookie): Promise<CheckResult>;
-  remove(cookies: Cookie[], label: string): Promise<ResponseOf<'cookies/delete'>>;
+  /** Protected cookies are kept (and counted) unless `includeProtected`, sent only after the user confirmed. */
+  remove(
+    cookies: Cookie[],
+    label: string,
+    options?: { includeProtected?: boolean },
+  ): Promise<ResponseOf<'cookies/delete'>>;
   importCookies(cookies: Cookie[]): Promise<ImportOutcome>;
   /** Where writing these cookies would take a site or the store past the browser's limits. */
   evictionRisks(cookies: Cookie[]): Promise<EvictionRisk[]>;
+  /** The protection rules (absent: the connector cannot protect, and rows offer no Protect). */
+  protectRules?(): Promise<ProtectRule[]>;
+  /** Adds and removes protection rules; resolves with the rules now. */
+  setProtection?(change: { add?: ProtectRule[]; remove?: ProtectRule[] }): Promise<ProtectRule[]>;
   /** The page's undo journal (its store and sites), newest first. */
   journal(): Promise<JournalEntry[]>;
   /**

@@ -67,9 +67,11 @@ export function extensionConnector(tabId: () => Promise<number>, options: Connec
     save: async (original, next, options = {}) =>
       send('cookie/save', { tabId: await tabId(), next, ...(original ? { original } : {}), ...options }),
     check: async (cookie) => send('cookie/check', { tabId: await tabId(), cookie }),
-    remove: (cookies, label) => send('cookies/delete', { cookies, label }),
+    remove: (cookies, label, options = {}) => send('cookies/delete', { cookies, label, ...options }),
     importCookies: (cookies) => send('cookies/import', { cookies }),
     evictionRisks: async (cookies) => (await send('cookies/eviction-risks', { cookies })).risks,
+    protectRules: async () => (await send('protect/list', {})).rules,
+    setProtection: async (change) => (await send('protect/set', change)).rules,
     journal: async () => (await send('journal/list', { tabId: await tabId() })).entries,
     undo: async (options = {}) => send('journal/undo', { tabId: await tabId(), ...options }),
     dropUndo: async (entryId) => (await send('journal/drop', { tabId: await tabId(), entryId })).dropped,

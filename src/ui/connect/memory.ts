@@ -3,11 +3,12 @@
  * browser. The audit is injected, so it can be the real one (tests) or none (demo).
  */
 import type { Finding } from '../../core/types';
-import type { JournalEntry, SetCookieLog, SiteGroup, TabCookies, TabCookiesBySite } from '../../messages';
+import type { JournalEntry, ProtectRule, SetCookieLog, SiteGroup, TabCookies, TabCookiesBySite } from '../../messages';
 import { bareDomain, type Cookie, cookieKey, sameState } from '../../model/cookie';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from './connector';
 import { msg } from '../../i18n/msg';
+import { isProtected as covers } from '../../core/protect';
 
 export interface MemoryOptions {
   url: string;
@@ -17,6 +18,8 @@ export interface MemoryOptions {
   refuse?: (cookie: Cookie) => string | undefined;
   /** Group by site as the DevTools panel does: each site takes the cookies of its domains (and their subdomains). */
   sites?: Array<{ site: string; label: SiteGroup['label']; domains: string[] }>;
+  /** Protection rules to start with; absent: the connector still protects (its rules start empty). */
+  protect?: ProtectRule[];
 }
 
 function summaryOf(cookies: Cookie[], findings: Finding[]): TabCookies['summary'] {
@@ -25,8 +28,13 @@ function summaryOf(cookies: Cookie[], findings: Finding[]): TabCookies['summary'
   return { cookies: cookies.length, counts, score: 100, grade: 'A' };
 }
 
-export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<string, Cookie> } {
+export function memoryConnector(
+  options: MemoryOptions,
+): Connector & { jar: Map<string, Cookie>; rules: ProtectRule[] } {
   const jar = new Map(options.cookies.map((c) => [cookieKey(c), c]));
+  const rules: ProtectRule[] = [...(options.protect ?? [])];
+  const isProtected = (c: Cookie) => covers(c, rules);
+  const protectedKeys = () => [...jar.values()].filter(isProtected).map(cookieKey);
   const journal: JournalEntry[] = [];
   const listeners = new Set<() => void>();
   const audit = options.audit ?? (() => []);
@@ -43,12 +51,13 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
 
   return {
     jar,
+    rules,
     async load(): Promise<TabCookies | TabCookiesBySite> {
       const all = [...jar.values()];
       const tab = { tabId: 1, url: options.url, storeId: '0', incognito: false };
       if (!options.sites) {
         const findings = audit(all);
-        return { tab, cookies: all, findings, summary: summaryOf(all, findings) };
+        return { tab, cookies: all, findings, summary: summaryOf(all, findings), protectedKeys: protectedKeys() };
       }
       const sites: SiteGroup[] = options.sites.map(({ site, label, domains }) => {
         const cookies = all.filter((c) => domains.some((d) => bareDomain(c) === d || bareDomain(c).endsWith(`.${d}`)));
@@ -56,7 +65,14 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
         return { site, label, urls: [], cookies, findings, summary: summaryOf(cookies, findings) };
       });
       const top = sites[0] ?? { cookies: [], findings: [], summary: summaryOf([], []) };
-      return { tab, cookies: top.cookies, findings: top.findings, summary: top.summary, sites };
+      return {
+        tab,
+        cookies: top.cookies,
+        findings: top.findings,
+        summary: top.summary,
+        sites,
+        protectedKeys: protectedKeys(),
+      };
     },
     async save(original, next, options = {}) {
       const current = original ? (jar.get(cookieKey(original)) ?? null) : undefined;
@@ -80,18 +96,42 @@ export function memoryConnector(options: MemoryOptions): Connector & { jar: Map<
       const refusal = options.refuse?.(cookie);
       return refusal ? { findings: audit([cookie]), refusal: msg('text', refusal) } : { findings: audit([cookie]) };
     },
-    async remove(cookies, label) {
-      const removed = cookies.filter((c) => jar.has(cookieKey(c)));
+    async remove(cookies, label, { includeProtected = false } = {}) {
+      // Like the background: protected cookies stay unless the user confirmed.
+      const kept = includeProtected ? [] : cookies.filter((c) => jar.has(cookieKey(c)) && isProtected(c));
+      const removed = cookies.filter((c) => jar.has(cookieKey(c)) && !kept.includes(c));
       for (const c of removed) jar.delete(cookieKey(c));
       if (removed.length > 0) record(label, removed, []);
       changed();
-      return { removed: removed.length, missing: cookies.length - removed.length, failed: [] };
+      const missing = cookies.length - removed.length - kept.length;
+      return {
+        removed: removed.length,
+        missing,
+        failed: [],
+        ...(kept.length > 0 ? { protectedKept: kept.length } : {}),
+      };
     },
     async importCookies(cookies) {
-      for (const c of cookies) jar.set(cookieKey(c), c);
-      record('Imported', [], cookies);
+      // An import never replaces a protected cookie.
+      const kept = cookies.filter((c) => jar.has(cookieKey(c)) && isProtected(jar.get(cookieKey(c)) as Cookie));
+      const written = cookies.filter((c) => !kept.includes(c));
+      for (const c of written) jar.set(cookieKey(c), c);
+      record('Imported', [], written);
       changed();
-      return { written: cookies.length, failed: [] };
+      return { written: written.length, failed: [], ...(kept.length > 0 ? { protectedKept: kept.length } : {}) };
+    },
+    async protectRules() {
+      return [...rules];
+    },
+    async setProtection({ add = [], remove = [] }) {
+      const same = (a: ProtectRule, b: ProtectRule) => a.site === b.site && a.name === b.name;
+      for (const r of remove) {
+        const at = rules.findIndex((x) => same(x, r));
+        if (at >= 0) rules.splice(at, 1);
+      }
+      for (const r of add) if (!rules.some((x) => same(x, r))) rules.push(r);
+      changed();
+      return [...rules];
     },
     async evictionRisks() {
       return [];

@@ -24,15 +24,37 @@ describe('manifestFor', () => {
   });
 
   it('gives Firefox alone the containers permission (the manager lists containers by name and colour)', () => {
-    expect(manifestFor(source, 'firefox').permissions).toEqual([...source.permissions, 'contextualIdentities']);
+    // Chrome's sidePanel aside (Firefox's sidebar needs no permission).
+    expect(manifestFor(source, 'firefox').permissions).toEqual([
+      ...source.permissions.filter((p: string) => p !== 'sidePanel'),
+      'contextualIdentities',
+    ]);
     expect(manifestFor(source, 'chrome').permissions).not.toContain('contextualIdentities');
   });
 
   it('asks only for the permissions the extension uses', () => {
-    expect(source.permissions).toEqual(['cookies', 'storage', 'webRequest']);
+    // sidePanel: Chrome's side panel (Firefox's sidebar needs no permission).
+    expect(source.permissions).toEqual(['cookies', 'storage', 'webRequest', 'sidePanel']);
     expect(source.host_permissions).toEqual(['<all_urls>']);
     // Read Chrome's third-party cookie setting only once the user allows it (from the DevTools log view).
     expect(source.optional_permissions).toEqual(['privacy']);
     expect(source.content_security_policy.extension_pages).toContain("script-src 'self'");
+  });
+
+  it('opens the manager page as the options page, in a tab, in both browsers', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      expect(manifestFor(source, target).options_ui).toEqual({ page: 'manager/index.html', open_in_tab: true });
+    }
+  });
+
+  it("gives Chrome the side panel and Firefox the same page as its sidebar, without Chrome's key or permission", () => {
+    const chrome = manifestFor(source, 'chrome') as { side_panel: unknown; permissions: string[] };
+    expect(chrome.side_panel).toEqual({ default_path: 'sidepanel/index.html' });
+    expect(chrome.permissions).toContain('sidePanel');
+    const firefox = manifestFor(source, 'firefox') as { sidebar_action: unknown; permissions: string[] };
+    expect(firefox.sidebar_action).toEqual({ default_panel: 'sidepanel/index.html', default_title: '__MSG_extActionTitle__' });
+    expect(firefox).not.toHaveProperty('side_panel');
+    expect(firefox.permissions).not.toContain('sidePanel');
+    expect(firefox.permissions).toEqual(expect.arrayContaining(['cookies', 'storage', 'webRequest']));
   });
 });

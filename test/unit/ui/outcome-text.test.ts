@@ -5,7 +5,11 @@ import {
   deleteAllLabel,
   deleteAllQuestion,
   deleteLabel,
+  importOutcomeText,
   keptOutcome,
+  notProtectedOutcome,
+  protectedQuestion,
+  protectionOutcome,
   removeOutcome,
   saveOutcome,
   transferFailedOutcome,
@@ -139,5 +143,61 @@ describe('plurals in what a delete says', () => {
     );
     expect(deleteAllQuestion(1, 'shop.test')).toBe('Delete the only cookie of shop.test? Undo brings it back.');
     expect(deleteAllLabel(1, 'shop.test')).toBe('Deleted the only cookie of shop.test');
+  });
+});
+
+describe('protected cookies', () => {
+  it('Delete all says how many protected cookies it kept, with Undo to follow', () => {
+    const six = [...three, ...three];
+    expect(removeOutcome(six, { removed: 5, missing: 0, failed: [], protectedKept: 1 })).toEqual({
+      text: 'Deleted 5 cookies · kept 1 protected',
+      error: false,
+    });
+  });
+
+  it('keeping every cookie because all are protected is no error; a refusal still is', () => {
+    expect(removeOutcome(three, { removed: 0, missing: 0, failed: [], protectedKept: 3 })).toEqual({
+      text: 'Deleted nothing · kept 3 protected',
+      error: false,
+    });
+    expect(removeOutcome(three, { removed: 1, missing: 0, failed: [refused], protectedKept: 1 })).toEqual({
+      text: 'Deleted 1 cookie · kept 1 protected. b (localhost/app) could not be deleted: the browser said no',
+      error: true,
+    });
+  });
+
+  it('the Delete all question counts only what would go, and says the protected ones stay', () => {
+    expect(deleteAllQuestion(6, 'example.test', 1)).toBe(
+      'Delete 5 cookies of example.test? The protected one is kept. Undo brings them back.',
+    );
+    expect(deleteAllQuestion(3, 'example.test', 2)).toBe(
+      'Delete 1 cookie of example.test? The 2 protected ones are kept. Undo brings it back.',
+    );
+    expect(deleteAllQuestion(2, 'example.test', 2)).toBe('Every cookie of example.test is protected: nothing would be deleted.');
+    expect(deleteAllQuestion(2, 'example.test', 0)).toBe(deleteAllQuestion(2, 'example.test'));
+  });
+
+  it('asks before editing or deleting a protected cookie', () => {
+    expect(protectedQuestion('edit', 'sid')).toBe('sid is protected. Edit it anyway?');
+    expect(protectedQuestion('delete', 'sid')).toBe('sid is protected. Delete it anyway? Undo brings it back.');
+  });
+
+  it('says what Protect and Unprotect did, and when no rule covered the cookie', () => {
+    expect(protectionOutcome('sid', true)).toEqual({ text: 'Protected sid: Delete all and imports leave it alone.', error: false });
+    expect(protectionOutcome('sid', false)).toEqual({ text: 'Unprotected sid.', error: false });
+    expect(protectionOutcome('sid', false, 2).text).toBe(
+      'Unprotected sid (2 rules covered it; others they covered are unprotected too).',
+    );
+    expect(notProtectedOutcome('sid', 'example.test')).toEqual({ text: 'No protection rule of example.test covers sid.', error: true });
+  });
+
+  it("an import's outcome counts what it wrote, each refusal, and the protected cookies it left as they were", () => {
+    expect(importOutcomeText({ written: 2, failed: [] })).toBe('Imported 2 cookies.');
+    expect(importOutcomeText({ written: 1, failed: [refused], protectedKept: 1 })).toBe(
+      'Imported 1 cookie. b (localhost/app) was refused: the browser said no Kept 1 protected cookie as it was.',
+    );
+    expect(importOutcomeText({ written: 0, failed: [], protectedKept: 2 })).toBe(
+      'Imported 0 cookies. Kept 2 protected cookies as they were.',
+    );
   });
 });

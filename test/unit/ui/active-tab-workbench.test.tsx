@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+/** The side panel's workbench: the shown tab's cookies, swapped when the follower reports a switch, reloaded on a navigation. */
+import { cleanup, render, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ActiveTabWorkbench } from '../../../src/ui/components/active-tab-workbench';
+import type { ActiveTabFollower } from '../../../src/ui/connect/active-tab';
+import { memoryConnector } from '../../../src/ui/connect/memory';
+import { makeCookie } from '../fixtures';
+
+afterEach(cleanup);
+
+function fakeFollower(first: number | undefined) {
+  const switches = new Set<(id: number) => void>();
+  const navigations = new Set<(id: number) => void>();
+  const follower: ActiveTabFollower = {
+    current: async () => first,
+    onSwitch: (l) => {
+      switches.add(l);
+      return () => switches.delete(l);
+    },
+    onNavigate: (l) => {
+      navigations.add(l);
+      return () => navigations.delete(l);
+    },
+    stop: () => {},
+  };
+  return {
+    follower,
+    switchTo: (id: number) => {
+      for (const l of switches) l(id);
+    },
+    navigate: (id: number) => {
+      for (const l of navigations) l(id);
+    },
+  };
+}
+
+const names = (c: Element) =>
+  [...c.querySelectorAll('[data-testid="cookie-row"]')].map((r) => r.getAttribute('data-name'));
+
+describe('ActiveTabWorkbench', () => {
+  const tabs = {
+    1: memoryConnector({ url: 'http://one.test/', cookies: [makeCookie({ name: 'one', domain: 'one.test' })] }),
+    2: memoryConnector({ url: 'http://two.test/', cookies: [makeCookie({ name: 'two', domain: 'two.test' })] }),
+  };
+  // Like the extension connector, the memory one does not hear navigations: the workbench must.
+  const quiet = (id: 1 | 2) => ({ ...tabs[id], onChange: () => () => {} });
+
+  it("shows the active tab's cookies and switches with the tab", async () => {
+    const { follower, switchTo } = fakeFollower(1);
+    const { container } = render(<ActiveTabWorkbench follower={follower} connectorFor={(id) => quiet(id as 1 | 2)} />);
+    await waitFor(() => expect(names(container)).toEqual(['one']));
+    switchTo(2);
+    await waitFor(() => expect(names(container)).toEqual(['two']));
+    expect(container.querySelector('[data-tab-id]')?.getAttribute('data-tab-id')).toBe('2');
+  });
+
+  it('reloads when the shown tab navigates', async () => {
+    const { follower, navigate } = fakeFollower(1);
+    const { container } = render(<ActiveTabWorkbench follower={follower} connectorFor={(id) => quiet(id as 1 | 2)} />);
+    await waitFor(() => expect(names(container)).toEqual(['one']));
+    tabs[1].jar.set('x', makeCookie({ name: 'after-navigation', domain: 'one.test' }));
+    navigate(1);
+    await waitFor(() => expect(names(container)).toContain('after-navigation'), { timeout: 2000 });
+  });
+
+  it('says so when there is no tab to show', async () => {
+    const { follower } = fakeFollower(undefined);
+    const { container } = render(<ActiveTabWorkbench follower={follower} connectorFor={(id) => quiet(id as 1 | 2)} />);
+    await waitFor(() => expect(container.textContent).toContain('No tab to show cookies for'));
+  });
+});
