@@ -3,6 +3,7 @@
  * as pure functions of the action's result. Text only: nothing here produces HTML.
  */
 import { errorText } from '../error-text';
+import { cookieCount } from './format';
 import type { ChangeNotes, ResponseOf } from '../messages';
 import type { Cookie } from '../model/cookie';
 
@@ -16,10 +17,8 @@ export interface Outcome {
   undoable?: boolean;
 }
 
-/** "1 cookie", "2 cookies". */
-export function cookieCount(count: number): string {
-  return `${count} cookie${count === 1 ? '' : 's'}`;
-}
+// The two a first screen needs live with the display helpers, so this module loads only after an action.
+export { cookieCount, cookieNotFoundOutcome } from './format';
 
 /** The undo journal's label for deleting one cookie (Undo's tooltip names it). */
 export function deleteLabel(cookie: Pick<Cookie, 'name'>): string {
@@ -79,10 +78,6 @@ export function saveOutcome({ saved, warning }: { saved: Pick<Cookie, 'name'> } 
   return warning ? { text: warning, error: true } : { text: `Saved ${saved.name}.`, error: false };
 }
 
-/** A jump to a cookie (from the Set-Cookie log) that is not among the loaded cookies. */
-export function cookieNotFoundOutcome(name: string): Outcome {
-  return { text: `The cookie ${name} is not in this page's cookies (any more).`, error: true };
-}
 
 /** The import or export dialog's code could not be loaded. */
 export function transferFailedOutcome(which: 'import' | 'export', error: unknown): Outcome {

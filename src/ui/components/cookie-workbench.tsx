@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../error-text';
 import type { TabCookies } from '../../messages';
@@ -17,26 +18,20 @@ import {
   type SeverityFilter,
   type SortKey,
 } from '../model';
-import {
-  deleteAllLabel,
-  deleteLabel,
-  type Outcome,
-  removeOutcome,
-  saveOutcome,
-  transferFailedOutcome,
-  keptOutcome,
-  undoOutcome,
-} from '../outcome-text';
-import { CookieForm } from './cookie-form';
+import type { Outcome } from '../outcome-text';
+import { lazyComponent } from '../hooks/use-lazy';
 import { CookieGroup, type RowActions } from './cookie-group';
-import { DeleteAllDialog } from './delete-all-dialog';
-import { MessageBar } from './message-bar';
-import { NotStoredBar } from './not-stored-bar';
-import { SiteSection } from './site-section';
+import type { SiteSectionProps } from './site-section';
 import { SummaryBar } from './summary-bar';
 import { Toolbar } from './toolbar';
 
 export type { CookieFocus };
+
+/** What a first screen does not show loads when first needed: the edit form, the confirmation, the bars. */
+const CookieForm = lazyComponent(() => import('./cookie-form').then((m) => m.CookieForm));
+const DeleteAllDialog = lazyComponent(() => import('./delete-all-dialog').then((m) => m.DeleteAllDialog));
+const NotStoredBar = lazyComponent(() => import('./not-stored-bar').then((m) => m.NotStoredBar));
+const MessageBar = lazyComponent(() => import('./message-bar').then((m) => m.MessageBar));
 
 /** Import and export (with the formats code) load on first use: they are not needed to open the popup. */
 type Transfer = typeof import('./transfer');
@@ -44,6 +39,14 @@ let transfer: Promise<Transfer> | undefined;
 const loadTransfer = () => {
   transfer ??= import('./transfer');
   return transfer;
+};
+
+/** What the status line says after an action loads with the first action, not with the popup. */
+type Texts = typeof import('../outcome-text');
+let texts: Promise<Texts> | undefined;
+const loadTexts = () => {
+  texts ??= import('../outcome-text');
+  return texts;
 };
 
 /** An open form; `id` changes on every open so a new form never inherits the last one's fields. */
@@ -68,6 +71,8 @@ export interface CookieWorkbenchProps {
   onShowHeaders?: ((cookie: Cookie) => void) | undefined;
   /** Called with every load, so a host page can tell which cookies exist. */
   onData?: ((data: TabCookies) => void) | undefined;
+  /** Shows one site's section when the connector loads by site (the DevTools panel; the popup never loads it). */
+  SiteSection?: ComponentType<SiteSectionProps> | undefined;
 }
 
 /**
@@ -75,7 +80,7 @@ export interface CookieWorkbenchProps {
  * popup and the DevTools panel are both this component over a connector. When the connector loads
  * cookies by site (the panel), the list has one section per site of the page.
  */
-export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: CookieWorkbenchProps) {
+export function CookieWorkbench({ connector, focus, onShowHeaders, onData, SiteSection }: CookieWorkbenchProps) {
   const { data, loadError, now, undoNext, notStored, reload } = useCookieData(connector, onData);
   const [query, setQuery] = useState('');
   const [warningsOnly, setWarningsOnly] = useState(false);
@@ -96,9 +101,9 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
 
   /** Runs an action, shows what it did (or why it failed), then shows the cookies as they are now. */
   /** `undoable`: a change the bar offers to undo, when it went through. */
-  const run = async (work: () => Promise<Outcome>, undoable = false) => {
+  const run = async (work: (t: Texts) => Promise<Outcome>, undoable = false) => {
     try {
-      const outcome = await work();
+      const outcome = await work(await loadTexts());
       setStatus(undoable && !outcome.error ? { ...outcome, undoable } : outcome);
     } catch (error) {
       setStatus({ text: errorText(error), error: true });
@@ -106,15 +111,15 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
     await reload();
   };
 
-  const removeCookies = (cookies: Cookie[], label: string) =>
-    run(async () => removeOutcome(cookies, await connector.remove(cookies, label)), true);
-  const deleteRow = (row: Row) => removeCookies([row.cookie], deleteLabel(row.cookie));
+  const removeCookies = (cookies: Cookie[], label: (t: Texts) => string) =>
+    run(async (t) => t.removeOutcome(cookies, await connector.remove(cookies, label(t))), true);
+  const deleteRow = (row: Row) => removeCookies([row.cookie], (t) => t.deleteLabel(row.cookie));
   const undo = (options?: { entryId: number; force: boolean }) =>
-    run(async () => undoOutcome(await connector.undo(options)));
+    run(async (t) => t.undoOutcome(await connector.undo(options)));
   const keepCurrent = (entryId: number) =>
-    run(async () => {
+    run(async (t) => {
       await connector.dropUndo(entryId);
-      return keptOutcome();
+      return t.keptOutcome();
     });
 
   const openTransfer = (which: 'import' | 'export') => {
@@ -123,7 +128,11 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
         setDialogs(loaded);
         setDialog(which);
       },
-      (error: unknown) => setStatus(transferFailedOutcome(which, error)),
+      (error: unknown) =>
+        loadTexts().then(
+          (t) => setStatus(t.transferFailedOutcome(which, error)),
+          () => setStatus({ text: errorText(error), error: true }),
+        ),
     );
   };
 
@@ -141,7 +150,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
       throw new Error(message);
     }
     setEditor(undefined);
-    const outcome = saveOutcome(result);
+    const outcome = (await loadTexts()).saveOutcome(result);
     setStatus(outcome.error ? outcome : { ...outcome, undoable: true });
     await reload();
   };
@@ -223,7 +232,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
           }
         }
       />
-      <NotStoredBar entries={notStored} />
+      {notStored.length > 0 && <NotStoredBar entries={notStored} />}
       <Toolbar
         searchRef={search}
         query={query}
@@ -257,7 +266,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
           host={host}
           onConfirm={() => {
             setDialog(undefined);
-            void removeCookies(data.cookies, deleteAllLabel(data.cookies.length, host));
+            void removeCookies(data.cookies, (t) => t.deleteAllLabel(data.cookies.length, host));
           }}
           onCancel={() => setDialog(undefined)}
         />
@@ -299,7 +308,8 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData }: Coo
           !sections && groups.length === 0 && <p class="empty">No cookie matches.</p>
         )}
         {total > 0 &&
-          sections
+          sections &&
+          SiteSection
           ? sections.map((section) => <SiteSection key={section.site} section={section} {...rows} />)
           : groups.map((group) => <CookieGroup key={group.label} group={group} {...rows} />)}
       </div>

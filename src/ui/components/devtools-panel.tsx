@@ -6,6 +6,7 @@ import type { Connector, SetCookieLogSource } from '../connect/connector';
 import { allCookies, findCookie } from '../model';
 import { type CookieFocus, CookieWorkbench } from './cookie-workbench';
 import { type LogFocus, SetCookieLogView } from './set-cookie-log-view';
+import { SiteSection } from './site-section';
 
 type View = 'cookies' | 'log';
 const VIEWS: ReadonlyArray<{ id: View; label: string }> = [
@@ -73,7 +74,13 @@ export function DevtoolsPanel({ connector, logSource }: { connector: Connector; 
       </div>
       {/* Both views stay mounted, so switching keeps open rows, forms, filters and scroll positions. */}
       <div role="tabpanel" id="view-cookies" aria-labelledby="tab-cookies" hidden={view !== 'cookies'} class="view">
-        <CookieWorkbench connector={connector} focus={cookieFocus} onShowHeaders={onShowHeaders} onData={onData} />
+        <CookieWorkbench
+          connector={connector}
+          focus={cookieFocus}
+          onShowHeaders={onShowHeaders}
+          onData={onData}
+          SiteSection={SiteSection}
+        />
       </div>
       <div role="tabpanel" id="view-log" aria-labelledby="tab-log" hidden={view !== 'log'} class="view">
         <SetCookieLogView source={logSource} cookieShown={produced} onSelect={onSelect} focus={logFocus} />

@@ -1,3 +1,4 @@
+import '../sheets.css';
 import { importSummary } from '../outcome-text';
 import { useState } from 'preact/hooks';
 import { importCookies, type ImportResult } from '../../core/formats';

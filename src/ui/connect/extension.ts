@@ -1,7 +1,7 @@
 /** The pages' side of the message protocol: a typed `send` and the extension connector. */
 import { browser } from './browser-api';
 import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from '../../messages';
-import type { Connector, SetCookieLogSource } from './connector';
+import type { Connector } from './connector';
 
 /** What a page says when the background worker stopped before answering. */
 export const STOPPED =
@@ -32,7 +32,7 @@ export async function targetTabId(search: string = location.search): Promise<num
 }
 
 /** Calls `listener` for every broadcast event named `name` (and accepted by `accept`); returns the unsubscribe. */
-function onEvent(name: string, listener: () => void, accept: (message: { tabId?: unknown }) => boolean = () => true) {
+export function onEvent(name: string, listener: () => void, accept: (message: { tabId?: unknown }) => boolean = () => true) {
   const handle = (message: unknown) => {
     const event = message as { event?: unknown; tabId?: unknown } | null;
     if (event?.event === name && accept(event)) listener();
@@ -75,27 +75,5 @@ export function extensionConnector(tabId: () => Promise<number>, options: Connec
     dropUndo: async (entryId) => (await send('journal/drop', { tabId: await tabId(), entryId })).dropped,
     onChange: (listener) => onEvent('cookies-changed', listener),
     notStored: async () => (await send('setcookie/not-stored', { tabId: await tabId() })).entries,
-  };
-}
-
-/** The Set-Cookie log of a tab, through the background. */
-export function extensionLogSource(tabId: () => Promise<number>): SetCookieLogSource {
-  let known: number | undefined;
-  void tabId().then((id) => {
-    known = id;
-  });
-  return {
-    load: async () => send('setcookie/log', { tabId: await tabId() }),
-    clear: async () => {
-      await send('setcookie/clear', { tabId: await tabId() });
-    },
-    setPreserve: async (preserve) => {
-      await send('setcookie/preserve', { tabId: await tabId(), preserve });
-    },
-    setRecording: async (recording) => {
-      await send('setcookie/recording', { recording });
-    },
-    onChange: (listener) =>
-      onEvent('setcookie-logged', listener, (event) => known === undefined || event.tabId === known),
   };
 }

@@ -1,3 +1,4 @@
+import { type ComponentType, h, type VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 /**
@@ -20,5 +21,17 @@ export function lazyModule<M>(load: () => Promise<M>): () => M | undefined {
       };
     }, []);
     return loaded;
+  };
+}
+
+/**
+ * A component whose code loads when it is first shown (nothing is rendered until then): forms and
+ * dialogs a first screen does not need stay out of the popup's first load.
+ */
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): (props: P) => VNode<P> | null {
+  const useLoaded = lazyModule(load);
+  return function Lazy(props: P) {
+    const Loaded = useLoaded();
+    return Loaded ? (h(Loaded, props) as VNode<P>) : null;
   };
 }

@@ -65,7 +65,8 @@ describe('CookieWorkbench', () => {
     await waitFor(() => expect(rows(container)).toHaveLength(1));
     fireEvent.click(container.querySelector('.row-head') as Element);
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.input(screen.getByLabelText('Value'), { target: { value: 'changed' } });
+    // The form's code loads on first use.
+    fireEvent.input(await screen.findByLabelText('Value'), { target: { value: 'changed' } });
     fireEvent.change(screen.getByLabelText('SameSite'), { target: { value: 'none' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('SameSite=None needs Secure'));
@@ -101,7 +102,7 @@ describe('CookieWorkbench duplicate', () => {
     await waitFor(() => expect(rows(container)).toHaveLength(1));
     fireEvent.click(container.querySelector('.row-head') as Element);
     fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
-    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('pref-copy');
+    expect(((await screen.findByLabelText('Name')) as HTMLInputElement).value).toBe('pref-copy');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(rows(container)).toHaveLength(2));
     const byName = Object.fromEntries([...connector.jar.values()].map((c) => [c.name, c]));
@@ -122,7 +123,7 @@ describe('CookieWorkbench editing same-name cookies', () => {
     fireEvent.click(head('/'));
     fireEvent.click(head('/app'));
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    expect((screen.getByLabelText('Path') as HTMLInputElement).value).toBe('/app');
+    expect(((await screen.findByLabelText('Path')) as HTMLInputElement).value).toBe('/app');
     fireEvent.input(screen.getByLabelText('Value'), { target: { value: 'edited' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(container.querySelector('p.status')?.textContent).toContain('Saved dup'));
