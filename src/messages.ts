@@ -140,6 +140,18 @@ export interface TabCookiesBySite extends TabCookies {
   sites: SiteGroup[];
 }
 
+/**
+ * A page's first screen in one reply (the popup and the DevTools panel): its cookies with their
+ * findings, what Undo would undo, and the headers that stored nothing.
+ */
+export interface TabView {
+  cookies: TabCookies | TabCookiesBySite;
+  /** The label of the entry a plain Undo acts on (see `undoTarget`); absent: nothing to undo. */
+  undoNext?: string;
+  /** Absent when the Set-Cookie log was still busy: the rows do not wait for it, ask `setcookie/not-stored`. */
+  notStored?: NotStoredHeader[];
+}
+
 /** A Set-Cookie header that stored nothing, as the popup shows it. */
 export type NotStoredHeader = Pick<
   SetCookieEntry,
@@ -210,6 +222,11 @@ export interface RestoreOutcome extends ImportOutcome {
 export interface Protocol {
   /** The cookies that apply to a tab's page, in the tab's own cookie store, partitioned ones included. */
   'cookies/for-tab': { request: { tabId: number }; response: TabCookies };
+  /**
+   * `cookies/for-tab` (or with `bySite`, `cookies/by-site`), Undo's next label from `journal/list`
+   * and `setcookie/not-stored`, in one round trip: what a popup or panel shows first.
+   */
+  'tab/view': { request: { tabId: number; bySite?: boolean }; response: TabView };
   /** Add (no original) or edit a cookie safely; the error is the browser's reason. */
   'cookie/save': {
     /** `overwrite`: save even if the original changed since the form was opened. */

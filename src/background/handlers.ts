@@ -1,6 +1,6 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
-import type { CookieProblem, MessageName, RequestOf, ResponseOf, Scope } from '../messages';
+import type { CookieProblem, MessageName, NotStoredHeader, RequestOf, ResponseOf, Scope, TabView } from '../messages';
 import type { SetCookieLog } from '../core/set-cookie-log';
 import { pageSite, registrableDomain } from '../core/site';
 import { errorText } from '../error-text';
@@ -24,6 +24,7 @@ import { browserLabel, defaultStoreId, watchEvictions } from './platform';
 import { cookiesBySite } from './site-groups';
 import { tabCookies } from './tab-cookies';
 import { notStored } from '../core/set-cookie-log/not-stored';
+import { undoTarget } from '../model/undo-target';
 
 const cookieCount = (n: number) => `${n} cookie${n === 1 ? '' : 's'}`;
 
@@ -103,8 +104,31 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
     return { storeId: await storeIdForTab(tab), sites: [...new Set(sites)] };
   };
 
+  const bySite = (tabId: number) => cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id)));
+
   return {
     'cookies/for-tab': ({ tabId }) => tabCookies(tabId),
+
+    'tab/view': async ({ tabId, bySite: grouped }) => {
+      // Beside the rows, never before them: a log still busy with a burst of headers is left out.
+      // An idle log answers long before the cookies and the journal are read.
+      let headers: NotStoredHeader[] | undefined;
+      log.withLog((l) => notStored(l.entries(tabId))).then(
+        (found) => {
+          headers = found;
+        },
+        () => {},
+      );
+      const [cookies, journal] = await Promise.all([
+        grouped ? bySite(tabId) : tabCookies(tabId),
+        scopeOf({ tabId }).then(listEntries),
+      ]);
+      const view: TabView = { cookies };
+      const undoNext = undoTarget(journal)?.label;
+      if (undoNext !== undefined) view.undoNext = undoNext;
+      if (headers) view.notStored = headers;
+      return view;
+    },
 
     'cookie/check': async (request) => {
       const { cookie } = request;
@@ -196,7 +220,7 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
       risks: await evictionRisks(cookies, cookies[0]?.storeId ?? defaultStoreId),
     }),
 
-    'cookies/by-site': ({ tabId }) => cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id))),
+    'cookies/by-site': ({ tabId }) => bySite(tabId),
 
     'setcookie/log': ({ tabId }) =>
       log.withLog((l) => ({ entries: l.entries(tabId), preserve: l.preserve(tabId), ...log.status() })),

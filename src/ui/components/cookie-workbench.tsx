@@ -41,11 +41,11 @@ const loadTransfer = () => {
   return transfer;
 };
 
-/** What the status line says after an action loads with the first action, not with the popup. */
+/** What the status line says after an action, and its bar, load together with the first action, not with the popup. */
 type Texts = typeof import('../outcome-text');
 let texts: Promise<Texts> | undefined;
 const loadTexts = () => {
-  texts ??= import('../outcome-text');
+  texts ??= Promise.all([import('../outcome-text'), MessageBar.preload()]).then(([t]) => t);
   return texts;
 };
 
@@ -149,8 +149,9 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, SiteS
       await reload();
       throw new Error(message);
     }
-    setEditor(undefined);
+    // The form closes and the outcome shows in one render.
     const outcome = (await loadTexts()).saveOutcome(result);
+    setEditor(undefined);
     setStatus(outcome.error ? outcome : { ...outcome, undoable: true });
     await reload();
   };

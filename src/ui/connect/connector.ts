@@ -18,12 +18,15 @@ import type {
   StoreInfo,
   TabCookies,
   TabCookiesBySite,
+  TabView,
 } from '../../messages';
 import type { Cookie } from '../../model/cookie';
 
 export interface Connector {
   /** The page's cookies; with `sites`, the workbench shows one section per site of the page. */
   load(): Promise<TabCookies | TabCookiesBySite>;
+  /** `load`, the next Undo's label and the not-stored headers in one round trip (absent: ask each). */
+  view?(): Promise<TabView>;
   /** Resolves with the stored cookie (and a warning if part of it went wrong); rejects with the reason the browser (or we) refused. */
   save(
     original: Cookie | undefined,

@@ -49,8 +49,10 @@ export interface ConnectorOptions {
 
 export function extensionConnector(tabId: () => Promise<number>, options: ConnectorOptions = {}): Connector {
   const load = async () => send(options.bySite ? 'cookies/by-site' : 'cookies/for-tab', { tabId: await tabId() });
-  // The first load starts now, while the page is still rendering, not after the first paint.
-  let first: ReturnType<typeof load> | undefined = load();
+  const view = async () => send('tab/view', { tabId: await tabId(), ...(options.bySite ? { bySite: true } : {}) });
+  // The first view (cookies, Undo's label, not-stored headers: one message) starts now, while the
+  // page is still rendering, not after the first paint.
+  let first: ReturnType<typeof view> | undefined = view();
   first.catch(() => {});
   // A change before the page takes that first answer makes it stale: the page then asks afresh.
   const stopWatching = onEvent('cookies-changed', () => {
@@ -58,11 +60,12 @@ export function extensionConnector(tabId: () => Promise<number>, options: Connec
     stopWatching();
   });
   return {
-    load: () => {
+    load,
+    view: () => {
       const pending = first;
       first = undefined;
       stopWatching();
-      return pending ?? load();
+      return pending ?? view();
     },
     save: async (original, next, options = {}) =>
       send('cookie/save', { tabId: await tabId(), next, ...(original ? { original } : {}), ...options }),

@@ -309,3 +309,59 @@ describe('changes are noted before they act', () => {
     expect(storedValue('sid')).toBe('v1');
   });
 });
+
+describe('tab/view: a first screen in one round trip', () => {
+  const refused = {
+    id: 9,
+    tabId: 1,
+    time: 1,
+    source: 'header' as const,
+    requestUrl: 'https://app.example.com/',
+    status: 200,
+    frameType: 'main_frame' as const,
+    header: 'bad=1; Domain=other.test',
+    name: 'bad',
+    verdict: 'rejected' as const,
+    message: 'The domain is not this site.',
+    notes: [],
+    attributes: [],
+  };
+
+  it("answers what cookies/for-tab, journal/list's next Undo and setcookie/not-stored answer separately", async () => {
+    const { handlers, log } = setup();
+    await handlers['cookies/import']({ cookies: [cookie('a', '1'), cookie('b', '2')] });
+    await handlers['cookies/delete']({ cookies: [cookie('b', '2')], label: 'Deleted b' });
+    log.add(1, [refused]);
+    const view = await handlers['tab/view']({ tabId: 1 });
+    expect(view.cookies).toEqual(await handlers['cookies/for-tab']({ tabId: 1 }));
+    expect(view.cookies.cookies.map((c) => c.name)).toEqual(['a']);
+    expect(view.undoNext).toBe('Deleted b');
+    expect(view.notStored).toEqual((await handlers['setcookie/not-stored']({ tabId: 1 })).entries);
+    expect(view.notStored?.map((h) => h.name)).toEqual(['bad']);
+  });
+
+  it('groups by site when asked, and has no Undo label when there is nothing to undo', async () => {
+    const { handlers } = setup();
+    const view = await handlers['tab/view']({ tabId: 1, bySite: true });
+    expect(view).toEqual({ cookies: await handlers['cookies/by-site']({ tabId: 1 }), notStored: [] });
+    expect('sites' in view.cookies && view.cookies.sites.map((s) => s.site)).toEqual(['example.com']);
+  });
+
+  it('does not hold the rows for a Set-Cookie log still busy: the page asks for the headers on its own', async () => {
+    const log = new SetCookieLog();
+    const handlers = createHandlers({
+      store: browserStore({ onWrite: () => {} }),
+      log: {
+        withLog: () => new Promise(() => {}),
+        changed: () => {},
+        framesNow: (tabId) => log.frames(tabId),
+        status: () => ({ recording: true, dropped: 0 }),
+        setRecording: async () => {},
+      },
+    });
+    await handlers['cookies/import']({ cookies: [cookie('a', '1')] });
+    const view = await handlers['tab/view']({ tabId: 1 });
+    expect(view.cookies.cookies.map((c) => c.name)).toEqual(['a']);
+    expect(view.notStored).toBeUndefined();
+  });
+});
