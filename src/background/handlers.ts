@@ -1,6 +1,16 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
-import type { CookieProblem, MessageName, NotStoredHeader, RequestOf, ResponseOf, Scope, TabView } from '../messages';
+import type {
+  CookieProblem,
+  MessageName,
+  NotStoredHeader,
+  RequestOf,
+  ResponseOf,
+  Scope,
+  SiteGroup,
+  TabCookies,
+  TabView,
+} from '../messages';
 import type { SetCookieLog } from '../core/set-cookie-log';
 import { pageSite, registrableDomain } from '../core/site';
 import { errorText } from '../error-text';
@@ -25,6 +35,7 @@ import { cookiesBySite } from './site-groups';
 import { tabCookies } from './tab-cookies';
 import { notStored } from '../core/set-cookie-log/not-stored';
 import { undoTarget } from '../model/undo-target';
+import { packFindings } from './packed-findings';
 
 const cookieCount = (n: number) => `${n} cookie${n === 1 ? '' : 's'}`;
 
@@ -120,10 +131,11 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
         () => {},
       );
       const [cookies, journal] = await Promise.all([
-        grouped ? bySite(tabId) : tabCookies(tabId),
+        grouped ? bySite(tabId) : tabCookies(tabId).then((top): TabCookies & { sites?: SiteGroup[] } => top),
         scopeOf({ tabId }).then(listEntries),
       ]);
-      const view: TabView = { cookies };
+      const { sites, ...top } = cookies;
+      const view: TabView = { cookies: { ...packFindings(top), ...(sites ? { sites: sites.map(packFindings) } : {}) } };
       const undoNext = undoTarget(journal)?.label;
       if (undoNext !== undefined) view.undoNext = undoNext;
       if (headers) view.notStored = headers;

@@ -1,7 +1,16 @@
 /** The pages' side of the message protocol: a typed `send` and the extension connector. */
 import { browser } from './browser-api';
-import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from '../../messages';
-import type { Connector } from './connector';
+import type {
+  Envelope,
+  MessageName,
+  Reply,
+  RequestOf,
+  ResponseOf,
+  SiteGroup,
+  TabCookies,
+} from '../../messages';
+import type { Connector, FirstScreen } from './connector';
+import { unpackFindings } from './packed-findings';
 
 /** What a page says when the background worker stopped before answering. */
 export const STOPPED =
@@ -49,7 +58,12 @@ export interface ConnectorOptions {
 
 export function extensionConnector(tabId: () => Promise<number>, options: ConnectorOptions = {}): Connector {
   const load = async () => send(options.bySite ? 'cookies/by-site' : 'cookies/for-tab', { tabId: await tabId() });
-  const view = async () => send('tab/view', { tabId: await tabId(), ...(options.bySite ? { bySite: true } : {}) });
+  const view = async (): Promise<FirstScreen> => {
+    const { cookies, ...rest } = await send('tab/view', { tabId: await tabId(), ...(options.bySite ? { bySite: true } : {}) });
+    const { sites, ...top } = cookies;
+    const tab = unpackFindings<TabCookies>(top);
+    return { ...rest, cookies: sites ? { ...tab, sites: sites.map((s) => unpackFindings<SiteGroup>(s)) } : tab };
+  };
   // The first view (cookies, Undo's label, not-stored headers: one message) starts now, while the
   // page is still rendering, not after the first paint.
   let first: ReturnType<typeof view> | undefined = view();

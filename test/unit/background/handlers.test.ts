@@ -6,6 +6,7 @@ const { fake } = await import('./fake-browser');
 const { createHandlers } = await import('../../../src/background/handlers');
 const { browserStore } = await import('../../../src/background/store');
 const { SetCookieLog } = await import('../../../src/core/set-cookie-log');
+const { unpackFindings } = await import('../../../src/ui/connect/packed-findings');
 
 function setup() {
   const log = new SetCookieLog();
@@ -329,11 +330,15 @@ describe('tab/view: a first screen in one round trip', () => {
 
   it("answers what cookies/for-tab, journal/list's next Undo and setcookie/not-stored answer separately", async () => {
     const { handlers, log } = setup();
-    await handlers['cookies/import']({ cookies: [cookie('a', '1'), cookie('b', '2')] });
+    // Neither Secure nor HttpOnly: a cookie with findings.
+    const weak = { ...cookie('a', '1'), secure: false, httpOnly: false };
+    await handlers['cookies/import']({ cookies: [weak, cookie('b', '2')] });
     await handlers['cookies/delete']({ cookies: [cookie('b', '2')], label: 'Deleted b' });
     log.add(1, [refused]);
     const view = await handlers['tab/view']({ tabId: 1 });
-    expect(view.cookies).toEqual(await handlers['cookies/for-tab']({ tabId: 1 }));
+    const forTab = await handlers['cookies/for-tab']({ tabId: 1 });
+    expect(unpackFindings(view.cookies)).toEqual(forTab);
+    expect(forTab.findings.length).toBeGreaterThan(0);
     expect(view.cookies.cookies.map((c) => c.name)).toEqual(['a']);
     expect(view.undoNext).toBe('Deleted b');
     expect(view.notStored).toEqual((await handlers['setcookie/not-stored']({ tabId: 1 })).entries);
@@ -343,8 +348,12 @@ describe('tab/view: a first screen in one round trip', () => {
   it('groups by site when asked, and has no Undo label when there is nothing to undo', async () => {
     const { handlers } = setup();
     const view = await handlers['tab/view']({ tabId: 1, bySite: true });
-    expect(view).toEqual({ cookies: await handlers['cookies/by-site']({ tabId: 1 }), notStored: [] });
-    expect('sites' in view.cookies && view.cookies.sites.map((s) => s.site)).toEqual(['example.com']);
+    const { sites, ...top } = await handlers['cookies/by-site']({ tabId: 1 });
+    expect(view.undoNext).toBeUndefined();
+    expect(view.notStored).toEqual([]);
+    expect(unpackFindings(view.cookies)).toEqual({ ...top, sites: view.cookies.sites });
+    expect(view.cookies.sites?.map((s) => unpackFindings(s))).toEqual(sites);
+    expect(sites.map((s) => s.site)).toEqual(['example.com']);
   });
 
   it('does not hold the rows for a Set-Cookie log still busy: the page asks for the headers on its own', async () => {
