@@ -200,3 +200,28 @@ export function listView(data: TabCookies, options: ViewOptions): ListView {
   }));
   return { sections, groups: sections.flatMap((s) => s.groups) };
 }
+
+/**
+ * The first `limit` rows of the list, in order: what a first frame renders (a screenful and more),
+ * the rest following once it is painted. Sections and groups past the limit are left out, not shown
+ * empty.
+ */
+export function firstRows(view: ListView, limit: number): ListView {
+  let left = limit;
+  const cut = (groups: readonly Group[]): Group[] => {
+    const kept: Group[] = [];
+    for (const group of groups) {
+      if (left <= 0) break;
+      kept.push(group.rows.length <= left ? group : { ...group, rows: group.rows.slice(0, left) });
+      left -= group.rows.length;
+    }
+    return kept;
+  };
+  if (!view.sections) return { sections: undefined, groups: cut(view.groups) };
+  const sections: SiteSection[] = [];
+  for (const section of view.sections) {
+    if (left <= 0) break;
+    sections.push({ ...section, groups: cut(section.groups) });
+  }
+  return { sections, groups: sections.flatMap((s) => s.groups) };
+}

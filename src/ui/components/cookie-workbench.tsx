@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../error-text';
 import type { TabCookies } from '../../messages';
 import { type Cookie, cookieKey } from '../../model/cookie';
@@ -10,6 +10,7 @@ import {
   allCookies,
   blankForm,
   cookiesPerSeverity,
+  firstRows,
   type FormState,
   formFromCookie,
   hasSites,
@@ -48,6 +49,9 @@ const loadTexts = () => {
   texts ??= Promise.all([import('../outcome-text'), MessageBar.preload()]).then(([t]) => t);
   return texts;
 };
+
+/** Rows in the first frame: more than a popup or a panel shows at once; the rest follow once it is painted. */
+const FIRST_ROWS = 50;
 
 /** An open form; `id` changes on every open so a new form never inherits the last one's fields. */
 /** `overwrite`: the user was told the original changed since and saves over it anyway. */
@@ -97,6 +101,17 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, SiteS
   const { sections, groups } = useMemo(
     () => (data ? listView(data, { query, warningsOnly, sort, severity }) : { sections: undefined, groups: [] }),
     [data, query, warningsOnly, sort, severity],
+  );
+  // The first frame paints a screenful of rows; the others are rendered right after it (an effect
+  // runs once the frame is painted), so a long list does not hold up the first one.
+  const [everyRow, setEveryRow] = useState(false);
+  const loaded = data !== undefined;
+  useEffect(() => {
+    if (loaded) setEveryRow(true);
+  }, [loaded]);
+  const rendered = useMemo(
+    () => (everyRow ? { sections, groups } : firstRows({ sections, groups }, FIRST_ROWS)),
+    [everyRow, sections, groups],
   );
 
   /** Runs an action, shows what it did (or why it failed), then shows the cookies as they are now. */
@@ -311,8 +326,8 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, SiteS
         {total > 0 &&
           sections &&
           SiteSection
-          ? sections.map((section) => <SiteSection key={section.site} section={section} {...rows} />)
-          : groups.map((group) => <CookieGroup key={group.label} group={group} {...rows} />)}
+          ? rendered.sections?.map((section) => <SiteSection key={section.site} section={section} {...rows} />)
+          : rendered.groups.map((group) => <CookieGroup key={group.label} group={group} {...rows} />)}
       </div>
     </div>
   );
