@@ -102,12 +102,14 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, SiteS
     () => (data ? listView(data, { query, warningsOnly, sort, severity }) : { sections: undefined, groups: [] }),
     [data, query, warningsOnly, sort, severity],
   );
-  // The first frame paints a screenful of rows; the others are rendered right after it (an effect
+  // The first frame paints a screenful of rows; the others are rendered in a task after it (an effect
   // runs once the frame is painted), so a long list does not hold up the first one.
   const [everyRow, setEveryRow] = useState(false);
   const loaded = data !== undefined;
   useEffect(() => {
-    if (loaded) setEveryRow(true);
+    if (!loaded) return;
+    const later = setTimeout(() => setEveryRow(true));
+    return () => clearTimeout(later);
   }, [loaded]);
   const rendered = useMemo(
     () => (everyRow ? { sections, groups } : firstRows({ sections, groups }, FIRST_ROWS)),
