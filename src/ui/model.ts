@@ -160,10 +160,24 @@ export interface CookieTarget {
  * (the browser may have partitioned it where the header did not ask, as Firefox does for third parties).
  */
 export function findCookie(target: CookieTarget, cookies: readonly Cookie[]): Cookie | undefined {
-  const exact = cookies.find((c) => cookieKey(c) === target.key);
-  if (exact) return exact;
-  const host = hostOfDomain(target.domain);
-  return cookies.find((c) => c.name === target.name && hostOfDomain(c.domain) === host && c.path === target.path);
+  return cookieFinder(cookies)(target);
+}
+
+/**
+ * `findCookie` over the same cookies for many targets (every entry of a Set-Cookie log): the cookies
+ * are indexed once, not compared with each target in turn.
+ */
+export function cookieFinder(cookies: readonly Cookie[]): (target: CookieTarget) => Cookie | undefined {
+  const exact = new Map<string, Cookie>();
+  const similar = new Map<string, Cookie>();
+  const looseKey = (name: string, domain: string, path: string) => JSON.stringify([name, hostOfDomain(domain), path]);
+  for (const c of cookies) {
+    const key = cookieKey(c);
+    if (!exact.has(key)) exact.set(key, c);
+    const loose = looseKey(c.name, c.domain, c.path);
+    if (!similar.has(loose)) similar.set(loose, c);
+  }
+  return (target) => exact.get(target.key) ?? similar.get(looseKey(target.name, target.domain, target.path));
 }
 
 /** Whether the loaded data is grouped by site (the DevTools panel). */

@@ -1,9 +1,9 @@
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { TabCookies } from '../../messages';
 import type { Cookie } from '../../model/cookie';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from '../connect/connector';
-import { allCookies, findCookie } from '../model';
+import { allCookies, cookieFinder } from '../model';
 import { type CookieFocus, CookieWorkbench } from './cookie-workbench';
 import { type LogFocus, SetCookieLogView } from './set-cookie-log-view';
 import { SiteSection } from './site-section';
@@ -27,10 +27,12 @@ export function DevtoolsPanel({ connector, logSource }: { connector: Connector; 
   const tabs = useRef<Record<View, HTMLButtonElement | null>>({ cookies: null, log: null });
 
   const onData = useCallback((data: TabCookies) => setCookies(allCookies(data)), []);
+  // Asked for every entry of the log: the cookies are indexed once per load.
+  const find = useMemo(() => cookieFinder(cookies), [cookies]);
   const produced = useCallback(
     (entry: SetCookieEntry) =>
-      entry.cookie !== undefined && entry.verdict !== 'deleted' && entry.verdict !== 'rejected' && findCookie(entry.cookie, cookies) !== undefined,
-    [cookies],
+      entry.cookie !== undefined && entry.verdict !== 'deleted' && entry.verdict !== 'rejected' && find(entry.cookie) !== undefined,
+    [find],
   );
 
   const onSelect = (entry: SetCookieEntry) => {

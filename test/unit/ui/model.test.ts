@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteSummary } from '../../../src/core/audit';
 import type { TabCookies, TabCookiesBySite } from '../../../src/messages';
-import { firstRows, listView } from '../../../src/ui/model';
+import { cookieFinder, findCookie, firstRows, listView } from '../../../src/ui/model';
+import { cookieKey } from '../../../src/model/cookie';
 import { makeCookie } from '../fixtures';
 
 const summary = (cookies: number): SiteSummary => ({
@@ -89,5 +90,34 @@ describe('firstRows', () => {
     expect(firstRows(view, 3).sections?.map((s) => s.site)).toEqual(['shop.test']);
     expect(names(firstRows(view, 3))).toEqual(['c000', 'c001', 'c002']);
     expect(firstRows(view, 4)).toEqual(view);
+  });
+});
+
+describe('cookieFinder', () => {
+  const plain = makeCookie({ name: 'sid', domain: 'shop.test' });
+  const partitioned = makeCookie({
+    name: 'chip',
+    domain: 'ads.test',
+    partitionKey: { topLevelSite: 'https://shop.test' },
+  });
+  const other = makeCookie({ name: 'sid', domain: '.shop.test', hostOnly: false, path: '/app' });
+  const cookies = [plain, partitioned, other];
+  const target = (c: typeof plain, key = cookieKey(c)) => ({ key, name: c.name, domain: c.domain, path: c.path });
+
+  it('finds each cookie by its identity, as findCookie does', () => {
+    const find = cookieFinder(cookies);
+    for (const c of cookies) {
+      expect(find(target(c))).toBe(c);
+      expect(findCookie(target(c), cookies)).toBe(c);
+    }
+  });
+
+  it('falls back to the same name, host and path (a cookie the browser partitioned on its own), else nothing', () => {
+    const find = cookieFinder(cookies);
+    const { partitionKey: _, ...unpartitioned } = partitioned;
+    expect(find(target(partitioned, cookieKey(unpartitioned)))).toBe(partitioned);
+    expect(find({ key: 'none', name: 'sid', domain: '.shop.test', path: '/' })).toBe(plain);
+    expect(find({ key: 'none', name: 'sid', domain: 'shop.test', path: '/other' })).toBeUndefined();
+    expect(cookieFinder([])(target(plain))).toBeUndefined();
   });
 });
