@@ -85,7 +85,13 @@ export function DevtoolsPanel({ connector, logSource }: { connector: Connector; 
         />
       </div>
       <div role="tabpanel" id="view-log" aria-labelledby="tab-log" hidden={view !== 'log'} class="view">
-        <SetCookieLogView source={logSource} cookieShown={produced} onSelect={onSelect} focus={logFocus} />
+        <SetCookieLogView
+          source={logSource}
+          cookieShown={produced}
+          onSelect={onSelect}
+          focus={logFocus}
+          shown={view === 'log'}
+        />
       </div>
     </div>
   );
