@@ -3,7 +3,7 @@ import { errorText } from '../../error-text';
 import type { NotStoredHeader, TabCookies } from '../../messages';
 import type { Connector } from '../connect/connector';
 import { undoTarget } from '../../model/undo-target';
-import { ROWS_PAINTED_MARK, ROWS_SHOWN_MARK } from '../marks';
+import { ROWS_SHOWN_MARK } from '../marks';
 
 export interface CookieData {
   /** The newest load; undefined until the first one answers. */
@@ -105,10 +105,7 @@ export function useCookieData(connector: Connector, onData?: (data: TabCookies) 
   // for `npm run bench` (a layout effect runs right after the commit, as a plain page's mark would).
   const shownOnce = data !== undefined;
   useLayoutEffect(() => {
-    if (!shownOnce) return;
-    performance.mark(ROWS_SHOWN_MARK);
-    // What the user sees: the frame those rows are painted in, which ends before the next task runs.
-    requestAnimationFrame(() => setTimeout(() => performance.mark(ROWS_PAINTED_MARK)));
+    if (shownOnce) performance.mark(ROWS_SHOWN_MARK);
   }, [shownOnce]);
 
   return { data, loadError, now, undoNext, notStored, reload };
