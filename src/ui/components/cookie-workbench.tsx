@@ -77,6 +77,11 @@ export interface CookieWorkbenchProps {
   onData?: ((data: TabCookies) => void) | undefined;
   /** Shows one site's section when the connector loads by site (the DevTools panel; the popup never loads it). */
   SiteSection?: ComponentType<SiteSectionProps> | undefined;
+  /**
+   * False while the view is hidden and has never been shown (the DevTools panel opened on its log):
+   * the cookies load, but the rows are rendered only once the view is first shown.
+   */
+  shown?: boolean;
 }
 
 /**
@@ -84,7 +89,7 @@ export interface CookieWorkbenchProps {
  * popup and the DevTools panel are both this component over a connector. When the connector loads
  * cookies by site (the panel), the list has one section per site of the page.
  */
-export function CookieWorkbench({ connector, focus, onShowHeaders, onData, SiteSection }: CookieWorkbenchProps) {
+export function CookieWorkbench({ connector, focus, onShowHeaders, onData, SiteSection, shown: visible = true }: CookieWorkbenchProps) {
   const { data, loadError, now, undoNext, notStored, reload } = useCookieData(connector, onData);
   const [query, setQuery] = useState('');
   const [warningsOnly, setWarningsOnly] = useState(false);
@@ -105,15 +110,21 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, SiteS
   // The first frame paints a screenful of rows; the others are rendered in a task after it (an effect
   // runs once the frame is painted), so a long list does not hold up the first one.
   const [everyRow, setEveryRow] = useState(false);
+  const [seen, setSeen] = useState(visible);
+  if (visible && !seen) setSeen(true);
   const loaded = data !== undefined;
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded || !seen) return;
     const later = setTimeout(() => setEveryRow(true));
     return () => clearTimeout(later);
-  }, [loaded]);
+  }, [loaded, seen]);
+  // A jump to a cookie (from the Set-Cookie log) scrolls to its row: every row is rendered for it.
+  useEffect(() => {
+    if (focus) setEveryRow(true);
+  }, [focus]);
   const rendered = useMemo(
-    () => (everyRow ? { sections, groups } : firstRows({ sections, groups }, FIRST_ROWS)),
-    [everyRow, sections, groups],
+    () => (everyRow ? { sections, groups } : firstRows({ sections, groups }, seen ? FIRST_ROWS : 0)),
+    [everyRow, seen, sections, groups],
   );
 
   /** Runs an action, shows what it did (or why it failed), then shows the cookies as they are now. */

@@ -82,6 +82,7 @@ export function DevtoolsPanel({ connector, logSource }: { connector: Connector; 
           onShowHeaders={onShowHeaders}
           onData={onData}
           SiteSection={SiteSection}
+          shown={view === 'cookies'}
         />
       </div>
       <div role="tabpanel" id="view-log" aria-labelledby="tab-log" hidden={view !== 'log'} class="view">

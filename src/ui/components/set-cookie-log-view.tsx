@@ -32,6 +32,9 @@ function ThirdPartySettingButton() {
   );
 }
 
+/** Entries in the log's first frame: more than a panel shows at once; the rest follow once it is painted. */
+const FIRST_ENTRIES = 30;
+
 /** A request from the Cookies view: show the headers of this cookie name. */
 export interface LogFocus {
   name: string;
@@ -99,6 +102,14 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
   // Entries stay rendered once shown, so switching views keeps the log's scroll position.
   const [rendered, setRendered] = useState(visible);
   if (visible && !rendered) setRendered(true);
+  // The first frame paints a screenful of entries; the others follow in a task after it.
+  const [everyEntry, setEveryEntry] = useState(false);
+  const loaded = log !== undefined;
+  useEffect(() => {
+    if (!rendered || !loaded) return;
+    const later = setTimeout(() => setEveryEntry(true));
+    return () => clearTimeout(later);
+  }, [rendered, loaded]);
 
   // Newest entries in view, as DevTools' own logs do, unless the user scrolled up.
   const count = rendered ? shown.length : 0;
@@ -187,7 +198,7 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
         </p>
       )}
       <ol class="log-list" ref={list}>
-        {(rendered ? shown : []).map((entry) => (
+        {(rendered ? (everyEntry ? shown : shown.slice(0, FIRST_ENTRIES)) : []).map((entry) => (
           <SetCookieEntryView
             key={entry.id}
             entry={entry}

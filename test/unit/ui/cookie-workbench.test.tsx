@@ -131,3 +131,33 @@ describe('CookieWorkbench editing same-name cookies', () => {
     expect(byPath).toEqual({ '/': 'root', '/app': 'edited' });
   });
 });
+
+describe('CookieWorkbench first frame', () => {
+  const many = Array.from({ length: 120 }, (_, i) => cookie(`c${String(i).padStart(3, '0')}`));
+  const connectorOf = (cookies: Cookie[]) =>
+    memoryConnector({
+      url: URL_,
+      cookies,
+      audit: (list) => audit(list, { pageUrl: URL_, now: Date.UTC(2026, 10, 26) }),
+    });
+
+  it('renders the first rows at once and every row right after, in order', async () => {
+    const { container } = render(<CookieWorkbench connector={connectorOf(many)} />);
+    await waitFor(() => expect(rows(container).length).toBeGreaterThan(0));
+    expect(rows(container).length).toBeLessThan(many.length);
+    await waitFor(() => expect(rows(container)).toHaveLength(many.length));
+    expect(rows(container).map((r) => r.getAttribute('data-name'))).toEqual(many.map((c) => c.name));
+  });
+
+  it('renders no row while hidden and never shown (the panel opened on its log), then every row', async () => {
+    const connector = connectorOf(many.slice(0, 3));
+    const { container, rerender } = render(<CookieWorkbench connector={connector} shown={false} />);
+    await waitFor(() => expect(container.querySelector('.summary .count')?.textContent).toBe('3 cookies'));
+    expect(rows(container)).toHaveLength(0);
+    expect(container.textContent).not.toContain('No cookie matches.');
+    rerender(<CookieWorkbench connector={connector} shown />);
+    await waitFor(() => expect(rows(container)).toHaveLength(3));
+    rerender(<CookieWorkbench connector={connector} shown={false} />);
+    expect(rows(container)).toHaveLength(3);
+  });
+});

@@ -55,6 +55,16 @@ const entries = (c: Element) => [...c.querySelectorAll('[data-testid="setcookie-
 const names = (c: Element) => entries(c).map((e) => e.getAttribute('data-name'));
 
 describe('SetCookieLogView', () => {
+  it('renders a long log in order: the first entries at once, every entry right after', async () => {
+    const next = ids();
+    const base = sampleEntries()[1] as SetCookieEntry;
+    const many = Array.from({ length: 70 }, (_, i) => ({ ...base, id: next(), name: `n${String(i).padStart(2, '0')}` }));
+    const { container } = render(<SetCookieLogView source={memoryLogSource(many)} />);
+    await waitFor(() => expect(entries(container).length).toBeGreaterThan(0));
+    expect(entries(container).length).toBeLessThan(many.length);
+    await waitFor(() => expect(names(container)).toEqual(many.map((e) => e.name)));
+  });
+
   it('renders no entry while hidden and never shown, then every entry, kept when hidden again', async () => {
     const source = memoryLogSource(sampleEntries());
     const { container, rerender } = render(<SetCookieLogView source={source} shown={false} />);
