@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import type { FilterChoice, SiteOrder } from '../../manager-model';
+import { cookieCount } from '../../outcome-text';
 
 export interface SearchBarProps {
   searchRef: RefObject<HTMLInputElement | null>;
@@ -103,7 +104,7 @@ export function SearchBar(props: SearchBarProps) {
         />
       </label>
       <span class="shown" data-testid="shown-count" aria-live="polite">
-        {props.shown === props.total ? `${props.total} cookies` : `${props.shown} of ${props.total} cookies`}
+        {props.shown === props.total ? cookieCount(props.total) : `${props.shown} of ${cookieCount(props.total)}`}
       </span>
       <p
         id="query-help"
