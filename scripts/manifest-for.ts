@@ -7,7 +7,11 @@ export type Target = 'chrome' | 'firefox';
 type Manifest = Record<string, unknown> & {
   background: { service_worker: string; type?: string };
   browser_specific_settings?: unknown;
+  permissions?: string[];
 };
+
+/** Firefox only: the manager's store switch lists each container by its name and colour. */
+const FIREFOX_PERMISSIONS = ['contextualIdentities'];
 
 export function manifestFor(source: Manifest, target: Target): Record<string, unknown> {
   const { background, browser_specific_settings, ...rest } = source;
@@ -19,6 +23,7 @@ export function manifestFor(source: Manifest, target: Target): Record<string, un
   return {
     ...rest,
     background: { scripts: [background.service_worker], type: background.type ?? 'module' },
+    permissions: [...(source.permissions ?? []), ...FIREFOX_PERMISSIONS],
     browser_specific_settings,
   };
 }

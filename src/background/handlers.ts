@@ -1,31 +1,28 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
-import type { CookieProblem, MessageName, RequestOf, ResponseOf, Scope } from '../messages';
+import type { MessageName, RequestOf, ResponseOf, Scope } from '../messages';
 import type { SetCookieLog } from '../core/set-cookie-log';
-import { pageSite, registrableDomain } from '../core/site';
-import { errorText } from '../error-text';
+import { cookieSite, pageSite, registrableDomain } from '../core/site';
 import { bareDomain, type Cookie, sameState } from '../model/cookie';
-import { checkCookie, likelyRefusal } from './check';
-import {
-  type Change,
-  type CookieStore,
-  deleteCookies,
-  EditRefused,
-  type Saved,
-  saveConflictText,
-  saveCookie,
-} from './editor';
+import { checkCookie } from './check';
+import { type CookieStore, deleteCookies, type Saved, saveConflictText, saveCookie } from './editor';
 import { type JournalScope, listEntries, replace } from './journal';
 import { storeIdForTab } from './cookie-api';
 import { undo } from './undo';
 import { abort, begin, finish } from './intent';
-import { checkImportSize, evictionRisks, identity } from './limits';
-import { browserLabel, defaultStoreId, watchEvictions } from './platform';
+import { checkImportSize, evictionRisks } from './limits';
+import { defaultStoreId } from './platform';
+import { cookieCount, problem, withReason } from './problems';
+import { getRules, protectedKeysOf, setRules, splitProtected } from './protection';
+import { ruleMatcher } from '../core/protect';
 import { cookiesBySite } from './site-groups';
+import { sitePageUrl, storeCookies } from './store-cookies';
+import { listStores } from './stores';
+import { harden, setExpiry } from './bulk';
+import { createBackup, previewRestore, restoreBackup } from './backup';
+import { writeMany } from './write-many';
 import { tabCookies } from './tab-cookies';
 import { notStored } from '../core/set-cookie-log/not-stored';
-
-const cookieCount = (n: number) => `${n} cookie${n === 1 ? '' : 's'}`;
 
 export type Handlers = { [N in MessageName]: (request: RequestOf<N>) => Promise<ResponseOf<N>> };
 
@@ -33,6 +30,8 @@ export type Handlers = { [N in MessageName]: (request: RequestOf<N>) => Promise<
 export interface HandlerDeps {
   /** Changes wait for this first (the recovery of changes a stopped worker left half done). */
   ready?: Promise<unknown>;
+  /** Tells open pages that what they show changed without a cookie changing (the protection rules). */
+  broadcast?: () => void;
   store: CookieStore;
   log: {
     withLog<T>(read: (log: SetCookieLog) => T | Promise<T>): Promise<T>;
@@ -59,26 +58,21 @@ function resolvePartition(cookie: Cookie, pageUrl: string): Cookie {
   return { ...cookie, partitionKey: { topLevelSite: `${url.protocol}//${topSite}`, hasCrossSiteAncestor: crossSite } };
 }
 
-/** The browser's own words, plus what our explainer says the cause most likely is. Never throws. */
-function withReason(error: unknown, cookie: Cookie): Error {
-  if (error instanceof EditRefused) return error;
-  const said = errorText(error);
-  let likely: string | undefined;
-  try {
-    likely = likelyRefusal(cookie);
-  } catch {
-    likely = undefined;
+/**
+ * The page a cookie is checked from, and the cookie as it will be written, when the manager edits
+ * it (a whole store, no tab): its own site's page. A new partitioned cookie must say its top-level
+ * site, as there is no tab to take it from.
+ */
+function inStore(cookie: Cookie, storeId: string): { cookie: Cookie; pageUrl: string } {
+  if (cookie.partitionKey && cookie.partitionKey.topLevelSite === '') {
+    throw new Error(
+      'A partitioned cookie needs its top-level site (for example https://example.com): the manager has no page to take it from.',
+    );
   }
-  return new Error(
-    `${browserLabel} refused the cookie: ${said}${likely && !said.includes(likely) ? ` Likely reason: ${likely}` : ''}`,
-  );
+  return { cookie: { ...cookie, storeId }, pageUrl: sitePageUrl(cookieSite(cookie)) };
 }
 
-function problem(cookie: Cookie, reason: string): CookieProblem {
-  return { name: cookie.name, domain: cookie.domain, path: cookie.path, reason };
-}
-
-export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
+export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): Handlers {
   // Changes run one at a time: two at once (the popup and the panel, or two quick Delete presses)
   // could otherwise restore each other's removed cookies or lose a journal entry.
   let queue: Promise<unknown> = ready ?? Promise.resolve();
@@ -104,19 +98,36 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
   };
 
   return {
-    'cookies/for-tab': ({ tabId }) => tabCookies(tabId),
+    'cookies/for-tab': async ({ tabId }) => {
+      const answer = await tabCookies(tabId);
+      return { ...answer, protectedKeys: await protectedKeysOf(answer.cookies) };
+    },
 
     'cookie/check': async (request) => {
       const { cookie } = request;
-      if (!('tabId' in request)) throw new Error(NOT_YET);
+      if (!('tabId' in request)) {
+        let placed: ReturnType<typeof inStore>;
+        try {
+          placed = inStore(cookie, request.storeId);
+        } catch (error) {
+          return { findings: [], refusal: (error as Error).message };
+        }
+        return checkCookie(placed.cookie, placed.pageUrl);
+      }
       const pageUrl = await tabUrl(request.tabId);
       return checkCookie(resolvePartition(cookie, pageUrl), pageUrl);
     },
 
     'cookie/save': async (request) => {
       const { original: asOpened, next: asked, overwrite } = request;
-      if (!('tabId' in request)) throw new Error(NOT_YET);
-      const next = resolvePartition(asked, await tabUrl(request.tabId));
+      let next: Cookie;
+      if ('tabId' in request) next = resolvePartition(asked, await tabUrl(request.tabId));
+      else {
+        if (asOpened && asOpened.storeId !== request.storeId) {
+          throw new Error('That cookie is in another cookie store than the one shown: reload the list and try again.');
+        }
+        next = inStore(asked, request.storeId).cookie;
+      }
       return serially(async () => {
         // What the save replaces is the cookie as it is now, not the copy the form was opened on:
         // if the site changed it meanwhile, say so instead of overwriting it unseen.
@@ -146,15 +157,18 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
       });
     },
 
-    'cookies/delete': ({ cookies, label }) =>
+    'cookies/delete': ({ cookies, label, includeProtected }) =>
       serially(async () => {
-        const intent = await begin(store, label, cookies);
-        const { change, missing, failed } = await deleteCookies(store, cookies);
+        // Protected cookies stay unless the user confirmed deleting them too.
+        const { kept, free } = includeProtected ? { kept: [], free: cookies } : await splitProtected(cookies);
+        const intent = await begin(store, label, free);
+        const { change, missing, failed } = await deleteCookies(store, free);
         const notes = await finish(intent, change);
         return {
           removed: change.before.length,
           missing: missing.length,
           failed: failed.map((f) => problem(f.cookie, f.reason)),
+          ...(kept.length > 0 ? { protectedKept: kept.length } : {}),
           ...notes,
         };
       }),
@@ -162,41 +176,34 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
     'cookies/import': ({ cookies }) =>
       serially(async () => {
         checkImportSize(cookies.length);
-        const storeId = cookies[0]?.storeId ?? defaultStoreId;
-        const intent = await begin(store, `Importing ${cookieCount(cookies.length)}`, cookies);
-        const evictions = watchEvictions();
-        // Keyed by identity, so the bookkeeping stays linear in the number of cookies.
-        const originals = new Map<string, Cookie>();
-        const written = new Map<string, Cookie>();
-        const failed: CookieProblem[] = [];
-        for (const cookie of cookies) {
-          try {
-            const existing = await store.getExact(cookie);
-            const { change: one, warning } = await saveCookie(store, existing, cookie);
-            // A cookie this import wrote earlier is not something to restore on undo; the original is.
-            for (const b of one.before) if (!written.has(identity(b))) originals.set(identity(b), b);
-            // And what it leaves is what it wrote last (Undo checks the cookie is still that).
-            for (const w of one.after) written.set(identity(w), w);
-            if (warning) failed.push(problem(cookie, warning));
-          } catch (error) {
-            failed.push(problem(cookie, withReason(error, cookie).message));
-          }
-        }
-        // Cookies the browser evicted to make room are part of the change: reported, and Undo brings them back.
-        const evicted = (await evictions.stop()).filter((c) => c.storeId === storeId && !written.has(identity(c)));
-        for (const c of evicted) originals.set(identity(c), c);
-        const change: Change = { before: [...originals.values()], after: [...written.values()] };
-        for (const c of evicted)
-          failed.push(problem(c, 'evicted by the browser to make room for the import; Undo brings it back'));
-        const notes = await finish({ ...intent, label: `Imported ${cookieCount(change.after.length)}` }, change);
-        return { written: change.after.length, failed, ...notes };
+        const { written, failed, protectedKept, warning } = await writeMany(
+          store,
+          cookies,
+          cookies[0]?.storeId ?? defaultStoreId,
+          {
+            label: { during: `Importing ${cookieCount(cookies.length)}`, done: (n) => `Imported ${cookieCount(n)}` },
+            what: 'import',
+            // A protected cookie is never replaced by an import.
+            isProtected: ruleMatcher(await getRules()),
+          },
+        );
+        return {
+          written,
+          failed,
+          ...(protectedKept > 0 ? { protectedKept } : {}),
+          ...(warning ? { warning } : {}),
+        };
       }),
 
     'cookies/eviction-risks': async ({ cookies }) => ({
       risks: await evictionRisks(cookies, cookies[0]?.storeId ?? defaultStoreId),
     }),
 
-    'cookies/by-site': ({ tabId }) => cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id))),
+    'cookies/by-site': async ({ tabId }) => {
+      const answer = await cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id)));
+      const shown = [...answer.cookies, ...answer.sites.flatMap((s) => s.cookies)];
+      return { ...answer, protectedKeys: [...new Set(await protectedKeysOf(shown))] };
+    },
 
     'setcookie/log': ({ tabId }) =>
       log.withLog((l) => ({ entries: l.entries(tabId), preserve: l.preserve(tabId), ...log.status() })),
@@ -237,20 +244,31 @@ export function createHandlers({ store, log, ready }: HandlerDeps): Handlers {
         return { dropped: found };
       }),
 
-    // The manager's messages (issue 12): the contract is in messages.ts; the handlers come next.
-    'cookies/set-expiry': notYet,
-    'cookies/harden': notYet,
-    'stores/list': notYet,
-    'store/cookies': notYet,
-    'protect/list': notYet,
-    'protect/set': notYet,
-    'backup/create': notYet,
-    'backup/preview': notYet,
-    'backup/restore': notYet,
+    'cookies/set-expiry': ({ cookies, expirationDate }) => serially(() => setExpiry(store, cookies, expirationDate)),
+
+    'cookies/harden': ({ cookies }) => serially(() => harden(store, cookies)),
+
+    'stores/list': async () => ({ stores: await listStores() }),
+
+    'store/cookies': ({ storeId }) => storeCookies(storeId),
+
+    'protect/list': async () => ({ rules: await getRules() }),
+
+    'protect/set': async (change) => {
+      const rules = await setRules(change);
+      broadcast?.();
+      return { rules };
+    },
+
+    'backup/create': ({ storeId }) => createBackup(storeId),
+
+    'backup/preview': ({ storeId, text }) => previewRestore(storeId, text),
+
+    'backup/restore': ({ storeId, text }) =>
+      serially(async () => {
+        const outcome = await restoreBackup(store, storeId, text);
+        broadcast?.();
+        return outcome;
+      }),
   };
 }
-
-const NOT_YET = 'Not available yet.';
-const notYet = async (): Promise<never> => {
-  throw new Error(NOT_YET);
-};

@@ -22,9 +22,16 @@ const ready = recover(store).then(
   (labels) => labels.length > 0 && console.info('Cookie Lens: recovered interrupted changes', labels),
   (error: unknown) => console.warn('Cookie Lens: recovery', error),
 );
+// Open popups and panels refresh when any cookie changes (and when the protection rules do).
+const announceChange = () => {
+  const event: CookiesChangedEvent = { event: 'cookies-changed' };
+  browser.runtime.sendMessage(event).catch(() => {});
+};
+
 const handlers = createHandlers({
   ready,
   store,
+  broadcast: announceChange,
   log: {
     withLog: (read) => log.withLog(read),
     changed: (tabId) => log.changed(tabId),
@@ -53,8 +60,5 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   route(handlers, message, sender, self),
 );
 
-// Open popups and panels refresh when any cookie changes; no page open means nobody listens.
-onCookieChanged(() => {
-  const event: CookiesChangedEvent = { event: 'cookies-changed' };
-  browser.runtime.sendMessage(event).catch(() => {});
-});
+// No page open means nobody listens.
+onCookieChanged(announceChange);

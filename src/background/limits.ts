@@ -28,7 +28,11 @@ export const identity = (c: Cookie) => cookieKey(canonicalDomain(c));
 /** Where writing `incoming` would take a site, or the store, past the browser's limit. Linear in both. */
 export async function evictionRisks(incoming: readonly Cookie[], storeId: string): Promise<EvictionRisk[]> {
   checkImportSize(incoming.length, 'checked');
-  const stored = await getAllInStore(storeId);
+  return risksAgainst(await getAllInStore(storeId), incoming);
+}
+
+/** Where adding `incoming` to the `stored` cookies would take a site, or the store, past the browser's limit. */
+export function risksAgainst(stored: readonly Cookie[], incoming: readonly Cookie[]): EvictionRisk[] {
   const known = new Set(stored.map(identity));
   const fresh = new Map<string, Cookie>();
   for (const c of incoming) if (!known.has(identity(c))) fresh.set(identity(c), c);
@@ -38,8 +42,10 @@ export async function evictionRisks(incoming: readonly Cookie[], storeId: string
   for (const c of fresh.values()) count(cookieSite(c)).adding++;
   const risks: EvictionRisk[] = [];
   for (const [site, n] of bySite) {
-    if (n.adding > 0 && n.stored + n.adding > PER_SITE) risks.push({ site, stored: n.stored, adding: n.adding, limit: PER_SITE });
+    if (n.adding > 0 && n.stored + n.adding > PER_SITE)
+      risks.push({ site, stored: n.stored, adding: n.adding, limit: PER_SITE });
   }
-  if (stored.length + fresh.size > IN_ALL) risks.push({ site: '', stored: stored.length, adding: fresh.size, limit: IN_ALL });
+  if (stored.length + fresh.size > IN_ALL)
+    risks.push({ site: '', stored: stored.length, adding: fresh.size, limit: IN_ALL });
   return risks;
 }

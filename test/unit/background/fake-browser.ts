@@ -1,7 +1,10 @@
 /**
  * A stand-in for webextension-polyfill's `browser`, enough for the background's handlers: a cookie
- * jar that removes the way Chromium does (every same-name cookie sent to the URL), tabs, and
- * `storage.session` whose writes can be made to fail. Unit tests only.
+ * jar that removes the way Chromium does (every same-name cookie sent to the URL) and keeps
+ * partitions apart as Chromium does (`getAll` without a partition key reads unpartitioned cookies
+ * only, `partitionKey: {}` every partition), tabs, `storage.session` whose writes can be made to
+ * fail, and `storage.local`. `asFirefox()` (before the background modules are imported) makes it
+ * look like Firefox: `runtime.getBrowserInfo`, Firefox's store ids and containers. Unit tests only.
  */
 import type { Cookies } from 'webextension-polyfill';
 import { cookieKey } from '../../../src/model/cookie';
@@ -37,9 +40,31 @@ const keyOf = (c: Stored) => {
   });
 };
 
+/** Whether a stored cookie is one a `partitionKey` detail asks for (Chromium: none, unpartitioned only; `{}`, all). */
+function inPartition(c: Stored, key: Cookies.PartitionKey | undefined, orUnpartitioned: boolean): boolean {
+  const site = c.partitionKey?.topLevelSite;
+  if (key === undefined) return !site;
+  if (key.topLevelSite === undefined) return true;
+  return site === key.topLevelSite || (orUnpartitioned && !site);
+}
+
+export interface FakeContainer {
+  cookieStoreId: string;
+  name: string;
+  color: string;
+  colorCode: string;
+}
+
 export class FakeBrowser {
   jar = new Map<string, Stored>();
   session = new Map<string, unknown>();
+  local = new Map<string, unknown>();
+  /** Firefox: the containers `contextualIdentities.query` answers; undefined: containers are turned off. */
+  containers: FakeContainer[] | undefined = [];
+  /** Whether the extension may run in private windows. */
+  privateAllowed = false;
+  /** The stores `getAllCookieStores` lists (beyond the default one). */
+  extraStores: string[] = [];
   tabs = new Map<number, { id: number; url: string; incognito: boolean }>();
   /** A reason to refuse a cookie write, or undefined to store it. */
   refuse: (details: Cookies.SetDetailsType) => string | undefined = () => undefined;
@@ -50,6 +75,10 @@ export class FakeBrowser {
     this.jar.clear();
     this.session.clear();
     this.tabs.clear();
+    this.local.clear();
+    this.extraStores = [];
+    this.privateAllowed = false;
+    this.containers = [];
     this.refuse = () => undefined;
     this.sessionFails = () => false;
   }
@@ -74,8 +103,26 @@ export class FakeBrowser {
     return [...this.jar.values()];
   }
 
+  /** Looks like Firefox from now on: call before importing the background modules. */
+  asFirefox(): void {
+    this.browser.runtime = { getBrowserInfo: async () => ({ name: 'Firefox' }) };
+    this.firefox = true;
+  }
+
+  firefox = false;
+
   readonly browser = {
-    runtime: {},
+    runtime: {} as Record<string, unknown>,
+    extension: {
+      isAllowedIncognitoAccess: async () => this.privateAllowed,
+    },
+    contextualIdentities: {
+      query: async (_details: object) => {
+        if (!this.firefox) throw new Error('browser.contextualIdentities is undefined');
+        if (!this.containers) throw new Error('Contextual identities are currently disabled');
+        return this.containers.map((c) => ({ ...c }));
+      },
+    },
     tabs: {
       get: async (id: number) => {
         const tab = this.tabs.get(id);
@@ -92,12 +139,22 @@ export class FakeBrowser {
           for (const [k, v] of Object.entries(items)) this.session.set(k, structuredClone(v));
         },
       },
+      local: {
+        get: async (key: string) => (this.local.has(key) ? { [key]: structuredClone(this.local.get(key)) } : {}),
+        set: async (items: Record<string, unknown>) => {
+          for (const [k, v] of Object.entries(items)) this.local.set(k, structuredClone(v));
+        },
+      },
     },
     cookies: {
       onChanged: { addListener: () => {}, hasListener: () => false, removeListener: () => {} },
-      getAllCookieStores: async () => [{ id: '0', tabIds: [...this.tabs.keys()] }],
+      getAllCookieStores: async () => [
+        { id: this.firefox ? 'firefox-default' : '0', tabIds: [...this.tabs.keys()] },
+        ...this.extraStores.map((id) => ({ id, tabIds: [] })),
+      ],
       getAll: async (details: Cookies.GetAllDetailsType) =>
         this.cookies()
+          .filter((c) => inPartition(c, details.partitionKey, true))
           .filter((c) => details.name === undefined || c.name === details.name)
           .filter((c) => details.storeId === undefined || c.storeId === details.storeId)
           .filter((c) => details.path === undefined || c.path === details.path)
@@ -118,9 +175,16 @@ export class FakeBrowser {
           sameSite: details.sameSite ?? 'unspecified',
           session: details.expirationDate === undefined,
           storeId: details.storeId ?? '0',
-          firstPartyDomain: '',
+          firstPartyDomain: details.firstPartyDomain ?? '',
         };
         if (details.expirationDate !== undefined) c.expirationDate = details.expirationDate;
+        if (details.partitionKey?.topLevelSite) {
+          // Chromium fills in hasCrossSiteAncestor when the write leaves it out.
+          c.partitionKey = {
+            topLevelSite: details.partitionKey.topLevelSite,
+            hasCrossSiteAncestor: details.partitionKey.hasCrossSiteAncestor ?? false,
+          };
+        }
         this.jar.set(keyOf(c), c);
         return { ...c };
       },
@@ -130,6 +194,7 @@ export class FakeBrowser {
           if (
             c.name === details.name &&
             c.storeId === (details.storeId ?? '0') &&
+            inPartition(c, details.partitionKey ?? undefined, false) &&
             domainMatches(c, host) &&
             pathMatches(c.path, path)
           ) {

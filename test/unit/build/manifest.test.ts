@@ -10,6 +10,7 @@ describe('manifestFor', () => {
     const m = manifestFor(source, 'chrome');
     expect(m.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
     expect(m).not.toHaveProperty('browser_specific_settings');
+    expect(m.permissions).toEqual(source.permissions);
   });
 
   it('gives Firefox background scripts and a stable gecko id with data collection permissions', () => {
@@ -20,6 +21,11 @@ describe('manifestFor', () => {
     expect(m.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
     expect(m.browser_specific_settings.gecko.id).toBe('cookie-lens@cookielens.dev');
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('gives Firefox alone the containers permission (the manager lists containers by name and colour)', () => {
+    expect(manifestFor(source, 'firefox').permissions).toEqual([...source.permissions, 'contextualIdentities']);
+    expect(manifestFor(source, 'chrome').permissions).not.toContain('contextualIdentities');
   });
 
   it('asks only for the permissions the extension uses', () => {

@@ -1,0 +1,137 @@
+/**
+ * Backup and restore of a whole cookie store. A backup holds every cookie of the store (partitioned
+ * ones included) and the protection rules. Restoring shows what it would do first (the preview:
+ * nothing is written), then writes as an import does, as one undoable step: into whichever store is
+ * chosen (each cookie takes the target store's id), never touching a protected cookie, and adding
+ * the backup's rules to the current ones. A backup with any error restores nothing.
+ */
+import { type Backup, parseBackup, writeBackup } from '../core/formats/backup';
+import { ruleMatcher } from '../core/protect';
+import { errorText } from '../error-text';
+import type { RestoreOutcome, RestorePreview } from '../messages';
+import { type Cookie, sameState } from '../model/cookie';
+import { likelyRefusal } from './check';
+import { getAllInStore } from './cookie-api';
+import type { CookieStore } from './editor';
+import { identity, risksAgainst } from './limits';
+import { browserName } from './platform';
+import { problem } from './problems';
+import { getRules, setRules } from './protection';
+import { storeInfo } from './stores';
+import { writeMany } from './write-many';
+
+const cookieCount = (n: number) => `${n} cookie${n === 1 ? '' : 's'}`;
+
+/** Every cookie of the store and the protection rules, as the backup file's text. */
+export async function createBackup(storeId: string, now = Date.now()): Promise<{ text: string; cookies: number }> {
+  const [cookies, store, rules] = await Promise.all([getAllInStore(storeId), storeInfo(storeId), getRules()]);
+  const text = writeBackup({
+    createdAt: new Date(now).toISOString(),
+    browser: browserName,
+    store: { id: store.id, kind: store.kind, name: store.name },
+    cookies,
+    protected: rules,
+  });
+  return { text, cookies: cookies.length };
+}
+
+function emptyPreview(errors: string[]): RestorePreview {
+  return { errors, added: [], replaced: [], unchanged: 0, refused: [], risks: [], protectedKept: [], rules: [] };
+}
+
+/** Why the browser will not take a cookie from the backup, or undefined. */
+function refusalOf(cookie: Cookie, nowMs: number): string | undefined {
+  if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate * 1000 <= nowMs) {
+    return `it expired on ${new Date(cookie.expirationDate * 1000).toISOString()}, after the backup was made: the browser would delete it, not store it`;
+  }
+  try {
+    return likelyRefusal(cookie, nowMs);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+interface Plan {
+  preview: RestorePreview;
+  backup?: Backup;
+  /** The cookies to write: added and replaced, not refused, not protected, not unchanged. */
+  writes: Cookie[];
+}
+
+async function plan(storeId: string, text: string, nowMs: number): Promise<Plan> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return { preview: emptyPreview(parsed.errors), writes: [] };
+  const { backup } = parsed;
+  const [stored, rules] = await Promise.all([getAllInStore(storeId), getRules()]);
+  const covered = ruleMatcher(rules);
+  const current = new Map(stored.map((c) => [identity(c), c]));
+  const preview = emptyPreview([]);
+  preview.rules = backup.protected;
+  const writes: Cookie[] = [];
+  for (const row of backup.cookies) {
+    const cookie: Cookie = { ...row, storeId };
+    const before = current.get(identity(cookie));
+    if (before && sameState(before, cookie) && before.hostOnly === cookie.hostOnly) {
+      preview.unchanged++;
+      continue;
+    }
+    if (before && covered(before)) {
+      preview.protectedKept.push(before);
+      continue;
+    }
+    const refusal = refusalOf(cookie, nowMs);
+    if (refusal) {
+      preview.refused.push(problem(cookie, refusal));
+      continue;
+    }
+    if (before) preview.replaced.push({ before, after: cookie });
+    else preview.added.push(cookie);
+    writes.push(cookie);
+  }
+  preview.risks = risksAgainst(stored, preview.added);
+  return { preview, backup, writes };
+}
+
+/** What restoring the backup text into the store would do. Writes nothing. */
+export async function previewRestore(storeId: string, text: string, nowMs = Date.now()): Promise<RestorePreview> {
+  return (await plan(storeId, text, nowMs)).preview;
+}
+
+/**
+ * Restores the backup into the store as one undoable step; refuses, writing nothing, when the
+ * backup has any error. Cookies the preview expects the browser to refuse are reported, not tried.
+ */
+export async function restoreBackup(
+  store: CookieStore,
+  storeId: string,
+  text: string,
+  nowMs = Date.now(),
+): Promise<RestoreOutcome> {
+  const { preview, backup, writes } = await plan(storeId, text, nowMs);
+  if (!backup || preview.errors.length > 0) {
+    throw new Error(`Nothing was restored: ${preview.errors.join(' ')}`);
+  }
+  // The rules now, as the preview saw them, decide what is protected; the backup's rules are added after.
+  const outcome = await writeMany(store, writes, storeId, {
+    label: { during: `Restoring ${cookieCount(writes.length)}`, done: (n) => `Restored ${cookieCount(n)}` },
+    what: 'restore',
+    isProtected: ruleMatcher(await getRules()),
+    skipUnchanged: true,
+  });
+  const warnings = outcome.warning ? [outcome.warning] : [];
+  if (backup.protected.length > 0) {
+    try {
+      await setRules({ add: backup.protected });
+    } catch (error) {
+      warnings.push(`The backup's protection rules were not added: ${errorText(error)}`);
+    }
+  }
+  const answer: RestoreOutcome = {
+    written: outcome.written,
+    failed: [...preview.refused, ...outcome.failed],
+    unchanged: preview.unchanged + outcome.unchanged,
+    protectedKept: preview.protectedKept.length + outcome.protectedKept,
+  };
+  if (warnings.length > 0) answer.warning = warnings.join(' ');
+  return answer;
+}
