@@ -23,8 +23,12 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     rollupOptions: {
-      // The DevTools panel page is created at run time, so the manifest does not name it.
-      input: { panel: resolve(import.meta.dirname, 'devtools/panel.html') },
+      // The DevTools panel page is created at run time, so the manifest does not name it; the
+      // manager page is also opened by URL (from the popup and the panel, with `?store=`).
+      input: {
+        panel: resolve(import.meta.dirname, 'devtools/panel.html'),
+        manager: resolve(import.meta.dirname, 'manager/index.html'),
+      },
     },
   },
   // No dev server: the extension is always loaded built.
