@@ -186,18 +186,27 @@ async function chooseBackup(page: Page, text: string, fileName = 'backup.json'):
   );
 }
 
-/** Clicks Backup and returns the file the page offered (its name and text), read from the Blob link it clicked. */
+/**
+ * Clicks Backup and returns the file the page offered: the name of the link it clicked and the text
+ * of the Blob behind it (read from the Blob itself: the extension's CSP refuses a fetch of blob: URLs).
+ */
 async function backup(page: Page): Promise<{ name: string; text: string }> {
   await page.evaluate(() => {
     const w = window as unknown as { offered?: Promise<{ name: string; text: string }> };
     const click = HTMLAnchorElement.prototype.click;
-    w.offered = new Promise((done) => {
+    const createObjectURL = URL.createObjectURL;
+    let blob: Blob | undefined;
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      if (object instanceof Blob) blob = object;
+      return createObjectURL(object);
+    };
+    w.offered = new Promise((done, fail) => {
       HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
         HTMLAnchorElement.prototype.click = click;
+        URL.createObjectURL = createObjectURL;
         const name = this.download;
-        void fetch(this.href)
-          .then((r) => r.text())
-          .then((text) => done({ name, text }));
+        if (!blob) return fail(new Error('the link has no Blob behind it'));
+        blob.text().then((text) => done({ name, text }), fail);
       };
     });
   });
@@ -371,7 +380,11 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('manager page in %s', (kin
           cookies: { set(d: object): Promise<unknown> };
         };
         const api = (globalThis as unknown as { browser: Api }).browser;
-        const identity = await api.contextualIdentities.create({ name: 'Work', color: 'orange', icon: 'briefcase' });
+        const identity = await api.contextualIdentities.create({
+          name: 'Lens test box',
+          color: 'orange',
+          icon: 'briefcase',
+        });
         await api.cookies.set({
           url: 'https://work-x.test/',
           name: 'work-only',
@@ -380,7 +393,11 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('manager page in %s', (kin
         });
         return identity.cookieStoreId;
       });
-      await clickButton(page, 'Work');
+      // Listed by its name, with its colour (Firefox's own Work, Personal... are there too).
+      const button = await page.waitForSelector(`.store-switch button[data-store="${storeId}"]`);
+      expect(await button?.evaluate((b) => b.textContent)).toBe('Lens test box');
+      expect(await button?.$eval('.swatch', (s) => getComputedStyle(s).backgroundColor)).toBe('rgb(255, 159, 0)');
+      await clickButton(page, 'Lens test box');
       await shownCount(page, '1 cookie');
       expect(await shownRows(page)).toEqual(['work-x.test work-only']);
       expect(await page.evaluate(() => new URLSearchParams(location.search).get('store'))).toBe(storeId);

@@ -14,6 +14,12 @@ export interface StoreData {
   /** What Undo would undo in this store; undefined: nothing. */
   undoNext: string | undefined;
   reload: () => Promise<void>;
+  /**
+   * Runs a change the page itself makes (a bulk delete, a restore) without live refreshes while it
+   * runs: thousands of change events would each reload the whole store and slow the change down.
+   * The page reloads once when it is done.
+   */
+  quietly: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** Live refreshes wait this long for a burst of changes to end, but no longer than MAX_WAIT_MS. */
@@ -31,6 +37,9 @@ export function useStoreData(connector: StoreConnector, storeId: string): StoreD
   // Loads overlap (live refreshes, actions, a store switch): only the newest request's answer shows.
   const latest = useRef(0);
   const applied = useRef(0);
+  // Changes the page is making now (see `quietly`), and whether an event came meanwhile.
+  const quiet = useRef(0);
+  const missed = useRef(false);
   const reload = useCallback(async () => {
     const request = ++latest.current;
     try {
@@ -56,6 +65,10 @@ export function useStoreData(connector: StoreConnector, storeId: string): StoreD
     let timer: ReturnType<typeof setTimeout> | undefined;
     let waitingSince: number | undefined;
     const stop = connector.onChange(() => {
+      if (quiet.current > 0) {
+        missed.current = true;
+        return;
+      }
       clearTimeout(timer);
       waitingSince ??= Date.now();
       const wait = Date.now() - waitingSince >= MAX_WAIT_MS ? 0 : SETTLE_MS;
@@ -72,5 +85,21 @@ export function useStoreData(connector: StoreConnector, storeId: string): StoreD
     };
   }, [connector, reload, storeId]);
 
-  return { stores, data, loadError, now, undoNext, reload };
+  const quietly = useCallback(
+    async <T>(work: () => Promise<T>): Promise<T> => {
+      quiet.current++;
+      try {
+        return await work();
+      } finally {
+        quiet.current--;
+        if (quiet.current === 0 && missed.current) {
+          missed.current = false;
+          void reload();
+        }
+      }
+    },
+    [reload],
+  );
+
+  return { stores, data, loadError, now, undoNext, reload, quietly };
 }

@@ -86,7 +86,7 @@ export interface ManagerPageProps {
  */
 export function ManagerPage({ connector, storeId: initialStore, onStoreChange }: ManagerPageProps) {
   const [storeId, setStoreId] = useState(initialStore);
-  const { stores, data, loadError, now, undoNext, reload } = useStoreData(connector, storeId);
+  const { stores, data, loadError, now, undoNext, reload, quietly } = useStoreData(connector, storeId);
   const [query, setQuery] = useState('');
   const [choice, setChoice] = useState<FilterChoice>(NO_CHOICE);
   const [order, setOrder] = useState<SiteOrder>('name');
@@ -135,7 +135,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
   /** Runs an action, shows what it did (or why it failed), then the cookies as they are now. */
   const run = async (work: () => Promise<Status>, undoable = false) => {
     try {
-      const outcome = await work();
+      const outcome = await quietly(work);
       setStatus(undoable && !outcome.error ? { ...outcome, undoable } : outcome);
     } catch (error) {
       setStatus({ text: errorText(error), error: true });
@@ -432,7 +432,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
           storeName={storeName}
           preview={(text) => connector.previewRestore(storeId, text)}
           restore={async (text) => {
-            const outcome = await connector.restore(storeId, text);
+            const outcome = await quietly(() => connector.restore(storeId, text));
             await reload();
             return outcome;
           }}

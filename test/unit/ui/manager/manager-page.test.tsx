@@ -199,6 +199,19 @@ describe('ManagerPage', () => {
     expect(connector.jar.size).toBe(6);
   });
 
+  it('Esc closes a dialog and gives focus back to the button that opened it', async () => {
+    const { container } = setup(jar(1, 2));
+    await waitFor(() => expect(rows(container)).toHaveLength(2));
+    const restore = screen.getByRole('button', { name: 'Restore' });
+    restore.focus();
+    fireEvent.click(restore);
+    const dialog = screen.getByRole('dialog', { name: 'Restore a backup' });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(restore);
+  });
+
   it('keeps the first visible row in place when cookies above it are deleted by a live update', async () => {
     const { container, connector } = setup(jar(10, 30));
     await waitFor(() => expect(rows(container).length).toBeGreaterThan(0));
