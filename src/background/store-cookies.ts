@@ -8,7 +8,7 @@ import { protectedKeys } from '../core/protect';
 import { utf8Length } from '../core/search/filters';
 import { cookieSite, isIpAddress, isLoopbackHost, siteOf } from '../core/site';
 import type { ProtectRule, StoreCookies, StoreInfo, StoreSiteGroup } from '../messages';
-import type { Cookie } from '../model/cookie';
+import { type Cookie, cookieKey } from '../model/cookie';
 import { getAllInStore } from './cookie-api';
 import { browserName } from './platform';
 import { getRules } from './protection';
@@ -31,8 +31,44 @@ export function sitePageUrl(site: string): string {
   return `${plain ? 'http' : 'https'}://${host}/`;
 }
 
-/** Groups and audits cookies by site, sites in alphabetical order. Pure apart from the clock. */
-export function groupBySite(cookies: readonly Cookie[], now = Date.now()): StoreSiteGroup[] {
+/** How long a site's audit is reused while its cookies stay the same (rules about expiry read the clock). */
+export const AUDIT_REUSE_MS = 60_000;
+
+interface Audited {
+  signature: string;
+  at: number;
+  findings: StoreSiteGroup['findings'];
+  summary: StoreSiteGroup['summary'];
+}
+
+/**
+ * The last audit of each site of each store. The manager reloads on every cookie change anywhere,
+ * and the audit of ~3,300 cookies takes a few hundred milliseconds; a change usually touches one
+ * site, so the other sites' audits are reused while their cookies are exactly as they were.
+ */
+const audited = new Map<string, Map<string, Audited>>();
+
+/** Everything about a site's cookies an audit reads, in one string. */
+function signatureOf(cookies: readonly Cookie[]): string {
+  return JSON.stringify(
+    cookies.map((c) => [
+      cookieKey(c),
+      c.value,
+      c.hostOnly,
+      c.secure,
+      c.httpOnly,
+      c.sameSite,
+      c.session,
+      c.expirationDate ?? null,
+    ]),
+  );
+}
+
+/**
+ * Groups and audits cookies by site, sites in alphabetical order. With `cacheAs` (a store id), a
+ * site whose cookies are unchanged since the last call for that store keeps its audit.
+ */
+export function groupBySite(cookies: readonly Cookie[], now = Date.now(), cacheAs?: string): StoreSiteGroup[] {
   const bySite = new Map<string, Cookie[]>();
   for (const c of cookies) {
     const site = groupSite(c);
@@ -40,13 +76,25 @@ export function groupBySite(cookies: readonly Cookie[], now = Date.now()): Store
     if (list) list.push(c);
     else bySite.set(site, [c]);
   }
+  const previous = cacheAs === undefined ? undefined : audited.get(cacheAs);
+  const next = new Map<string, Audited>();
   const groups: StoreSiteGroup[] = [];
   for (const [site, list] of bySite) {
-    const findings = audit(list, { pageUrl: sitePageUrl(site), now, browser: browserName });
+    const signature = cacheAs === undefined ? '' : signatureOf(list);
+    const known = previous?.get(site);
+    let result: Audited;
+    if (known && known.signature === signature && now - known.at >= 0 && now - known.at < AUDIT_REUSE_MS) {
+      result = known;
+    } else {
+      const findings = audit(list, { pageUrl: sitePageUrl(site), now, browser: browserName });
+      result = { signature, at: now, findings, summary: summarize(list, findings) };
+    }
+    next.set(site, result);
     let bytes = 0;
     for (const c of list) bytes += utf8Length(c.name) + utf8Length(c.value);
-    groups.push({ site, cookies: list, findings, summary: summarize(list, findings), bytes });
+    groups.push({ site, cookies: list, findings: result.findings, summary: result.summary, bytes });
   }
+  if (cacheAs !== undefined) audited.set(cacheAs, next);
   return groups.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
 }
 
@@ -60,5 +108,5 @@ export async function storeCookies(
     options.store ?? storeInfo(storeId),
     options.rules ?? getRules(),
   ]);
-  return { store, sites: groupBySite(cookies, options.now), protectedKeys: protectedKeys(cookies, rules) };
+  return { store, sites: groupBySite(cookies, options.now, storeId), protectedKeys: protectedKeys(cookies, rules) };
 }
