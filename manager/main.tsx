@@ -1,9 +1,10 @@
 /** Cookie manager entry (the options page): every cookie of one store; `?store=<id>` picks it, else the normal store. */
 import { render } from 'preact';
 import { ManagerPage } from '../src/ui/components/manager/manager-page';
-import { storeConnector } from '../src/ui/connect/extension';
+import { storeConnector } from '../src/ui/connect/store-connector';
 import { storeFromSearch } from '../src/ui/manager-model';
 import '../src/ui/styles.css';
+import '../src/ui/sheets.css';
 import '../src/ui/manager.css';
 
 const connector = storeConnector();

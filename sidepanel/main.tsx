@@ -5,6 +5,7 @@ import { followActiveTab } from '../src/ui/connect/active-tab';
 import { browser } from '../src/ui/connect/browser-api';
 import { extensionConnector } from '../src/ui/connect/extension';
 import '../src/ui/styles.css';
+import '../src/ui/sidepanel.css';
 
 const follower = followActiveTab({
   query: (query) => browser.tabs.query(query),

@@ -1,3 +1,4 @@
+import '../sheets.css';
 export interface ConfirmDialogProps {
   /** What is about to happen, as a question. */
   question: string;

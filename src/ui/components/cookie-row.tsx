@@ -1,3 +1,4 @@
+import type { Finding } from '../../core/types';
 import { lazyModule } from '../hooks/use-lazy';
 import { cookieSize, partitionText } from '../../model/cookie';
 import { flagList } from '../format';
@@ -5,7 +6,6 @@ import { badgeText, flagMarks, severityLetter } from '../finding-text';
 import type { Row } from '../model';
 import { absoluteLocalTime, byteSize, relativeTime } from '../time-text';
 import type { CopyAsProps } from './copy-as';
-import { FindingList } from './finding-list';
 import { t } from '../i18n';
 
 export interface CookieRowProps {
@@ -32,6 +32,14 @@ const useCopyAs = lazyModule(() => import('./copy-as'));
 function LazyCopyAs(props: CopyAsProps) {
   const loaded = useCopyAs();
   return loaded ? <loaded.CopyAs {...props} /> : null;
+}
+
+/** The findings' full text (title, fix, why) loads when a row is first opened; the badges say enough before. */
+const useFindingList = lazyModule(() => import('./finding-list'));
+
+function LazyFindingList(props: { findings: readonly Finding[] }) {
+  const loaded = useFindingList();
+  return loaded ? <loaded.FindingList {...props} /> : null;
 }
 
 /** The value inspector and its decoders load when a row is first opened. */
@@ -133,7 +141,7 @@ export function CookieRow(props: CookieRowProps) {
             )}
           </div>
           <LazyCopyAs cookies={[cookie]} pageUrl={pageUrl} />
-          <FindingList findings={findings} />
+          <LazyFindingList findings={findings} />
           <p class="meta">
             <span class="domain">{cookie.domain}</span>
             <span class="path">{cookie.path}</span>

@@ -1,3 +1,4 @@
+import '../sheets.css';
 import type { Finding } from '../../core/types';
 import { t } from '../i18n';
 

@@ -1,3 +1,4 @@
+import '../sheets.css';
 import type { Outcome } from '../outcome-text';
 
 export interface MessageBarProps {

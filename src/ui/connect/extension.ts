@@ -1,7 +1,7 @@
 /** The pages' side of the message protocol: a typed `send` and the extension connector. */
 import { browser } from './browser-api';
 import type { Envelope, MessageName, Reply, RequestOf, ResponseOf, SiteGroup, TabCookies } from '../../messages';
-import type { Connector, FirstScreen, StoreConnector } from './connector';
+import type { Connector, FirstScreen } from './connector';
 import { unpackFindings } from './packed-findings';
 
 /** What a page says when the background worker stopped before answering. */
@@ -93,32 +93,5 @@ export function extensionConnector(tabId: () => Promise<number>, options: Connec
     dropUndo: async (entryId) => (await send('journal/drop', { tabId: await tabId(), entryId })).dropped,
     onChange: (listener) => onEvent('cookies-changed', listener),
     notStored: async () => (await send('setcookie/not-stored', { tabId: await tabId() })).entries,
-  };
-}
-
-/** The manager page's outside world: one cookie store at a time, through the background. */
-export function storeConnector(): StoreConnector {
-  return {
-    stores: async () => (await send('stores/list', {})).stores,
-    load: (storeId) => send('store/cookies', { storeId }),
-    save: (storeId, original, next, options = {}) =>
-      send('cookie/save', { storeId, next, ...(original ? { original } : {}), ...options }),
-    check: (storeId, cookie) => send('cookie/check', { storeId, cookie }),
-    remove: (cookies, label, options = {}) =>
-      send('cookies/delete', { cookies, label, ...(options.includeProtected ? { includeProtected: true } : {}) }),
-    setExpiry: (cookies, expirationDate) =>
-      send('cookies/set-expiry', { cookies, ...(expirationDate === undefined ? {} : { expirationDate }) }),
-    harden: (cookies) => send('cookies/harden', { cookies }),
-    importCookies: (cookies) => send('cookies/import', { cookies }),
-    evictionRisks: async (cookies) => (await send('cookies/eviction-risks', { cookies })).risks,
-    journal: async (storeId) => (await send('journal/list', { storeId })).entries,
-    undo: (storeId, options = {}) => send('journal/undo', { storeId, ...options }),
-    dropUndo: async (storeId, entryId) => (await send('journal/drop', { storeId, entryId })).dropped,
-    protectRules: async () => (await send('protect/list', {})).rules,
-    setProtection: async (change) => (await send('protect/set', change)).rules,
-    backup: (storeId) => send('backup/create', { storeId }),
-    previewRestore: (storeId, text) => send('backup/preview', { storeId, text }),
-    restore: (storeId, text) => send('backup/restore', { storeId, text }),
-    onChange: (listener) => onEvent('cookies-changed', listener),
   };
 }

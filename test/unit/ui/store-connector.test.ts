@@ -21,7 +21,7 @@ vi.mock('../../../src/ui/connect/browser-api', () => ({
   },
 }));
 
-const { storeConnector } = await import('../../../src/ui/connect/extension');
+const { storeConnector } = await import('../../../src/ui/connect/store-connector');
 
 beforeEach(() => {
   sent.length = 0;
