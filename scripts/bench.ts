@@ -6,7 +6,8 @@
  * Each view is timed inside the page, from its navigation start to the first frame painted after its
  * rows are in place (see bench/probe.ts), after one warm-up, BENCH_RUNS times (default 7), the floor
  * and Cookie Lens taking turns. Per page also: JS heap after a forced GC, DOM nodes, JS+CSS bytes.
- * All figures go to bench-results/bench.json.
+ * All figures go to bench-results/bench.json. `BENCH_VIEWS=popup,panel,manager` (any of them) measures
+ * only those views, for profiling one; `--readme` refuses a partial run.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,9 +49,15 @@ const MANAGER_ROW = '[data-testid="cookie-row"], [data-testid="site-group"][data
 const KEYS = ['4', '2', 'Backspace', 'Backspace'];
 const KIB = 1024;
 const POPUP_BYTES_LIMIT = 45 * KIB;
+const VIEWS = ['popup', 'panel', 'manager'] as const;
+const only = process.env.BENCH_VIEWS?.split(',').map((v) => v.trim());
+const measures = (view: (typeof VIEWS)[number]) => !only || only.includes(view);
 
 async function main(): Promise<void> {
   const writeReadme = process.argv.includes('--readme');
+  if (only?.some((v) => !(VIEWS as readonly string[]).includes(v)))
+    throw new Error(`BENCH_VIEWS: one of ${VIEWS.join(', ')}, comma-separated`);
+  if (only && writeReadme) throw new Error('--readme needs every view: unset BENCH_VIEWS');
   if (!process.argv.includes('--no-build'))
     execSync('npm run build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const managerBuilt = existsSync(resolve(distChrome, 'manager/index.html'));
@@ -89,7 +96,7 @@ async function main(): Promise<void> {
   const results: Record<string, PairResult & { label: string; rows: number; storeCookies: number }> = {};
 
   // The popup, by the number of cookies in the store; its site holds at most 180 of them.
-  for (const n of SCALE) {
+  for (const n of measures('popup') ? SCALE : []) {
     await store.fill(popupStore('localhost', n));
     const rows = Math.min(n, SITE_LIMIT);
     const pair = await measurePair(
@@ -107,49 +114,51 @@ async function main(): Promise<void> {
   }
 
   // The DevTools panel: the Cookies tab at 180 cookies, then the Set-Cookie log of a page that set 200.
-  await store.fill(popupStore('localhost', PANEL_COOKIES));
-  results['panel-cookies'] = {
-    ...(await measurePair(
-      bench,
-      'DevTools panel, Cookies',
-      () => openDevtoolsPanel(bench, floorId, site, target(`${floor}panel.html`, FLOOR_ROW, PANEL_COOKIES)),
-      () =>
-        openDevtoolsPanel(
-          bench,
-          session.extensionId,
-          site,
-          target(`${ours}devtools/panel.html`, OUR_ROW, PANEL_COOKIES),
-        ),
-    )),
-    label: `DevTools panel, Cookies tab`,
-    rows: PANEL_COOKIES,
-    storeCookies: PANEL_COOKIES,
-  };
-  await store.clear();
-  await site.goto(`${siteUrl}bulk?n=${LOG_ENTRIES}`);
-  // Chromium keeps 180 of a site's cookies and evicts the oldest beyond: the floor lists what is left.
-  const kept = await store.count();
-  results['panel-log'] = {
-    ...(await measurePair(
-      bench,
-      'DevTools panel, Set-Cookie log',
-      () => openDevtoolsPanel(bench, floorId, site, target(`${floor}panel.html`, FLOOR_ROW, kept)),
-      () =>
-        openDevtoolsPanel(
-          bench,
-          session.extensionId,
-          site,
-          target(`${ours}devtools/panel.html`, LOG_ENTRY, LOG_ENTRIES, { click: '#tab-log' }),
-        ),
-    )),
-    label: `DevTools panel, Set-Cookie log (${LOG_ENTRIES} entries; floor lists ${kept} cookies)`,
-    rows: LOG_ENTRIES,
-    storeCookies: kept,
-  };
+  if (measures('panel')) {
+    await store.fill(popupStore('localhost', PANEL_COOKIES));
+    results['panel-cookies'] = {
+      ...(await measurePair(
+        bench,
+        'DevTools panel, Cookies',
+        () => openDevtoolsPanel(bench, floorId, site, target(`${floor}panel.html`, FLOOR_ROW, PANEL_COOKIES)),
+        () =>
+          openDevtoolsPanel(
+            bench,
+            session.extensionId,
+            site,
+            target(`${ours}devtools/panel.html`, OUR_ROW, PANEL_COOKIES),
+          ),
+      )),
+      label: `DevTools panel, Cookies tab`,
+      rows: PANEL_COOKIES,
+      storeCookies: PANEL_COOKIES,
+    };
+    await store.clear();
+    await site.goto(`${siteUrl}bulk?n=${LOG_ENTRIES}`);
+    // Chromium keeps 180 of a site's cookies and evicts the oldest beyond: the floor lists what is left.
+    const kept = await store.count();
+    results['panel-log'] = {
+      ...(await measurePair(
+        bench,
+        'DevTools panel, Set-Cookie log',
+        () => openDevtoolsPanel(bench, floorId, site, target(`${floor}panel.html`, FLOOR_ROW, kept)),
+        () =>
+          openDevtoolsPanel(
+            bench,
+            session.extensionId,
+            site,
+            target(`${ours}devtools/panel.html`, LOG_ENTRY, LOG_ENTRIES, { click: '#tab-log' }),
+          ),
+      )),
+      label: `DevTools panel, Set-Cookie log (${LOG_ENTRIES} entries; floor lists ${kept} cookies)`,
+      rows: LOG_ENTRIES,
+      storeCookies: kept,
+    };
+  }
 
   // The manager: every cookie of the store, 3,300 over 100 sites, and search keystrokes.
   const keystrokes: number[][] = [];
-  if (managerBuilt) {
+  if (managerBuilt && measures('manager')) {
     await store.fill(spread(MANAGER_COOKIES));
     const openManager = async () => {
       const { page, figures } = await openTab(
@@ -177,7 +186,7 @@ async function main(): Promise<void> {
       storeCookies: MANAGER_COOKIES,
     };
     keystrokes.shift(); // the warm-up's
-  } else {
+  } else if (!managerBuilt) {
     console.log('manager: not built');
   }
   const browserVersion = await browser.version();

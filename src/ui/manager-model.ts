@@ -5,7 +5,6 @@
  */
 import type { SiteSummary } from '../core/audit';
 import { matchCookie, type SearchFilters, type SearchQuery } from '../core/search';
-import type { Finding } from '../core/types';
 import type { BulkOutcome, ProtectRule, StoreCookies, StoreSiteGroup } from '../messages';
 import { type Cookie, cookieKey, hostOfDomain } from '../model/cookie';
 import { findingsByCookie, type Row, SEVERITY_ORDER } from './model';
@@ -78,25 +77,48 @@ export interface ViewChoice {
   now: number;
 }
 
+/** One site of the store, indexed once per load and order: its rows (key, findings) already sorted. */
+export interface IndexedSite {
+  group: StoreSiteGroup;
+  rows: Row[];
+  partitioned: number;
+}
+
+/** A store's sites in the chosen order, each with its rows sorted: what every keystroke filters. */
+export interface IndexedStore {
+  sites: IndexedSite[];
+  total: number;
+}
+
 /**
- * The flat list: each site with at least one cookie shown, then its rows (by name, domain, path).
- * With no search and no filter, every site is listed, even one without cookies shown.
+ * The work a search does not change, done once per load (and order): every cookie's key and
+ * findings, each site's rows sorted (by name, domain, path). A keystroke then only filters.
  */
-export function managerView(data: StoreCookies, { query, filters, order, now }: ViewChoice): ManagerView {
-  const items: ListItem[] = [];
-  const rows: RowItem[] = [];
+export function indexStore(data: StoreCookies, order: SiteOrder): IndexedStore {
   let total = 0;
-  for (const group of orderSites(data.sites, order)) {
+  const sites = orderSites(data.sites, order).map((group) => {
     total += group.cookies.length;
     const byCookie = findingsByCookie(group.findings);
-    const shown: Row[] = [];
-    for (const cookie of group.cookies) {
+    const rows: Row[] = group.cookies.map((cookie) => {
       const key = cookieKey(cookie);
-      const findings: Finding[] = byCookie.get(key) ?? [];
-      if (matchCookie(query, filters, cookie, findings, now)) shown.push({ key, cookie, findings });
-    }
+      return { key, cookie, findings: byCookie.get(key) ?? [] };
+    });
+    rows.sort(rowOrder);
+    return { group, rows, partitioned: group.cookies.filter((c) => c.partitionKey !== undefined).length };
+  });
+  return { sites, total };
+}
+
+/** The flat list of an indexed store for a search and filters (see `managerView`). */
+export function filterIndexed(
+  indexed: IndexedStore,
+  { query, filters, now }: Pick<ViewChoice, 'query' | 'filters' | 'now'>,
+): ManagerView {
+  const items: ListItem[] = [];
+  const rows: RowItem[] = [];
+  for (const { group, rows: all, partitioned } of indexed.sites) {
+    const shown = all.filter((row) => matchCookie(query, filters, row.cookie, row.findings, now));
     if (shown.length === 0) continue;
-    shown.sort(rowOrder);
     items.push({
       kind: 'site',
       key: `site:${group.site}`,
@@ -105,7 +127,7 @@ export function managerView(data: StoreCookies, { query, filters, order, now }: 
       bytes: group.bytes,
       total: group.cookies.length,
       shown: shown.length,
-      partitioned: group.cookies.filter((c) => c.partitionKey !== undefined).length,
+      partitioned,
     });
     for (const row of shown) {
       const item: RowItem = { kind: 'row', site: group.site, index: rows.length, ...row };
@@ -113,7 +135,15 @@ export function managerView(data: StoreCookies, { query, filters, order, now }: 
       rows.push(item);
     }
   }
-  return { items, rows, total };
+  return { items, rows, total: indexed.total };
+}
+
+/**
+ * The flat list: each site with at least one cookie shown, then its rows (by name, domain, path).
+ * With no search and no filter, every site is listed, even one without cookies shown.
+ */
+export function managerView(data: StoreCookies, { query, filters, order, now }: ViewChoice): ManagerView {
+  return filterIndexed(indexStore(data, order), { query, filters, now });
 }
 
 /** The keys between two rows shown (inclusive, either order): a shift-click range. */

@@ -11,8 +11,9 @@ import {
   backupFileName,
   bulkText,
   type FilterChoice,
+  filterIndexed,
+  indexStore,
   keepExisting,
-  managerView,
   NO_CHOICE,
   type RowItem,
   ruleForRow,
@@ -108,13 +109,15 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
   const activeQuery = parsed.ok ? parsed.query : lastGood.current;
   const filters = useMemo(() => toFilters(choice), [choice]);
 
+  // Keys, findings and sorting once per load; a keystroke only filters.
+  const indexed = useMemo(() => (data ? indexStore(data, order) : undefined), [data, order]);
   const view = useMemo(
-    () => (data ? managerView(data, { query: activeQuery, filters, order, now }) : { items: [], rows: [], total: 0 }),
-    [data, activeQuery, filters, order, now],
+    () => (indexed ? filterIndexed(indexed, { query: activeQuery, filters, now }) : { items: [], rows: [], total: 0 }),
+    [indexed, activeQuery, filters, now],
   );
   const keys = useMemo(() => view.items.map((i) => i.key), [view]);
   const itemHeight = useCallback((i: number) => (view.items[i]?.kind === 'site' ? SITE_HEIGHT : ROW_HEIGHT), [view]);
-  const virtual = useVirtualRows({ keys, itemHeight, overscan: 10 });
+  const virtual = useVirtualRows({ keys, itemHeight, overscan: 4 });
   const protectedKeys = useMemo(() => new Set(data?.protectedKeys ?? []), [data]);
 
   // Live updates keep the selection of cookies still there.

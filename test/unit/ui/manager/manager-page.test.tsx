@@ -212,6 +212,34 @@ describe('ManagerPage', () => {
     expect(document.activeElement).toBe(restore);
   });
 
+  it('a search updates the rows already in the DOM in place rather than building new ones', async () => {
+    const { container } = setup(jar(100, 3));
+    await waitFor(() => expect(rows(container).length).toBeGreaterThan(0));
+    const sectionsBefore = [...container.querySelectorAll('[data-testid="site-group"]')];
+    const rowsBefore = [...container.querySelectorAll('.mrow')];
+    expect(sectionsBefore.map((g) => g.getAttribute('data-site'))).not.toContain(site(50));
+    search('domain:site050');
+    expect(names(container)).toEqual([`${site(50)} c000`, `${site(50)} c001`, `${site(50)} c002`]);
+    // The first section and its rows were on screen before, showing site000's cookies.
+    const section = container.querySelector('[data-testid="site-group"]');
+    expect(section?.getAttribute('data-site')).toBe(site(50));
+    expect(section).toBe(sectionsBefore[0]);
+    expect([...container.querySelectorAll('.mrow')]).toEqual(rowsBefore.slice(0, 3));
+  });
+
+  it('focus stays on its cookie when the list changes under it', async () => {
+    const { container } = setup(jar(3, 4));
+    await waitFor(() => expect(rows(container)).toHaveLength(12));
+    const head = (domain: string, name: string) =>
+      container.querySelector(`[data-testid="cookie-row"][data-domain="${domain}"][data-name="${name}"] .row-head`);
+    (head(site(1), 'c002') as HTMLElement).focus();
+    // Fewer rows above it: its cookie moves up to another place in the list.
+    search('-domain:site000');
+    expect(names(container)[0]).toBe(`${site(1)} c000`);
+    expect(document.activeElement).toBe(head(site(1), 'c002'));
+    expect(document.activeElement?.closest('[data-testid="cookie-row"]')?.getAttribute('data-name')).toBe('c002');
+  });
+
   it('keeps the first visible row in place when cookies above it are deleted by a live update', async () => {
     const { container, connector } = setup(jar(10, 30));
     await waitFor(() => expect(rows(container).length).toBeGreaterThan(0));
