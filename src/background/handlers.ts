@@ -110,6 +110,26 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
   };
 
   const bySite = (tabId: number) => cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id)));
+  /**
+   * By site with the frames the log knows now, for a page's first screen: a log busy with a burst of
+   * headers, or a worker that has just started and is still reading its saved log, would otherwise
+   * hold the rows up. Once the log has caught up, frames it learned meanwhile (after a worker restart:
+   * every third-party frame) are announced as a change, and the page asks again.
+   */
+  const bySiteNow = (tabId: number) => {
+    const known = log.framesNow(tabId);
+    log
+      .withLog((l) => l.frames(tabId))
+      .then(
+        (frames) => {
+          const before = new Set(known);
+          const after = new Set(frames);
+          if (after.size !== before.size || frames.some((url) => !before.has(url))) broadcast?.();
+        },
+        () => {},
+      );
+    return cookiesBySite(tabId, async () => known);
+  };
 
   return {
     'cookies/for-tab': async ({ tabId }) => {
@@ -130,7 +150,7 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
           () => {},
         );
       const [cookies, journal] = await Promise.all([
-        grouped ? bySite(tabId) : tabCookies(tabId).then((top): TabCookies & { sites?: SiteGroup[] } => top),
+        grouped ? bySiteNow(tabId) : tabCookies(tabId).then((top): TabCookies & { sites?: SiteGroup[] } => top),
         scopeOf({ tabId }).then(listEntries),
       ]);
       const { sites, ...top } = cookies;

@@ -14,8 +14,18 @@ export function setWording(lookup: Lookup, locale: string): void {
   injected = { lookup, locale };
 }
 
+/** Messages without substitutions, once worded: every row asks for the same badge words again. */
+const plain = new Map<string, string>();
+
 function lookup(id: string, substitutions: string[]): string {
-  return injected ? injected.lookup(id, substitutions) : browser.i18n.getMessage(id, substitutions);
+  if (injected) return injected.lookup(id, substitutions);
+  if (substitutions.length > 0) return browser.i18n.getMessage(id, substitutions);
+  let text = plain.get(id);
+  if (text === undefined) {
+    text = browser.i18n.getMessage(id, substitutions);
+    plain.set(id, text);
+  }
+  return text;
 }
 
 let locale: string | undefined;

@@ -357,6 +357,46 @@ describe('tab/view: a first screen in one round trip', () => {
     expect(sites.map((s) => s.site)).toEqual(['example.com']);
   });
 
+  it('by site, answers with the frames the log knows now and announces a change once it has caught up', async () => {
+    const known = new SetCookieLog();
+    const caughtUp = new SetCookieLog();
+    caughtUp.addFrame(1, 'https://widgets.example.net/frame');
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const announced: number[] = [];
+    const reads: Promise<unknown>[] = [];
+    const handlers = createHandlers({
+      store: browserStore({ onWrite: () => {} }),
+      broadcast: () => announced.push(Date.now()),
+      log: {
+        // A log still reading its saved state (a worker that has just started) or busy with a burst.
+        withLog: (read) => {
+          const reading = gate.then(() => read(caughtUp));
+          reads.push(reading);
+          return reading;
+        },
+        changed: () => {},
+        framesNow: (tabId) => known.frames(tabId),
+        status: () => ({ recording: true, dropped: 0 }),
+        setRecording: async () => {},
+      },
+    });
+    const view = await handlers['tab/view']({ tabId: 1, bySite: true });
+    expect(view.cookies.sites?.map((s) => s.site)).toEqual(['example.com']);
+    expect(announced).toHaveLength(0);
+    release();
+    await vi.waitFor(() => expect(announced).toHaveLength(1));
+    // Asked again once the log knows the frame: its third-party section, and nothing more to announce.
+    known.addFrame(1, 'https://widgets.example.net/frame');
+    const again = await handlers['tab/view']({ tabId: 1, bySite: true });
+    expect(again.cookies.sites?.map((s) => s.site)).toEqual(['example.com', 'example.net']);
+    await Promise.allSettled(reads);
+    await Promise.resolve();
+    expect(announced).toHaveLength(1);
+  });
+
   it('does not hold the rows for a Set-Cookie log still busy: the page asks for the headers on its own', async () => {
     const log = new SetCookieLog();
     const handlers = createHandlers({
