@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../error-text';
 import type { NotStoredHeader, TabCookies } from '../../messages';
 import type { Connector } from '../connect/connector';
 import { undoTarget } from '../../model/undo-target';
-import { ROWS_SHOWN_MARK } from '../marks';
 
 export interface CookieData {
   /** The newest load; undefined until the first one answers. */
@@ -100,13 +99,6 @@ export function useCookieData(connector: Connector, onData?: (data: TabCookies) 
       clearTimeout(timer);
     };
   }, [connector, reload]);
-
-  // The speed budget is "popup open to rows shown": mark the moment the rows are in the DOM, once,
-  // for `npm run bench` (a layout effect runs right after the commit, as a plain page's mark would).
-  const shownOnce = data !== undefined;
-  useLayoutEffect(() => {
-    if (shownOnce) performance.mark(ROWS_SHOWN_MARK);
-  }, [shownOnce]);
 
   return { data, loadError, now, undoNext, notStored, reload };
 }
