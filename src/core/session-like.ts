@@ -65,9 +65,27 @@ function baseName(name: string): string {
   return (prefix ? name.slice(prefix.length) : name).toLowerCase();
 }
 
+/**
+ * What a name says, worked out once per name: an audit asks several rules about every cookie, and
+ * a store repeats the same names across sites. Bounded, so a long-lived worker does not grow it.
+ */
+const NAMES_KEPT = 4096;
+const byName = new Map<string, { antiCsrf: boolean; sessionLike: boolean }>();
+
+function nameFacts(name: string): { antiCsrf: boolean; sessionLike: boolean } {
+  let facts = byName.get(name);
+  if (!facts) {
+    const antiCsrf = /csrf|xsrf|antiforgery/.test(baseName(name));
+    facts = { antiCsrf, sessionLike: !antiCsrf && sessionLikeByName(name) };
+    if (byName.size >= NAMES_KEPT) byName.clear();
+    byName.set(name, facts);
+  }
+  return facts;
+}
+
 /** True for double-submit / anti-forgery cookie names (`XSRF-TOKEN`, `csrftoken`, `_csrf`, ...). */
 export function isAntiCsrfName(name: string): boolean {
-  return /csrf|xsrf|antiforgery/.test(baseName(name));
+  return nameFacts(name).antiCsrf;
 }
 
 /** The framework a default session cookie name gives away (`PHPSESSID` → `PHP`), or undefined. */
@@ -78,7 +96,11 @@ export function sessionFramework(name: string): string | undefined {
 
 /** Session-like by name alone (see the module comment). */
 export function isSessionLikeName(name: string): boolean {
-  if (isAntiCsrfName(name)) return false;
+  return nameFacts(name).sessionLike;
+}
+
+/** `isSessionLikeName` for a name that is not anti-CSRF, worked out. */
+function sessionLikeByName(name: string): boolean {
   const base = baseName(name);
   if (base === '') return false;
   if (ZAP_SESSION_TOKEN_NAMES.includes(base) || base.startsWith('aspsessionid')) return true;
@@ -93,8 +115,9 @@ export function isAntiCsrf(cookie: Pick<Cookie, 'name'>): boolean {
 
 /** Session-like by name or by a JWT value; never an anti-CSRF cookie. */
 export function isSessionLike(cookie: Pick<Cookie, 'name' | 'value'>): boolean {
-  if (isAntiCsrfName(cookie.name)) return false;
-  return isSessionLikeName(cookie.name) || isJwtShaped(cookie.value);
+  const { antiCsrf, sessionLike } = nameFacts(cookie.name);
+  if (antiCsrf) return false;
+  return sessionLike || isJwtShaped(cookie.value);
 }
 
 const JWS = /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
