@@ -1,11 +1,11 @@
 /** Side panel (Chrome) and sidebar (Firefox) entry: the cookies of the active tab of the panel's window, followed. */
+import '../src/ui/sidepanel.css';
 import { render } from 'preact';
 import { ActiveTabWorkbench } from '../src/ui/components/active-tab-workbench';
 import { followActiveTab } from '../src/ui/connect/active-tab';
 import { browser } from '../src/ui/connect/browser-api';
 import { extensionConnector } from '../src/ui/connect/extension';
 import '../src/ui/styles.css';
-import '../src/ui/sidepanel.css';
 
 const follower = followActiveTab({
   query: (query) => browser.tabs.query(query),

@@ -1,4 +1,3 @@
-import '../sheets.css';
 export interface ConfirmDialogProps {
   /** What is about to happen, as a question. */
   question: string;

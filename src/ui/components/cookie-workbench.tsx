@@ -32,8 +32,10 @@ export type { CookieFocus };
 const CookieForm = lazyComponent(() => import('./cookie-form').then((m) => m.CookieForm));
 const DeleteAllDialog = lazyComponent(() => import('./delete-all-dialog').then((m) => m.DeleteAllDialog));
 const NotStoredBar = lazyComponent(() => import('./not-stored-bar').then((m) => m.NotStoredBar));
-const MessageBar = lazyComponent(() => import('./message-bar').then((m) => m.MessageBar));
-const ConfirmDialog = lazyComponent(() => import('./confirm-dialog').then((m) => m.ConfirmDialog));
+/** The bar and the confirmation are styled by sheets.css, which loads with them, not with the popup. */
+const withSheets = <M,>(module: Promise<M>) => Promise.all([module, import('../sheets')]).then(([m]) => m);
+const MessageBar = lazyComponent(() => withSheets(import('./message-bar')).then((m) => m.MessageBar));
+const ConfirmDialog = lazyComponent(() => withSheets(import('./confirm-dialog')).then((m) => m.ConfirmDialog));
 
 /** Import and export (with the formats code) load on first use: they are not needed to open the popup. */
 type Transfer = typeof import('./transfer');

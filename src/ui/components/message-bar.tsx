@@ -1,4 +1,3 @@
-import '../sheets.css';
 import type { Outcome } from '../outcome-text';
 
 export interface MessageBarProps {
