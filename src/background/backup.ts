@@ -37,14 +37,33 @@ export async function createBackup(storeId: string, now = Date.now()): Promise<{
 }
 
 function emptyPreview(errors: string[]): RestorePreview {
-  return { errors, added: [], replaced: [], unchanged: 0, refused: [], risks: [], protectedKept: [], rules: [] };
+  return {
+    errors,
+    added: [],
+    replaced: [],
+    unchanged: 0,
+    refused: [],
+    mayRefuse: [],
+    risks: [],
+    protectedKept: [],
+    rules: [],
+  };
 }
 
-/** Why the browser will not take a cookie from the backup, or undefined. */
-function refusalOf(cookie: Cookie, nowMs: number): string | undefined {
+/** Why the browser certainly will not store a cookie from the backup (it has expired since), or undefined. */
+function certainRefusalOf(cookie: Cookie, nowMs: number): string | undefined {
   if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate * 1000 <= nowMs) {
     return `it expired on ${new Date(cookie.expirationDate * 1000).toISOString()}, after the backup was made: the browser would delete it, not store it`;
   }
+  return undefined;
+}
+
+/**
+ * Why the browser may refuse a cookie, as a warning only: the explainer predicts what a Set-Cookie
+ * header would do, and the cookies API stores things a header could not (a partitioned
+ * SameSite=Strict cookie, for one), so such a cookie is still tried.
+ */
+function likelyRefusalOf(cookie: Cookie, nowMs: number): string | undefined {
   try {
     const refusal = likelyRefusal(cookie, nowMs);
     return refusal && word(refusal);
@@ -56,7 +75,7 @@ function refusalOf(cookie: Cookie, nowMs: number): string | undefined {
 interface Plan {
   preview: RestorePreview;
   backup?: Backup;
-  /** The cookies to write: added and replaced, not refused, not protected, not unchanged. */
+  /** The cookies to write: added and replaced (those that may be refused too), not expired, not protected, not unchanged. */
   writes: Cookie[];
 }
 
@@ -81,7 +100,7 @@ async function plan(storeId: string, text: string, nowMs: number): Promise<Plan>
       preview.protectedKept.push(before);
       continue;
     }
-    const refusal = refusalOf(cookie, nowMs);
+    const refusal = certainRefusalOf(cookie, nowMs);
     if (refusal) {
       preview.refused.push(problem(cookie, refusal));
       continue;
@@ -89,6 +108,8 @@ async function plan(storeId: string, text: string, nowMs: number): Promise<Plan>
     if (before) preview.replaced.push({ before, after: cookie });
     else preview.added.push(cookie);
     writes.push(cookie);
+    const likely = likelyRefusalOf(cookie, nowMs);
+    if (likely) preview.mayRefuse.push(problem(cookie, `may be refused: ${likely}`));
   }
   preview.risks = risksAgainst(stored, preview.added);
   return { preview, backup, writes };
@@ -101,7 +122,8 @@ export async function previewRestore(storeId: string, text: string, nowMs = Date
 
 /**
  * Restores the backup into the store as one undoable step; refuses, writing nothing, when the
- * backup has any error. Cookies the preview expects the browser to refuse are reported, not tried.
+ * backup has any error. Only cookies that have expired are reported without being tried; every other
+ * cookie is written, and each one the browser refuses is reported with the browser's reason.
  */
 export async function restoreBackup(
   store: CookieStore,

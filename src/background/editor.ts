@@ -38,6 +38,22 @@ export interface Failure {
   reason: string;
 }
 
+/**
+ * What is certain without asking the browser: an expiry that is not a date, or is in the past (the
+ * browser would delete the cookie instead of storing it). Changes to many cookies (import, restore,
+ * harden, expiry) skip only these; everything else is tried, and the browser's answer reported.
+ */
+export function certainRefusal(next: Cookie, nowMs: number): string | undefined {
+  if (next.session) return undefined;
+  if (next.expirationDate === undefined || !Number.isFinite(next.expirationDate)) {
+    return 'Expires is not a valid date; choose a date or tick Session.';
+  }
+  if (next.expirationDate * 1000 <= nowMs) {
+    return 'Expires is in the past, so the browser would delete the cookie instead of saving it. Use Delete to remove it, or choose a future date.';
+  }
+  return undefined;
+}
+
 /** What we refuse before asking the browser, because a browser would never let a page keep it. */
 export function preflight(next: Cookie, nowMs: number): string | undefined {
   if (next.name === '' && next.value === '') return 'A cookie needs a name or a value.';
@@ -50,14 +66,8 @@ export function preflight(next: Cookie, nowMs: number): string | undefined {
   if (next.value.includes(';')) return 'A cookie value may not contain ";" (it would end the cookie).';
   if (!next.path.startsWith('/')) return 'Path must start with "/".';
   if (bareDomain(next) === '') return 'Domain is required.';
-  if (!next.session) {
-    if (next.expirationDate === undefined || !Number.isFinite(next.expirationDate)) {
-      return 'Expires is not a valid date; choose a date or tick Session.';
-    }
-    if (next.expirationDate * 1000 <= nowMs) {
-      return 'Expires is in the past, so the browser would delete the cookie instead of saving it. Use Delete to remove it, or choose a future date.';
-    }
-  }
+  const certain = certainRefusal(next, nowMs);
+  if (certain) return certain;
   const missing = prefixViolations(next.name, next);
   if (missing.length > 0) {
     const prefix = next.name.slice(0, next.name.indexOf('-', 2) + 1) || next.name;
@@ -115,16 +125,18 @@ export interface Saved {
 
 /**
  * Saves `next`, replacing `original` when given. Throws (EditRefused or the browser's error) with
- * everything as it was when the browser refuses.
+ * everything as it was when the browser refuses. With `tryAll` (changes to many cookies), only a
+ * certain refusal is made before asking the browser: the browser decides the rest.
  */
 export async function saveCookie(
   store: CookieStore,
   original: Cookie | undefined,
   asked: Cookie,
   nowMs: number = Date.now(),
+  options: { tryAll?: boolean } = {},
 ): Promise<Saved> {
   const next = canonicalDomain(asked);
-  const problem = preflight(next, nowMs);
+  const problem = options.tryAll ? certainRefusal(next, nowMs) : preflight(next, nowMs);
   if (problem) throw new EditRefused(problem);
 
   // Where the browser may store it: as asked, or host-only where the host can have no domain cookies
@@ -164,7 +176,9 @@ export async function saveCookie(
   const before = replaced ? [replaced] : [];
   const done = (warning?: string): Saved => {
     const text = [moved, warning].filter(Boolean).join(' ');
-    return text ? { saved, change: { before, after: [saved] }, warning: text } : { saved, change: { before, after: [saved] } };
+    return text
+      ? { saved, change: { before, after: [saved] }, warning: text }
+      : { saved, change: { before, after: [saved] } };
   };
   if (original && !sameIdentity(saved, original)) {
     try {

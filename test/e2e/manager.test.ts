@@ -39,8 +39,9 @@ function seed(kind: BrowserKind, now: number) {
         ...(j % 6 === 1 ? { domain: site(i) } : {}),
         secure,
         httpOnly: j % 2 === 0,
-        // A partitioned cookie comes from a cross-site frame, where only SameSite=None ones are stored.
-        sameSite: partitioned(kind, i, j) ? 'no_restriction' : ['lax', 'strict', 'no_restriction'][j % 3],
+        // Partitioned ones too: the cookies API stores a partitioned SameSite=Strict cookie, which a
+        // Set-Cookie header from a cross-site frame could not set; a restore must give it back.
+        sameSite: ['lax', 'strict', 'no_restriction'][j % 3],
         ...(j % 4 === 0 ? {} : { expirationDate: Math.floor(now / 1000) + (j + 1) * 86_400 * 10 }),
         ...(partitioned(kind, i, j) ? { partitionKey: { topLevelSite: TOP } } : {}),
       });

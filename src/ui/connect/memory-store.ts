@@ -82,6 +82,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
       replaced: [],
       unchanged: 0,
       refused: [],
+      mayRefuse: [],
       risks: [],
       protectedKept: [],
       rules: parsed.rules,

@@ -508,3 +508,59 @@ describe('backup and restore', () => {
     expect(fake.local.get('protectRules')).toBeUndefined();
   });
 });
+
+describe('restore tries what the cookies API may take', () => {
+  it('writes a partitioned SameSite=Strict cookie a Set-Cookie header could not set, warning in the preview', async () => {
+    // The cookies API stores what a header from a cross-site frame could not: Chromium keeps these.
+    const strict = cookie('chip', 'c', {
+      domain: 'widget.test',
+      sameSite: 'strict',
+      partitionKey: { topLevelSite: 'https://news.test', hasCrossSiteAncestor: true },
+    });
+    put(strict);
+    const { handlers } = setup();
+    const before = jar();
+    const { text } = await handlers['backup/create']({ storeId: '0' });
+    fake.jar.clear();
+    const preview = await handlers['backup/preview']({ storeId: '0', text });
+    expect(preview.refused).toEqual([]);
+    expect(preview.added.map((c) => c.name)).toEqual(['chip']);
+    expect(preview.mayRefuse.map((p) => p.name)).toEqual(['chip']);
+    expect(preview.mayRefuse[0]?.reason).toMatch(/^may be refused: /);
+    const outcome = await handlers['backup/restore']({ storeId: '0', text });
+    expect(outcome).toEqual({ written: 1, failed: [], unchanged: 0, protectedKept: 0 });
+    expect(jar()).toEqual(before);
+  });
+
+  it("reports the browser's own refusal per cookie, and still skips a cookie that has expired", async () => {
+    put(cookie('a', '1'));
+    put(cookie('b', '1', { domain: 'other.test' }));
+    const { handlers } = setup();
+    const { text } = await handlers['backup/create']({ storeId: '0' });
+    const doc = JSON.parse(text);
+    doc.cookies.push({ ...doc.cookies[0], name: 'gone', session: false, expirationDate: 1_000 });
+    fake.jar.clear();
+    fake.refuse = (d) => (d.name === 'b' ? 'Failed to parse or set cookie named "b".' : undefined);
+    const outcome = await handlers['backup/restore']({ storeId: '0', text: JSON.stringify(doc) });
+    expect(outcome.written).toBe(1);
+    expect(outcome.failed.map((f) => [f.name, f.reason.split(':')[0]])).toEqual([
+      ['gone', 'it expired on 1970-01-01T00'],
+      ['b', 'Chrome refused the cookie'],
+    ]);
+    expect(fake.cookies().map((c) => c.name)).toEqual(['a']);
+  });
+
+  it('import and harden try a cookie the explainer expects refused, and report what the browser says', async () => {
+    const { handlers } = setup();
+    // A name a Set-Cookie header could not carry; whether the cookies API takes it is the browser's call.
+    const odd = cookie('__Host-odd', '1', { path: '/sub', secure: false, httpOnly: false });
+    const imported = await handlers['cookies/import']({ cookies: [odd] });
+    expect(imported).toEqual({ written: 1, failed: [] });
+    expect(fake.cookies().map((c) => [c.name, c.path])).toEqual([['__Host-odd', '/sub']]);
+    fake.refuse = (d) => (d.name === '__Host-odd' ? 'Failed to parse or set cookie named "__Host-odd".' : undefined);
+    const hardened = await handlers['cookies/harden']({ cookies: [odd] });
+    expect(hardened.failed.map((f) => f.reason)).toEqual([
+      expect.stringMatching(/^Chrome refused the cookie: Failed to parse or set cookie named "__Host-odd"\./),
+    ]);
+  });
+});

@@ -117,6 +117,16 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
                 ))}
               </ul>
             )}
+            {shown.mayRefuse.length > 0 && (
+              <ul aria-label="May be refused">
+                {shown.mayRefuse.map((r, i) => (
+                  <li key={i} data-testid="restore-may-refuse">
+                    {r.name} ({r.domain}
+                    {r.path}): {r.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
             <CookieList label="New" cookies={shown.added} testid="restore-new" />
             <CookieList label="Replaced" cookies={shown.replaced.map((r) => r.after)} testid="restore-replaced" />
             <CookieList label="Protected, kept as they are" cookies={shown.protectedKept} testid="restore-protected" />
