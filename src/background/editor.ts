@@ -16,6 +16,14 @@ export interface CookieStore {
   /** The stored cookie with this identity (details the request left open match anything). */
   getExact(cookie: Cookie): Promise<Cookie | undefined>;
   getAllNamed(name: string, storeId: string): Promise<Cookie[]>;
+  /**
+   * The cookies of the target's name a removal at its URL may take along, the target among them
+   * when it is there (Chromium: one host's cookies, not the store's); undefined when the store cannot
+   * tell (then `getAllNamed` answers).
+   */
+  getAlong?(target: Cookie): Promise<Cookie[] | undefined>;
+  /** Every cookie of the store in one read (for a change to many cookies). */
+  getAllIn?(storeId: string): Promise<Cookie[]>;
   /** Rejects with the browser's own message when the browser refuses. */
   write(cookie: Cookie): Promise<void>;
   removeOnce(cookie: Cookie): Promise<void>;
@@ -82,9 +90,15 @@ export function preflight(next: Cookie, nowMs: number): string | undefined {
  * written back are returned, so the caller can journal them (undo brings them back) and say so.
  */
 export async function removeExactly(store: CookieStore, target: Cookie): Promise<{ lost: Failure[] }> {
-  const others = (await store.getAllNamed(target.name, target.storeId)).filter((c) => !sameIdentity(target, c));
+  // What the removal may take, read the quick way (the removal's own URL) when that way sees the
+  // target, so it sees whatever the removal takes and whether the target is gone; else every same-name cookie.
+  const near = await store.getAlong?.(target);
+  const byUrl = near?.some((c) => sameIdentity(target, c)) === true;
+  const read = async () =>
+    (byUrl ? await store.getAlong?.(target) : undefined) ?? store.getAllNamed(target.name, target.storeId);
+  const others = (byUrl && near ? near : await read()).filter((c) => !sameIdentity(target, c));
   await store.removeOnce(target);
-  const remaining = await store.getAllNamed(target.name, target.storeId);
+  const remaining = await read();
   if (remaining.some((c) => sameIdentity(target, c))) {
     throw new EditRefused(`The browser did not remove "${target.name}" (${target.domain}${target.path}).`);
   }

@@ -564,3 +564,45 @@ describe('restore tries what the cookies API may take', () => {
     ]);
   });
 });
+
+describe('changes to many cookies stay linear', () => {
+  it('a restore and a bulk delete of 300 cookies read the whole store a few times, not once per cookie', async () => {
+    for (let i = 0; i < 300; i++) {
+      put(
+        cookie(`n${i}`, `v${i}`, {
+          domain: i % 2 ? `.site${i % 30}.test` : `www.site${i % 30}.test`,
+          hostOnly: i % 2 === 0,
+          secure: i % 3 !== 0,
+          path: i % 5 ? '/' : '/p',
+        }),
+      );
+    }
+    const before = jar();
+    const { handlers } = setup();
+    const { text } = await handlers['backup/create']({ storeId: '0' });
+    const shown = (await handlers['store/cookies']({ storeId: '0' })).sites.flatMap((s) => s.cookies);
+    fake.storeWalks = 0;
+    expect(await handlers['cookies/delete']({ cookies: shown, label: 'Deleted 300 cookies' })).toMatchObject({
+      removed: 300,
+      failed: [],
+    });
+    const deleteWalks = fake.storeWalks;
+    expect(fake.cookies()).toEqual([]);
+    fake.storeWalks = 0;
+    expect(await handlers['backup/restore']({ storeId: '0', text })).toEqual({
+      written: 300,
+      failed: [],
+      unchanged: 0,
+      protectedKept: 0,
+    });
+    expect(jar()).toEqual(before);
+    // The delete: the note before it acts. The restore: its plan, the note, and the eviction check.
+    expect(deleteWalks).toBeLessThanOrEqual(2);
+    expect(fake.storeWalks).toBeLessThanOrEqual(4);
+    // Undo of the restore, too.
+    fake.storeWalks = 0;
+    await handlers['journal/undo']({ storeId: '0' });
+    expect(fake.cookies()).toEqual([]);
+    expect(fake.storeWalks).toBeLessThanOrEqual(4);
+  });
+});
