@@ -5,7 +5,7 @@
  * chosen (each cookie takes the target store's id), never touching a protected cookie, and adding
  * the backup's rules to the current ones. A backup with any error restores nothing.
  */
-import { type Backup, parseBackup, writeBackup } from '../core/formats/backup';
+import { type Backup, emptyRestorePreview, parseBackup, writeBackup } from '../core/formats/backup';
 import { ruleMatcher } from '../core/protect';
 import { errorText } from '../error-text';
 import type { RestoreOutcome, RestorePreview } from '../messages';
@@ -34,20 +34,6 @@ export async function createBackup(storeId: string, now = Date.now()): Promise<{
     protected: rules,
   });
   return { text, cookies: cookies.length };
-}
-
-function emptyPreview(errors: string[]): RestorePreview {
-  return {
-    errors,
-    added: [],
-    replaced: [],
-    unchanged: 0,
-    refused: [],
-    mayRefuse: [],
-    risks: [],
-    protectedKept: [],
-    rules: [],
-  };
 }
 
 /** Why the browser certainly will not store a cookie from the backup (it has expired since), or undefined. */
@@ -81,12 +67,12 @@ interface Plan {
 
 async function plan(storeId: string, text: string, nowMs: number): Promise<Plan> {
   const parsed = parseBackup(text);
-  if (!parsed.ok) return { preview: emptyPreview(parsed.errors), writes: [] };
+  if (!parsed.ok) return { preview: emptyRestorePreview(parsed.errors), writes: [] };
   const { backup } = parsed;
   const [stored, rules] = await Promise.all([getAllInStore(storeId), getRules()]);
   const covered = ruleMatcher(rules);
   const current = new Map(stored.map((c) => [identity(c), c]));
-  const preview = emptyPreview([]);
+  const preview = emptyRestorePreview([]);
   preview.rules = backup.protected;
   const writes: Cookie[] = [];
   for (const row of backup.cookies) {

@@ -36,7 +36,7 @@ import type { RowActions } from '../cookie-group';
 import { CookieForm } from '../cookie-form';
 import { MessageBar } from '../message-bar';
 import { BulkBar } from './bulk-bar';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../confirm-dialog';
 import { CookieList, ROW_HEIGHT, SITE_HEIGHT } from './cookie-list';
 import { ExpiryDialog } from './expiry-dialog';
 import { Modal } from './modal';
@@ -401,15 +401,15 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
       )}
       {dialog?.kind === 'confirm' && (
         <ConfirmDialog
+          modal
           label={dialog.label}
+          question={dialog.question}
           onConfirm={() => {
             setDialog(undefined);
             dialog.then();
           }}
-          onClose={() => setDialog(undefined)}
-        >
-          <p>{dialog.question}</p>
-        </ConfirmDialog>
+          onCancel={() => setDialog(undefined)}
+        />
       )}
       {dialog?.kind === 'expiry' && (
         <ExpiryDialog

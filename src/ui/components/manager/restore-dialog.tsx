@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { errorText } from '../../../error-text';
-import type { RestoreOutcome, RestorePreview } from '../../../messages';
+import type { CookieProblem, RestoreOutcome, RestorePreview } from '../../../messages';
 import type { Cookie } from '../../../model/cookie';
 import { cookieCount } from '../../outcome-text';
 import { evictionText, previewName } from '../import-dialog';
@@ -30,6 +30,29 @@ function CookieList({ label, cookies, testid }: { label: string; cookies: readon
         ))}
       </ul>
     </details>
+  );
+}
+
+/** One line per cookie with what is (or may be) wrong with it. */
+function ProblemList({
+  label,
+  problems,
+  testid,
+}: {
+  label: string;
+  problems: readonly CookieProblem[];
+  testid: string;
+}) {
+  if (problems.length === 0) return null;
+  return (
+    <ul aria-label={label}>
+      {problems.map((p, i) => (
+        <li key={i} data-testid={testid}>
+          {p.name} ({p.domain}
+          {p.path}): {p.reason}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -107,26 +130,8 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
                 ))}
               </ul>
             )}
-            {shown.refused.length > 0 && (
-              <ul aria-label="Refused">
-                {shown.refused.map((r, i) => (
-                  <li key={i} data-testid="restore-refused">
-                    {r.name} ({r.domain}
-                    {r.path}): {r.reason}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {shown.mayRefuse.length > 0 && (
-              <ul aria-label="May be refused">
-                {shown.mayRefuse.map((r, i) => (
-                  <li key={i} data-testid="restore-may-refuse">
-                    {r.name} ({r.domain}
-                    {r.path}): {r.reason}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ProblemList label="Refused" problems={shown.refused} testid="restore-refused" />
+            <ProblemList label="May be refused" problems={shown.mayRefuse} testid="restore-may-refuse" />
             <CookieList label="New" cookies={shown.added} testid="restore-new" />
             <CookieList label="Replaced" cookies={shown.replaced.map((r) => r.after)} testid="restore-replaced" />
             <CookieList label="Protected, kept as they are" cookies={shown.protectedKept} testid="restore-protected" />
@@ -140,16 +145,7 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
               {outcome.failed.length > 0 ? `; ${outcome.failed.length} refused` : ''}. Undo brings the store back as it
               was.
             </p>
-            {outcome.failed.length > 0 && (
-              <ul aria-label="Not restored">
-                {outcome.failed.map((f, i) => (
-                  <li key={i} data-testid="restore-failed">
-                    {f.name} ({f.domain}
-                    {f.path}): {f.reason}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ProblemList label="Not restored" problems={outcome.failed} testid="restore-failed" />
             {outcome.warning && <p class="error">{outcome.warning}</p>}
           </div>
         )}
