@@ -247,6 +247,20 @@ export function rulesFor(rules: readonly ProtectRule[], cookie: Pick<Cookie, 'na
 }
 
 /**
+ * Where a row's cookie lives, said only where it differs from its site group's: the domain (with its
+ * leading dot for a domain cookie) unless it is the host-only cookie of the site itself, and the
+ * path unless it is `/`. Empty when neither differs. So a domain cookie and a host-only one of the
+ * same name do not look alike.
+ */
+export function rowPlace(item: Pick<RowItem, 'site' | 'cookie'>): string {
+  const { domain, path } = item.cookie;
+  const parts: string[] = [];
+  if (domain !== item.site) parts.push(domain);
+  if (path !== '/') parts.push(path);
+  return parts.join(' ');
+}
+
+/**
  * The rule "Protect" on a row adds: the cookie's own site (its group's, or for a partitioned cookie,
  * listed under the top-level site, its host, which the background reduces to its registrable domain).
  */
