@@ -178,3 +178,15 @@ export async function removeOnce(cookie: Cookie): Promise<void> {
   if (isFirefox && cookie.firstPartyDomain) details.firstPartyDomain = cookie.firstPartyDomain;
   await browser.cookies.remove(details);
 }
+
+/**
+ * Chromium: removes exactly this cookie by writing it with an expiry in 1970 (the browser then
+ * deletes the cookie of that identity and stores nothing). Chromium's `remove` walks every cookie of
+ * the store (about 85 ms at 3,300 cookies); a write looks at one site's. Undefined in Firefox, whose
+ * `remove` is quick.
+ */
+export const expireOnce: ((cookie: Cookie) => Promise<void>) | undefined = isFirefox
+  ? undefined
+  : async (cookie) => {
+      await browser.cookies.set(toSetDetails({ ...cookie, session: false, expirationDate: 1 }));
+    };

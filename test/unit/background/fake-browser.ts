@@ -79,6 +79,8 @@ export class FakeBrowser {
    * store for each, so a change must not make one per cookie. `getAll` with a `url` reads one host.
    */
   storeWalks = 0;
+  /** How many writes were already expired (deletions by expiry). */
+  expiredWrites = 0;
   /** Whether a write to session storage fails (storage full). */
   sessionFails: (items: Record<string, unknown>) => boolean = () => false;
 
@@ -93,6 +95,7 @@ export class FakeBrowser {
     this.refuse = () => undefined;
     this.sessionFails = () => false;
     this.storeWalks = 0;
+    this.expiredWrites = 0;
   }
 
   add(cookie: Partial<Stored> & { name: string; domain: string }): void {
@@ -199,6 +202,12 @@ export class FakeBrowser {
           firstPartyDomain: details.firstPartyDomain ?? '',
         };
         if (details.expirationDate !== undefined) c.expirationDate = details.expirationDate;
+        // A cookie written already expired deletes the one of its identity and is not stored.
+        if (details.expirationDate !== undefined && details.expirationDate * 1000 <= Date.now()) {
+          this.expiredWrites++;
+          this.jar.delete(keyOf(c));
+          return undefined;
+        }
         if (details.partitionKey?.topLevelSite) {
           // Chromium fills in hasCrossSiteAncestor when the write leaves it out.
           c.partitionKey = {

@@ -588,6 +588,8 @@ describe('changes to many cookies stay linear', () => {
     });
     const deleteWalks = fake.storeWalks;
     expect(fake.cookies()).toEqual([]);
+    // Each removed by writing it expired (one site's cookies), not by remove (the whole store in Chromium).
+    expect(fake.expiredWrites).toBe(300);
     fake.storeWalks = 0;
     expect(await handlers['backup/restore']({ storeId: '0', text })).toEqual({
       written: 300,
@@ -604,5 +606,20 @@ describe('changes to many cookies stay linear', () => {
     await handlers['journal/undo']({ storeId: '0' });
     expect(fake.cookies()).toEqual([]);
     expect(fake.storeWalks).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('a removal by expiry the browser does not carry out', () => {
+  it('falls back to remove, and still puts back a same-name cookie remove took along', async () => {
+    put(cookie('dup', 'root'));
+    put(cookie('dup', 'sub', { path: '/sub' }));
+    fake.refuse = (d) => (d.expirationDate === 1 ? 'Failed to parse or set cookie named "dup".' : undefined);
+    const { handlers } = setup();
+    const outcome = await handlers['cookies/delete']({
+      cookies: [cookie('dup', 'sub', { path: '/sub' })],
+      label: 'Deleted dup',
+    });
+    expect(outcome).toMatchObject({ removed: 1, failed: [] });
+    expect(fake.cookies().map((c) => [c.path, c.value])).toEqual([['/', 'root']]);
   });
 });
