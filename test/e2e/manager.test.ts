@@ -316,8 +316,9 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('manager page in %s', (kin
     await clickButton(page, 'Close');
     expect(await everyCookie(page)).toEqual(seeded);
     await shownCount(page, '3300 cookies');
-    // Chromium's restore of 3,300 cookies takes about two minutes on CI-sized machines (the background
-    // writes them one by one, safely); Firefox's about fifteen seconds.
+    // The background writes the 3,300 cookies one by one, safely, each looked up and read back by its
+    // own URL: about 20 seconds in Chromium and 15 in Firefox on a loaded 2-core machine (it was two
+    // minutes in Chromium while each lookup walked the whole store). The timeouts leave room for load.
   }, 300_000);
 
   it('a malformed or truncated backup reports its errors, cannot be confirmed and changes nothing', async () => {
