@@ -3,7 +3,7 @@ import { errorText } from '../../error-text';
 import type { TabCookies } from '../../messages';
 import { type Cookie, cookieKey } from '../../model/cookie';
 import type { Connector } from '../connect/connector';
-import { type CookieFocus, useWorkbenchFocus } from '../hooks/use-workbench-focus';
+import { type CookieFocus, focusedControl, useWorkbenchFocus } from '../hooks/use-workbench-focus';
 import { useCookieData } from '../hooks/use-cookie-data';
 import {
   allCookies,
@@ -34,6 +34,7 @@ import { ConfirmDialog } from './confirm-dialog';
 import { CookieForm } from './cookie-form';
 import { CookieGroup, type RowActions } from './cookie-group';
 import { DeleteAllDialog } from './delete-all-dialog';
+import { LiveRegion } from './live-region';
 import { MessageBar } from './message-bar';
 import { NotStoredBar } from './not-stored-bar';
 import { SiteSection } from './site-section';
@@ -53,10 +54,11 @@ const loadTransfer = () => {
 /** An open form; `id` changes on every open so a new form never inherits the last one's fields. */
 /** `overwrite`: the user was told the original changed since and saves over it anyway. */
 /** `focus`: the field the form opens in (Value when editing, Name when adding). */
-type Editor = { id: number; title: string; initial: FormState; original?: Cookie; overwrite?: boolean; focus: 'name' | 'value' };
+/** `opener`: the control that opened it, where focus goes back when no row is there to take it. */
+type Editor = { id: number; title: string; initial: FormState; original?: Cookie; overwrite?: boolean; focus: 'name' | 'value'; opener?: HTMLElement | undefined };
 type Dialog = 'import' | 'export' | 'delete-all' | undefined;
 /** An edit or delete of a protected cookie, waiting for the user's "Confirm". */
-type Confirming = { action: 'edit' | 'delete'; row: Row };
+type Confirming = { action: 'edit' | 'delete'; row: Row; opener?: HTMLElement | undefined };
 
 function hostOf(url: string): string {
   try {
@@ -96,7 +98,9 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
   const [dialogs, setDialogs] = useState<Transfer | undefined>();
   const [confirming, setConfirming] = useState<Confirming | undefined>();
   const editorSeq = useRef(0);
-  const openEditor = (editor: Omit<Editor, 'id'>) => setEditor({ ...editor, id: ++editorSeq.current });
+  const openEditor = (editor: Omit<Editor, 'id'>) => setEditor({ ...editor, opener: focusedControl(), id: ++editorSeq.current });
+  /** The control that opened the dialog (Import, Export, Delete all), to give focus back to. */
+  const dialogOpener = useRef<HTMLElement | undefined>(undefined);
 
   const { sections, groups } = useMemo(
     () => (data ? listView(data, { query, warningsOnly, sort, severity }) : { sections: undefined, groups: [] }),
@@ -121,7 +125,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
   /** A protected cookie is deleted only after the user confirms (and then on purpose, protected or not). */
   const deleteRow = (row: Row) =>
     locked.has(row.key)
-      ? setConfirming({ action: 'delete', row })
+      ? setConfirming({ action: 'delete', row, opener: focusedControl() })
       : removeCookies([row.cookie], deleteLabel(row.cookie));
   const editRow = (r: Row) =>
     openEditor({
@@ -156,6 +160,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
     loadTransfer().then(
       (loaded) => {
         setDialogs(loaded);
+        dialogOpener.current = focusedControl();
         setDialog(which);
       },
       (error: unknown) => setStatus(transferFailedOutcome(which, error)),
@@ -175,13 +180,13 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
       await reload();
       throw new Error(message);
     }
-    setEditor(undefined);
+    closeEditor(result.saved);
     const outcome = saveOutcome(result);
     setStatus(outcome.error ? outcome : { ...outcome, undoable: true });
     await reload();
   };
 
-  const { search, list, show, focusAfterDelete } = useWorkbenchFocus({
+  const { search, list, show, focusAfterDelete, focusBack } = useWorkbenchFocus({
     focus,
     data,
     groups,
@@ -194,12 +199,12 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
     onOpen: setOpenKey,
     onEscape: () => {
       if (confirming) {
-        setConfirming(undefined);
+        cancelConfirm();
         return true;
       }
       if (editor || dialog) {
-        setEditor(undefined);
-        setDialog(undefined);
+        if (editor) closeEditor();
+        if (dialog) closeDialog();
         return true;
       }
       if (openKey === undefined) return false;
@@ -212,8 +217,31 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
     },
   });
 
+  // Closing a form or dialog gives focus back: to the cookie's row (the one saved, else the one
+  // edited), else to the control that opened it.
+  function closeEditor(saved?: Cookie) {
+    const key = saved ? cookieKey(saved) : editor?.original && cookieKey(editor.original);
+    setEditor(undefined);
+    focusBack({ key, to: editor?.opener, afterLoad: saved !== undefined });
+  }
+  /** `afterLoad`: the dialog changed the cookies (Delete all), so focus waits for the list as it is now. */
+  function closeDialog(afterLoad = false) {
+    setDialog(undefined);
+    focusBack({ to: dialogOpener.current, afterLoad });
+  }
+  function cancelConfirm() {
+    if (confirming) focusBack({ key: confirming.row.key, to: confirming.opener });
+    setConfirming(undefined);
+  }
+
+  // The same element and live region as the loaded workbench, so the region is there from the first render.
   if (!data) {
-    return loadError ? <p role="alert">Could not read cookies: {loadError}</p> : <p aria-busy="true">Loading cookies…</p>;
+    return (
+      <div class="workbench-loading">
+        <LiveRegion status={status} />
+        {loadError ? <p role="alert">Could not read cookies: {loadError}</p> : <p aria-busy="true">Loading cookies…</p>}
+      </div>
+    );
   }
 
   const host = hostOf(data.tab.url);
@@ -226,7 +254,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
   const total = allCookies(data).length;
   const rowActions: RowActions = {
     onToggle: (key) => setOpenKey((k) => (k === key ? undefined : key)),
-    onEdit: (r) => (locked.has(r.key) ? setConfirming({ action: 'edit', row: r }) : editRow(r)),
+    onEdit: (r) => (locked.has(r.key) ? setConfirming({ action: 'edit', row: r, opener: focusedControl() }) : editRow(r)),
     onDuplicate: (r) =>
       openEditor({
         title: `Duplicate ${r.cookie.name}`,
@@ -246,6 +274,8 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
 
   return (
     <div class={`workbench${editor ? ' editing' : ''}`}>
+      {/* Outcomes are spoken from here: a region on the page from the first render, its text replaced. */}
+      <LiveRegion status={status} />
       <SummaryBar
         summary={data.summary}
         site={`${host || data.tab.url}${sections ? ' (top-level site)' : ''}`}
@@ -281,7 +311,10 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
         onAdd={() => openEditor({ title: 'Add cookie', initial: blankForm(host, now), focus: 'name' })}
         onExport={() => openTransfer('export')}
         onImport={() => openTransfer('import')}
-        onDeleteAll={() => setDialog('delete-all')}
+        onDeleteAll={() => {
+          dialogOpener.current = focusedControl();
+          setDialog('delete-all');
+        }}
         onUndo={() => undo()}
       />
       {status && (
@@ -299,10 +332,10 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
           host={host}
           protectedCount={protectedShown}
           onConfirm={() => {
-            setDialog(undefined);
+            closeDialog(true);
             void removeCookies(data.cookies, deleteAllLabel(data.cookies.length, host));
           }}
-          onCancel={() => setDialog(undefined)}
+          onCancel={() => closeDialog()}
         />
       )}
       {confirming && (
@@ -318,11 +351,11 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
             if (action === 'edit') editRow(row);
             else void removeCookies([row.cookie], deleteLabel(row.cookie), { includeProtected: true });
           }}
-          onCancel={() => setConfirming(undefined)}
+          onCancel={cancelConfirm}
         />
       )}
       {dialog === 'export' && dialogs && (
-        <dialogs.ExportPanel cookies={shown} site={host} pageUrl={data.tab.url} onClose={() => setDialog(undefined)} />
+        <dialogs.ExportPanel cookies={shown} site={host} pageUrl={data.tab.url} onClose={() => closeDialog()} />
       )}
       {dialog === 'import' && dialogs && (
         <dialogs.ImportDialog
@@ -335,7 +368,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
             return outcome;
           }}
           evictionRisks={(cookies) => connector.evictionRisks(cookies)}
-          onClose={() => setDialog(undefined)}
+          onClose={() => closeDialog()}
         />
       )}
       {editor && (
@@ -348,10 +381,11 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
           focus={editor.focus}
           check={(cookie) => connector.check(cookie)}
           onSave={save}
-          onCancel={() => setEditor(undefined)}
+          onCancel={() => closeEditor()}
         />
       )}
-      <div class="list" ref={list}>
+      {/* Focusable from script only: focus rests here when a delete leaves no row. */}
+      <div class="list" ref={list} tabIndex={-1}>
         {total === 0 ? (
           <p class="empty">No cookies for this page.</p>
         ) : (
