@@ -6,7 +6,8 @@ import { render } from 'preact';
 import { browser } from '../src/ui/connect/browser-api';
 import { DevtoolsPanel } from '../src/ui/components/devtools-panel';
 import type { Connector, SetCookieLogSource } from '../src/ui/connect/connector';
-import { extensionConnector, extensionLogSource, targetTabId } from '../src/ui/connect/extension';
+import { extensionConnector, targetTabId } from '../src/ui/connect/extension';
+import { extensionLogSource } from '../src/ui/connect/log-source';
 import '../src/ui/styles.css';
 import '../src/ui/panel.css';
 

@@ -7,6 +7,7 @@
 import type { SiteSummary } from './core/audit';
 import type { Finding } from './core/types';
 import type { Cookie } from './model/cookie';
+import type { Severity } from './model/severity';
 import type { SetCookieEntry } from './model/set-cookie-entry';
 import type { Msg } from './i18n/msg';
 
@@ -141,6 +142,35 @@ export interface TabCookiesBySite extends TabCookies {
   sites: SiteGroup[];
 }
 
+/**
+ * Findings as `tab/view` sends them: each distinct wording once, and per finding the index of its
+ * cookie in the group's `cookies`, the rule, the severity and the index of its wording. A page's
+ * findings repeat a few dozen wordings hundreds of times: sent whole, they were most of the reply
+ * and most of the page's memory. Packed in `src/background/packed-findings.ts`, unpacked in
+ * `src/ui/connect/packed-findings.ts`.
+ */
+export interface PackedFindings {
+  words: Array<[title: Msg, explanation: Msg, fix: Msg, reference: string]>;
+  items: Array<[cookie: number, ruleId: string, severity: Severity, words: number]>;
+}
+
+/** A group of cookies (a tab's, a site's) with its findings packed. */
+export type Packed<T extends { cookies: Cookie[]; findings: Finding[] }> = Omit<T, 'findings'> & {
+  findings: PackedFindings;
+};
+
+/**
+ * A page's first screen in one reply (the popup and the DevTools panel): its cookies with their
+ * findings, what Undo would undo, and the headers that stored nothing.
+ */
+export interface TabView {
+  cookies: Packed<TabCookies> & { sites?: Array<Packed<SiteGroup>> };
+  /** The label of the entry a plain Undo acts on (see `undoTarget`); absent: nothing to undo. */
+  undoNext?: string;
+  /** Absent when the Set-Cookie log was still busy: the rows do not wait for it, ask `setcookie/not-stored`. */
+  notStored?: NotStoredHeader[];
+}
+
 /** A Set-Cookie header that stored nothing, as the popup shows it. */
 export type NotStoredHeader = Pick<
   SetCookieEntry,
@@ -211,6 +241,11 @@ export interface RestoreOutcome extends ImportOutcome {
 export interface Protocol {
   /** The cookies that apply to a tab's page, in the tab's own cookie store, partitioned ones included. */
   'cookies/for-tab': { request: { tabId: number }; response: TabCookies };
+  /**
+   * `cookies/for-tab` (or with `bySite`, `cookies/by-site`), Undo's next label from `journal/list`
+   * and `setcookie/not-stored`, in one round trip: what a popup or panel shows first.
+   */
+  'tab/view': { request: { tabId: number; bySite?: boolean }; response: TabView };
   /** Add (no original) or edit a cookie safely; the error is the browser's reason. */
   'cookie/save': {
     /** `overwrite`: save even if the original changed since the form was opened. */

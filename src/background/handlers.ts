@@ -1,6 +1,15 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
-import type { MessageName, RequestOf, ResponseOf, Scope } from '../messages';
+import type {
+  MessageName,
+  NotStoredHeader,
+  RequestOf,
+  ResponseOf,
+  Scope,
+  SiteGroup,
+  TabCookies,
+  TabView,
+} from '../messages';
 import type { SetCookieLog } from '../core/set-cookie-log';
 import { cookieSite, pageSite, registrableDomain } from '../core/site';
 import { bareDomain, type Cookie, sameState } from '../model/cookie';
@@ -24,6 +33,8 @@ import { createBackup, previewRestore, restoreBackup } from './backup';
 import { writeMany } from './write-many';
 import { tabCookies } from './tab-cookies';
 import { notStored } from '../core/set-cookie-log/not-stored';
+import { undoTarget } from '../model/undo-target';
+import { packFindings } from './packed-findings';
 
 export type Handlers = { [N in MessageName]: (request: RequestOf<N>) => Promise<ResponseOf<N>> };
 
@@ -98,10 +109,40 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
     return { storeId: await storeIdForTab(tab), sites: [...new Set(sites)] };
   };
 
+  const bySite = (tabId: number) => cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id)));
+
   return {
     'cookies/for-tab': async ({ tabId }) => {
       const answer = await tabCookies(tabId);
       return { ...answer, protectedKeys: await protectedKeysOf(answer.cookies) };
+    },
+
+    'tab/view': async ({ tabId, bySite: grouped }) => {
+      // Beside the rows, never before them: a log still busy with a burst of headers is left out.
+      // An idle log answers long before the cookies and the journal are read.
+      let headers: NotStoredHeader[] | undefined;
+      log
+        .withLog((l) => notStored(l.entries(tabId)))
+        .then(
+          (found) => {
+            headers = found;
+          },
+          () => {},
+        );
+      const [cookies, journal] = await Promise.all([
+        grouped ? bySite(tabId) : tabCookies(tabId).then((top): TabCookies & { sites?: SiteGroup[] } => top),
+        scopeOf({ tabId }).then(listEntries),
+      ]);
+      const { sites, ...top } = cookies;
+      const shown = [...top.cookies, ...(sites ?? []).flatMap((s) => s.cookies)];
+      const protectedKeys = [...new Set(await protectedKeysOf(shown))];
+      const view: TabView = {
+        cookies: { ...packFindings({ ...top, protectedKeys }), ...(sites ? { sites: sites.map(packFindings) } : {}) },
+      };
+      const undoNext = undoTarget(journal)?.label;
+      if (undoNext !== undefined) view.undoNext = undoNext;
+      if (headers) view.notStored = headers;
+      return view;
     },
 
     'cookie/check': async (request) => {
@@ -201,7 +242,7 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
     }),
 
     'cookies/by-site': async ({ tabId }) => {
-      const answer = await cookiesBySite(tabId, (id) => log.withLog((l) => l.frames(id)));
+      const answer = await bySite(tabId);
       const shown = [...answer.cookies, ...answer.sites.flatMap((s) => s.cookies)];
       return { ...answer, protectedKeys: [...new Set(await protectedKeysOf(shown))] };
     },

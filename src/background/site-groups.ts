@@ -1,9 +1,9 @@
 /** "The cookies of this page, by site": the top-level site and every third-party frame of the tab. */
-import { audit, summarize } from '../core/audit';
 import { cookiesForFrame, thirdPartySites } from '../core/page-cookies';
 import { hostOf, registrableDomain } from '../core/site';
 import type { SiteGroup, TabCookiesBySite } from '../messages';
 import { browserName } from './platform';
+import { auditedCookies } from './audit-cache';
 import { getAllUnder } from './cookie-api';
 import { tabCookies } from './tab-cookies';
 
@@ -27,8 +27,8 @@ export async function cookiesBySite(
   for (const [site, urls] of thirdPartySites(topUrl, frames)) {
     const cookies = cookiesForFrame(await getAllUnder(site, top.tab.storeId), urls, topUrl);
     // Audited as seen from the page, so rules about third-party use apply.
-    const findings = audit(cookies, { pageUrl: topUrl, browser: browserName });
-    groups.push({ site, label: 'third-party frame', urls, cookies, findings, summary: summarize(cookies, findings) });
+    const { findings, summary } = auditedCookies(cookies, { pageUrl: topUrl, browser: browserName });
+    groups.push({ site, label: 'third-party frame', urls, cookies, findings, summary });
   }
   return { ...top, sites: groups };
 }

@@ -1,10 +1,10 @@
 /** "The cookies for this tab": every cookie that the tab's page would send or could see, audited. */
 import browser from 'webextension-polyfill';
-import { audit, summarize } from '../core/audit';
 import { cookiesForPage } from '../core/page-cookies';
 import { hostOf, registrableDomain } from '../core/site';
 import type { TabCookies } from '../messages';
 import { browserName } from './platform';
+import { auditedCookies } from './audit-cache';
 import { getAllUnder, storeIdForTab } from './cookie-api';
 
 export async function tabCookies(tabId: number): Promise<TabCookies> {
@@ -14,6 +14,6 @@ export async function tabCookies(tabId: number): Promise<TabCookies> {
   const host = hostOf(url);
   const info = { tabId, url, storeId, incognito: tab.incognito };
   const cookies = host ? cookiesForPage(await getAllUnder(registrableDomain(host), storeId), url) : [];
-  const findings = audit(cookies, { pageUrl: url, browser: browserName });
-  return { tab: info, cookies, findings, summary: summarize(cookies, findings) };
+  const { findings, summary } = auditedCookies(cookies, { pageUrl: url, browser: browserName });
+  return { tab: info, cookies, findings, summary };
 }

@@ -1,6 +1,7 @@
 /** Small display helpers shared by the components. Text only: nothing here produces HTML. */
 import type { Cookie } from '../model/cookie';
 import { SAME_SITE_ATTRIBUTE } from '../model/same-site';
+import type { Outcome } from './outcome-text';
 
 export function flagList(cookie: Pick<Cookie, 'secure' | 'httpOnly' | 'sameSite' | 'hostOnly'>): string[] {
   const flags: string[] = [];
@@ -9,4 +10,14 @@ export function flagList(cookie: Pick<Cookie, 'secure' | 'httpOnly' | 'sameSite'
   if (cookie.sameSite !== 'unspecified') flags.push(`SameSite=${SAME_SITE_ATTRIBUTE[cookie.sameSite]}`);
   if (cookie.hostOnly) flags.push('Host-only');
   return flags;
+}
+
+/** "1 cookie", "2 cookies". */
+export function cookieCount(count: number): string {
+  return `${count} cookie${count === 1 ? '' : 's'}`;
+}
+
+/** A jump to a cookie (from the Set-Cookie log) that is not among the loaded cookies. */
+export function cookieNotFoundOutcome(name: string): Outcome {
+  return { text: `The cookie ${name} is not in this page's cookies (any more).`, error: true };
 }

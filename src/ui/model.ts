@@ -147,46 +147,6 @@ export function blankForm(host: string, nowMs: number): FormState {
   };
 }
 
-/**
- * The cookie the form describes, or an error message. An unchanged expiry keeps the original's exact
- * (sub-minute) time, so editing only the value never shifts the expiry.
- */
-export function cookieFromForm(
-  form: FormState,
-  base: { storeId: string; original?: Cookie | undefined },
-): { cookie: Cookie } | { error: string } {
-  const domain = bareDomain(form.domain.trim()).toLowerCase();
-  if (!domain) return { error: 'Domain is required.' };
-  const cookie: Cookie = {
-    name: form.name,
-    value: form.value,
-    domain: form.hostOnly ? domain : `.${domain}`,
-    hostOnly: form.hostOnly,
-    path: form.path.trim() || '/',
-    secure: form.secure,
-    httpOnly: form.httpOnly,
-    sameSite: form.sameSite,
-    session: form.session,
-    storeId: base.original?.storeId ?? base.storeId,
-  };
-  if (!form.session) {
-    const original = base.original;
-    if (original?.expirationDate !== undefined && toLocalInput(original.expirationDate * 1000) === form.expires) {
-      cookie.expirationDate = original.expirationDate;
-    } else {
-      const ms = form.expires ? new Date(form.expires).getTime() : Number.NaN;
-      if (!Number.isFinite(ms)) return { error: 'Expires is not a valid date: pick a date and time, or tick Session.' };
-      cookie.expirationDate = Math.round(ms / 1000);
-    }
-  }
-  if (form.partitioned) {
-    // Empty top-level site: the background fills in this tab's site.
-    cookie.partitionKey = base.original?.partitionKey ?? { topLevelSite: '' };
-  }
-  if (base.original?.firstPartyDomain) cookie.firstPartyDomain = base.original.firstPartyDomain;
-  return { cookie };
-}
-
 /** What a Set-Cookie log entry points at: enough to find the cookie's row. */
 export interface CookieTarget {
   key: string;
@@ -200,10 +160,24 @@ export interface CookieTarget {
  * (the browser may have partitioned it where the header did not ask, as Firefox does for third parties).
  */
 export function findCookie(target: CookieTarget, cookies: readonly Cookie[]): Cookie | undefined {
-  const exact = cookies.find((c) => cookieKey(c) === target.key);
-  if (exact) return exact;
-  const host = hostOfDomain(target.domain);
-  return cookies.find((c) => c.name === target.name && hostOfDomain(c.domain) === host && c.path === target.path);
+  return cookieFinder(cookies)(target);
+}
+
+/**
+ * `findCookie` over the same cookies for many targets (every entry of a Set-Cookie log): the cookies
+ * are indexed once, not compared with each target in turn.
+ */
+export function cookieFinder(cookies: readonly Cookie[]): (target: CookieTarget) => Cookie | undefined {
+  const exact = new Map<string, Cookie>();
+  const similar = new Map<string, Cookie>();
+  const looseKey = (name: string, domain: string, path: string) => JSON.stringify([name, hostOfDomain(domain), path]);
+  for (const c of cookies) {
+    const key = cookieKey(c);
+    if (!exact.has(key)) exact.set(key, c);
+    const loose = looseKey(c.name, c.domain, c.path);
+    if (!similar.has(loose)) similar.set(loose, c);
+  }
+  return (target) => exact.get(target.key) ?? similar.get(looseKey(target.name, target.domain, target.path));
 }
 
 /** Whether the loaded data is grouped by site (the DevTools panel). */
@@ -238,5 +212,30 @@ export function listView(data: TabCookies, options: ViewOptions): ListView {
     summary: site.summary,
     groups: groupRows(site.cookies, site.findings, options),
   }));
+  return { sections, groups: sections.flatMap((s) => s.groups) };
+}
+
+/**
+ * The first `limit` rows of the list, in order: what a first frame renders (a screenful and more),
+ * the rest following once it is painted. Sections and groups past the limit are left out, not shown
+ * empty.
+ */
+export function firstRows(view: ListView, limit: number): ListView {
+  let left = limit;
+  const cut = (groups: readonly Group[]): Group[] => {
+    const kept: Group[] = [];
+    for (const group of groups) {
+      if (left <= 0) break;
+      kept.push(group.rows.length <= left ? group : { ...group, rows: group.rows.slice(0, left) });
+      left -= group.rows.length;
+    }
+    return kept;
+  };
+  if (!view.sections) return { sections: undefined, groups: cut(view.groups) };
+  const sections: SiteSection[] = [];
+  for (const section of view.sections) {
+    if (left <= 0) break;
+    sections.push({ ...section, groups: cut(section.groups) });
+  }
   return { sections, groups: sections.flatMap((s) => s.groups) };
 }

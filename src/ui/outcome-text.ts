@@ -3,6 +3,7 @@
  * as pure functions of the action's result. Text only: nothing here produces HTML.
  */
 import { errorText } from '../error-text';
+import { cookieCount } from './format';
 import type { ChangeNotes, ImportOutcome, ResponseOf } from '../messages';
 import type { Cookie } from '../model/cookie';
 
@@ -18,10 +19,8 @@ export interface Outcome {
   spoken?: string;
 }
 
-/** "1 cookie", "2 cookies". */
-export function cookieCount(count: number): string {
-  return `${count} cookie${count === 1 ? '' : 's'}`;
-}
+// The two a first screen needs live with the display helpers, so this module loads only after an action.
+export { cookieCount, cookieNotFoundOutcome } from './format';
 
 /** The undo journal's label for deleting one cookie (Undo's tooltip names it). */
 export function deleteLabel(cookie: Pick<Cookie, 'name'>): string {
@@ -104,7 +103,10 @@ export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: 
     deleted = `Deleted ${what}.`;
     parts.push(`${deleted}${warning ? '' : ` Undo brings ${removed === 1 ? 'it' : 'them'} back.`}`);
   }
-  if (missing > 0) parts.push(one !== undefined ? `${one} was already gone.` : `${missing} ${missing === 1 ? 'was' : 'were'} already gone.`);
+  if (missing > 0)
+    parts.push(
+      one !== undefined ? `${one} was already gone.` : `${missing} ${missing === 1 ? 'was' : 'were'} already gone.`,
+    );
   for (const f of failed) parts.push(`${f.name} (${f.domain}${f.path}) could not be deleted: ${f.reason}`);
   if (warning) parts.push(warning);
   if (kept > 0 && parts.length > 1) parts[0] = `${parts[0]}.`;
@@ -140,11 +142,6 @@ export function keptOutcome(): Outcome {
 /** A saved cookie; a warning (the save stands, something around it did not) replaces the message. */
 export function saveOutcome({ saved, warning }: { saved: Pick<Cookie, 'name'> } & ChangeNotes): Outcome {
   return warning ? { text: warning, error: true } : { text: `Saved ${saved.name}.`, error: false };
-}
-
-/** A jump to a cookie (from the Set-Cookie log) that is not among the loaded cookies. */
-export function cookieNotFoundOutcome(name: string): Outcome {
-  return { text: `The cookie ${name} is not in this page's cookies (any more).`, error: true };
 }
 
 /** The import or export dialog's code could not be loaded. */

@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../error-text';
 import type { TabCookies } from '../../messages';
 import { type Cookie, cookieKey } from '../../model/cookie';
@@ -9,6 +10,7 @@ import {
   allCookies,
   blankForm,
   cookiesPerSeverity,
+  firstRows,
   type FormState,
   formFromCookie,
   hasSites,
@@ -17,31 +19,22 @@ import {
   type SeverityFilter,
   type SortKey,
 } from '../model';
-import {
-  deleteAllLabel,
-  deleteLabel,
-  type Outcome,
-  removeOutcome,
-  saveOutcome,
-  transferFailedOutcome,
-  keptOutcome,
-  notProtectedOutcome,
-  protectedQuestion,
-  protectionOutcome,
-  undoOutcome,
-} from '../outcome-text';
-import { ConfirmDialog } from './confirm-dialog';
-import { CookieForm } from './cookie-form';
+import type { Outcome } from '../outcome-text';
+import { lazyComponent } from '../hooks/use-lazy';
 import { CookieGroup, type RowActions } from './cookie-group';
-import { DeleteAllDialog } from './delete-all-dialog';
 import { LiveRegion } from './live-region';
-import { MessageBar } from './message-bar';
-import { NotStoredBar } from './not-stored-bar';
-import { SiteSection } from './site-section';
+import type { SiteSectionProps } from './site-section';
 import { SummaryBar } from './summary-bar';
 import { Toolbar } from './toolbar';
 
 export type { CookieFocus };
+
+/** What a first screen does not show loads when first needed: the edit form, the confirmation, the bars. */
+const CookieForm = lazyComponent(() => import('./cookie-form').then((m) => m.CookieForm));
+const DeleteAllDialog = lazyComponent(() => import('./delete-all-dialog').then((m) => m.DeleteAllDialog));
+const NotStoredBar = lazyComponent(() => import('./not-stored-bar').then((m) => m.NotStoredBar));
+const MessageBar = lazyComponent(() => import('./message-bar').then((m) => m.MessageBar));
+const ConfirmDialog = lazyComponent(() => import('./confirm-dialog').then((m) => m.ConfirmDialog));
 
 /** Import and export (with the formats code) load on first use: they are not needed to open the popup. */
 type Transfer = typeof import('./transfer');
@@ -51,14 +44,33 @@ const loadTransfer = () => {
   return transfer;
 };
 
+/** What the status line says after an action, and its bar, load together with the first action, not with the popup. */
+type Texts = typeof import('../outcome-text');
+let texts: Promise<Texts> | undefined;
+const loadTexts = () => {
+  texts ??= Promise.all([import('../outcome-text'), MessageBar.preload()]).then(([t]) => t);
+  return texts;
+};
+
+/** Rows in the first frame: more than a popup or a panel shows at once; the rest follow once it is painted. */
+const FIRST_ROWS = 50;
+
 /** An open form; `id` changes on every open so a new form never inherits the last one's fields. */
 /** `overwrite`: the user was told the original changed since and saves over it anyway. */
 /** `focus`: the field the form opens in (Value when editing, Name when adding). */
 /** `opener`: the control that opened it, where focus goes back when no row is there to take it. */
-type Editor = { id: number; title: string; initial: FormState; original?: Cookie; overwrite?: boolean; focus: 'name' | 'value'; opener?: HTMLElement | undefined };
+type Editor = {
+  id: number;
+  title: string;
+  initial: FormState;
+  original?: Cookie;
+  overwrite?: boolean;
+  focus: 'name' | 'value';
+  opener?: HTMLElement | undefined;
+};
 type Dialog = 'import' | 'export' | 'delete-all' | undefined;
 /** An edit or delete of a protected cookie, waiting for the user's "Confirm". */
-type Confirming = { action: 'edit' | 'delete'; row: Row; opener?: HTMLElement | undefined };
+type Confirming = { action: 'edit' | 'delete'; row: Row; question: string; opener?: HTMLElement | undefined };
 
 function hostOf(url: string): string {
   try {
@@ -78,6 +90,13 @@ export interface CookieWorkbenchProps {
   onData?: ((data: TabCookies) => void) | undefined;
   /** Opens the manager page (every site's cookies); absent: the workbench offers no "All sites". */
   onAllSites?: (() => void) | undefined;
+  /** Shows one site's section when the connector loads by site (the DevTools panel; the popup never loads it). */
+  SiteSection?: ComponentType<SiteSectionProps> | undefined;
+  /**
+   * False while the view is hidden and has never been shown (the DevTools panel opened on its log):
+   * the cookies load, but the rows are rendered only once the view is first shown.
+   */
+  shown?: boolean;
 }
 
 /**
@@ -85,7 +104,15 @@ export interface CookieWorkbenchProps {
  * popup and the DevTools panel are both this component over a connector. When the connector loads
  * cookies by site (the panel), the list has one section per site of the page.
  */
-export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAllSites }: CookieWorkbenchProps) {
+export function CookieWorkbench({
+  connector,
+  focus,
+  onShowHeaders,
+  onData,
+  onAllSites,
+  SiteSection,
+  shown: visible = true,
+}: CookieWorkbenchProps) {
   const { data, loadError, now, undoNext, notStored, reload } = useCookieData(connector, onData);
   const [query, setQuery] = useState('');
   const [warningsOnly, setWarningsOnly] = useState(false);
@@ -98,7 +125,8 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
   const [dialogs, setDialogs] = useState<Transfer | undefined>();
   const [confirming, setConfirming] = useState<Confirming | undefined>();
   const editorSeq = useRef(0);
-  const openEditor = (editor: Omit<Editor, 'id'>) => setEditor({ ...editor, opener: focusedControl(), id: ++editorSeq.current });
+  const openEditor = (editor: Omit<Editor, 'id'>) =>
+    setEditor({ ...editor, opener: focusedControl(), id: ++editorSeq.current });
   /** The control that opened the dialog (Import, Export, Delete all), to give focus back to. */
   const dialogOpener = useRef<HTMLElement | undefined>(undefined);
 
@@ -106,12 +134,31 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
     () => (data ? listView(data, { query, warningsOnly, sort, severity }) : { sections: undefined, groups: [] }),
     [data, query, warningsOnly, sort, severity],
   );
+  // The first frame paints a screenful of rows; the others are rendered in a task after it (an effect
+  // runs once the frame is painted), so a long list does not hold up the first one.
+  const [everyRow, setEveryRow] = useState(false);
+  const [seen, setSeen] = useState(visible);
+  if (visible && !seen) setSeen(true);
+  const loaded = data !== undefined;
+  useEffect(() => {
+    if (!loaded || !seen) return;
+    const later = setTimeout(() => setEveryRow(true));
+    return () => clearTimeout(later);
+  }, [loaded, seen]);
+  // A jump to a cookie (from the Set-Cookie log) scrolls to its row: every row is rendered for it.
+  useEffect(() => {
+    if (focus) setEveryRow(true);
+  }, [focus]);
+  const rendered = useMemo(
+    () => (everyRow ? { sections, groups } : firstRows({ sections, groups }, seen ? FIRST_ROWS : 0)),
+    [everyRow, seen, sections, groups],
+  );
 
   /** Runs an action, shows what it did (or why it failed), then shows the cookies as they are now. */
   /** `undoable`: a change the bar offers to undo, when it went through. */
-  const run = async (work: () => Promise<Outcome>, undoable = false) => {
+  const run = async (work: (t: Texts) => Promise<Outcome>, undoable = false) => {
     try {
-      const outcome = await work();
+      const outcome = await work(await loadTexts());
       setStatus(undoable && !outcome.error ? { ...outcome, undoable } : outcome);
     } catch (error) {
       setStatus({ text: errorText(error), error: true });
@@ -120,13 +167,20 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
   };
 
   const locked = useMemo(() => new Set(data?.protectedKeys ?? []), [data]);
-  const removeCookies = (cookies: Cookie[], label: string, options: { includeProtected?: boolean } = {}) =>
-    run(async () => removeOutcome(cookies, await connector.remove(cookies, label, options)), true);
-  /** A protected cookie is deleted only after the user confirms (and then on purpose, protected or not). */
+  const removeCookies = (
+    cookies: Cookie[],
+    label: (t: Texts) => string,
+    options: { includeProtected?: boolean } = {},
+  ) => run(async (t) => t.removeOutcome(cookies, await connector.remove(cookies, label(t), options)), true);
+  /** A protected cookie is edited or deleted only after the user confirms. */
+  const confirmFirst = (action: Confirming['action'], row: Row) => {
+    const opener = focusedControl();
+    void loadTexts().then((t) =>
+      setConfirming({ action, row, question: t.protectedQuestion(action, row.cookie.name), opener }),
+    );
+  };
   const deleteRow = (row: Row) =>
-    locked.has(row.key)
-      ? setConfirming({ action: 'delete', row, opener: focusedControl() })
-      : removeCookies([row.cookie], deleteLabel(row.cookie));
+    locked.has(row.key) ? confirmFirst('delete', row) : removeCookies([row.cookie], (t) => t.deleteLabel(row.cookie));
   const editRow = (r: Row) =>
     openEditor({
       title: `Edit ${r.cookie.name}`,
@@ -136,24 +190,24 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
     });
   const setProtection = connector.setProtection?.bind(connector);
   const protect = (row: Row, on: boolean) =>
-    run(async () => {
+    run(async (t) => {
       if (!setProtection) throw new Error('This view cannot protect cookies.');
       const { protectionChange } = await import('../protection');
       const change = protectionChange(on ? [] : ((await connector.protectRules?.()) ?? []), row.cookie, on);
       if ('add' in change) {
         await setProtection(change);
-        return protectionOutcome(row.cookie.name, true);
+        return t.protectionOutcome(row.cookie.name, true);
       }
-      if (change.remove.length === 0) return notProtectedOutcome(row.cookie.name, change.site);
+      if (change.remove.length === 0) return t.notProtectedOutcome(row.cookie.name, change.site);
       await setProtection({ remove: change.remove });
-      return protectionOutcome(row.cookie.name, false, change.remove.length);
+      return t.protectionOutcome(row.cookie.name, false, change.remove.length);
     });
   const undo = (options?: { entryId: number; force: boolean }) =>
-    run(async () => undoOutcome(await connector.undo(options)));
+    run(async (t) => t.undoOutcome(await connector.undo(options)));
   const keepCurrent = (entryId: number) =>
-    run(async () => {
+    run(async (t) => {
       await connector.dropUndo(entryId);
-      return keptOutcome();
+      return t.keptOutcome();
     });
 
   const openTransfer = (which: 'import' | 'export') => {
@@ -163,7 +217,11 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
         dialogOpener.current = focusedControl();
         setDialog(which);
       },
-      (error: unknown) => setStatus(transferFailedOutcome(which, error)),
+      (error: unknown) =>
+        loadTexts().then(
+          (t) => setStatus(t.transferFailedOutcome(which, error)),
+          () => setStatus({ text: errorText(error), error: true }),
+        ),
     );
   };
 
@@ -180,8 +238,9 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
       await reload();
       throw new Error(message);
     }
+    // The form closes and the outcome shows in one render.
+    const outcome = (await loadTexts()).saveOutcome(result);
     closeEditor(result.saved);
-    const outcome = saveOutcome(result);
     setStatus(outcome.error ? outcome : { ...outcome, undoable: true });
     await reload();
   };
@@ -254,7 +313,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
   const total = allCookies(data).length;
   const rowActions: RowActions = {
     onToggle: (key) => setOpenKey((k) => (k === key ? undefined : key)),
-    onEdit: (r) => (locked.has(r.key) ? setConfirming({ action: 'edit', row: r, opener: focusedControl() }) : editRow(r)),
+    onEdit: (r) => (locked.has(r.key) ? confirmFirst('edit', r) : editRow(r)),
     onDuplicate: (r) =>
       openEditor({
         title: `Duplicate ${r.cookie.name}`,
@@ -295,7 +354,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
         }
         onAllSites={onAllSites}
       />
-      <NotStoredBar entries={notStored} />
+      {notStored.length > 0 && <NotStoredBar entries={notStored} />}
       <Toolbar
         searchRef={search}
         query={query}
@@ -333,7 +392,7 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
           protectedCount={protectedShown}
           onConfirm={() => {
             closeDialog(true);
-            void removeCookies(data.cookies, deleteAllLabel(data.cookies.length, host));
+            void removeCookies(data.cookies, (t) => t.deleteAllLabel(data.cookies.length, host));
           }}
           onCancel={() => closeDialog()}
         />
@@ -343,13 +402,13 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
           label={
             confirming.action === 'edit' ? 'Confirm editing a protected cookie' : 'Confirm deleting a protected cookie'
           }
-          question={protectedQuestion(confirming.action, confirming.row.cookie.name)}
+          question={confirming.question}
           danger={confirming.action === 'delete'}
           onConfirm={() => {
             const { action, row } = confirming;
             setConfirming(undefined);
             if (action === 'edit') editRow(row);
-            else void removeCookies([row.cookie], deleteLabel(row.cookie), { includeProtected: true });
+            else void removeCookies([row.cookie], (t) => t.deleteLabel(row.cookie), { includeProtected: true });
           }}
           onCancel={cancelConfirm}
         />
@@ -391,10 +450,9 @@ export function CookieWorkbench({ connector, focus, onShowHeaders, onData, onAll
         ) : (
           !sections && groups.length === 0 && <p class="empty">No cookie matches.</p>
         )}
-        {total > 0 &&
-          sections
-          ? sections.map((section) => <SiteSection key={section.site} section={section} {...rows} />)
-          : groups.map((group) => <CookieGroup key={group.label} group={group} {...rows} />)}
+        {total > 0 && sections && SiteSection
+          ? rendered.sections?.map((section) => <SiteSection key={section.site} section={section} {...rows} />)
+          : rendered.groups.map((group) => <CookieGroup key={group.label} group={group} {...rows} />)}
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import '../sheets.css';
 import { deleteAllQuestion } from '../outcome-text';
 
 export interface DeleteAllDialogProps {

@@ -1,11 +1,12 @@
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { TabCookies } from '../../messages';
 import type { Cookie } from '../../model/cookie';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from '../connect/connector';
-import { allCookies, findCookie } from '../model';
+import { allCookies, cookieFinder } from '../model';
 import { type CookieFocus, CookieWorkbench } from './cookie-workbench';
 import { type LogFocus, SetCookieLogView } from './set-cookie-log-view';
+import { SiteSection } from './site-section';
 
 type View = 'cookies' | 'log';
 const VIEWS: ReadonlyArray<{ id: View; label: string }> = [
@@ -33,10 +34,15 @@ export function DevtoolsPanel({ connector, logSource, onAllSites }: DevtoolsPane
   const tabs = useRef<Record<View, HTMLButtonElement | null>>({ cookies: null, log: null });
 
   const onData = useCallback((data: TabCookies) => setCookies(allCookies(data)), []);
+  // Asked for every entry of the log: the cookies are indexed once per load.
+  const find = useMemo(() => cookieFinder(cookies), [cookies]);
   const produced = useCallback(
     (entry: SetCookieEntry) =>
-      entry.cookie !== undefined && entry.verdict !== 'deleted' && entry.verdict !== 'rejected' && findCookie(entry.cookie, cookies) !== undefined,
-    [cookies],
+      entry.cookie !== undefined &&
+      entry.verdict !== 'deleted' &&
+      entry.verdict !== 'rejected' &&
+      find(entry.cookie) !== undefined,
+    [find],
   );
 
   const onSelect = (entry: SetCookieEntry) => {
@@ -86,10 +92,18 @@ export function DevtoolsPanel({ connector, logSource, onAllSites }: DevtoolsPane
           onShowHeaders={onShowHeaders}
           onData={onData}
           onAllSites={onAllSites}
+          SiteSection={SiteSection}
+          shown={view === 'cookies'}
         />
       </div>
       <div role="tabpanel" id="view-log" aria-labelledby="tab-log" hidden={view !== 'log'} class="view">
-        <SetCookieLogView source={logSource} cookieShown={produced} onSelect={onSelect} focus={logFocus} />
+        <SetCookieLogView
+          source={logSource}
+          cookieShown={produced}
+          onSelect={onSelect}
+          focus={logFocus}
+          shown={view === 'log'}
+        />
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import '../sheets.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CookieFormat } from '../../core/formats/types';
 import type { Cookie } from '../../model/cookie';

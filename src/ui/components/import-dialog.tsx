@@ -1,3 +1,4 @@
+import '../sheets.css';
 import { importOutcomeText, importSummary } from '../outcome-text';
 import { useState } from 'preact/hooks';
 import { importCookies, type ImportResult } from '../../core/formats';
@@ -19,12 +20,16 @@ type Preview = ImportResult & { replaced: Set<string> };
 
 /** How the preview names a cookie: its name, or what a nameless cookie is. */
 export function previewName(c: Pick<Cookie, 'name' | 'value'>): string {
-  return c.name !== '' ? c.name : `a nameless cookie (value "${c.value.length > 40 ? `${c.value.slice(0, 40)}…` : c.value}")`;
+  return c.name !== ''
+    ? c.name
+    : `a nameless cookie (value "${c.value.length > 40 ? `${c.value.slice(0, 40)}…` : c.value}")`;
 }
 
 /** One line per site (or the whole store) that the import would take past the browser's limit. */
 export function evictionText(risk: EvictionRisk): string {
-  const where = risk.site ? `${risk.site} has ${risk.stored} cookies` : `This cookie store has ${risk.stored.toLocaleString('en')} cookies`;
+  const where = risk.site
+    ? `${risk.site} has ${risk.stored} cookies`
+    : `This cookie store has ${risk.stored.toLocaleString('en')} cookies`;
   const over = risk.stored + risk.adding - risk.limit;
   return `${where}; adding ${risk.adding} more goes past the browser's limit of ${risk.limit.toLocaleString('en')}${risk.site ? ' per site' : ''}, so it would evict about ${over.toLocaleString('en')} older ${over === 1 ? 'cookie' : 'cookies'}. Undo brings evicted cookies back.`;
 }
@@ -51,7 +56,11 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
       const cookie = canonicalDomain({ ...c, storeId });
       const key = cookieKey(cookie);
       if (seen.has(key)) {
-        errors.push({ line: 0, where: c.name, reason: `"${c.name}" (${c.domain}${c.path}) appears twice once imported into this tab's cookie store; the first one is kept.` });
+        errors.push({
+          line: 0,
+          where: c.name,
+          reason: `"${c.name}" (${c.domain}${c.path}) appears twice once imported into this tab's cookie store; the first one is kept.`,
+        });
         continue;
       }
       seen.add(key);
@@ -95,7 +104,11 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
       </label>
       <label>
         File
-        <input type="file" accept=".json,.txt,text/plain,application/json" onChange={(e) => readFile(e.currentTarget.files?.[0])} />
+        <input
+          type="file"
+          accept=".json,.txt,text/plain,application/json"
+          onChange={(e) => readFile(e.currentTarget.files?.[0])}
+        />
       </label>
       <div class="actions">
         <button type="button" onClick={() => makePreview(text)}>
@@ -108,7 +121,8 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
       {preview && (
         <div class="preview" data-testid="import-preview" data-format={preview.format}>
           <p>
-            {importSummary(preview.cookies.length, preview.replaced.size, preview.errors.length)} Format: {preview.format}.
+            {importSummary(preview.cookies.length, preview.replaced.size, preview.errors.length)} Format:{' '}
+            {preview.format}.
           </p>
           {risks.length > 0 && (
             <ul class="import-risks" aria-label="Cookies the browser would evict">
@@ -130,7 +144,11 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
           )}
           <ul class="import-rows">
             {preview.cookies.map((c) => (
-              <li key={cookieKey(c)} data-testid="import-row" data-action={preview.replaced.has(cookieKey(c)) ? 'replace' : 'add'}>
+              <li
+                key={cookieKey(c)}
+                data-testid="import-row"
+                data-action={preview.replaced.has(cookieKey(c)) ? 'replace' : 'add'}
+              >
                 {preview.replaced.has(cookieKey(c)) ? 'Replace' : 'Add'} {previewName(c)} ({c.domain}
                 {c.path})
               </li>

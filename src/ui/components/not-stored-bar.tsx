@@ -1,3 +1,4 @@
+import '../sheets.css';
 import { useState } from 'preact/hooks';
 import type { NotStoredHeader } from '../../messages';
 import { IsolatedText } from './isolated-text';

@@ -32,6 +32,9 @@ function ThirdPartySettingButton() {
   );
 }
 
+/** Entries in the log's first frame: more than a panel shows at once; the rest follow once it is painted. */
+const FIRST_ENTRIES = 30;
+
 /** A request from the Cookies view: show the headers of this cookie name. */
 export interface LogFocus {
   name: string;
@@ -45,10 +48,15 @@ export interface SetCookieLogViewProps {
   cookieShown?: (entry: SetCookieEntry) => boolean;
   onSelect?: (entry: SetCookieEntry) => void;
   focus?: LogFocus | undefined;
+  /**
+   * False while the view is hidden and has never been shown (the DevTools panel opens on Cookies):
+   * the log loads, but its entries are rendered only once the view is first shown.
+   */
+  shown?: boolean;
 }
 
 /** Every Set-Cookie header the page received, explained; filter by name and verdict, clear, preserve. */
-export function SetCookieLogView({ source, cookieShown = () => false, onSelect, focus }: SetCookieLogViewProps) {
+export function SetCookieLogView({ source, cookieShown = () => false, onSelect, focus, shown: visible = true }: SetCookieLogViewProps) {
   const [log, setLog] = useState<SetCookieLog | undefined>();
   const [error, setError] = useState('');
   const [name, setName] = useState('');
@@ -91,8 +99,20 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
 
   const shown = useMemo(() => filterEntries(log?.entries ?? [], { name, verdict }), [log, name, verdict]);
 
+  // Entries stay rendered once shown, so switching views keeps the log's scroll position.
+  const [rendered, setRendered] = useState(visible);
+  if (visible && !rendered) setRendered(true);
+  // The first frame paints a screenful of entries; the others follow in a task after it.
+  const [everyEntry, setEveryEntry] = useState(false);
+  const loaded = log !== undefined;
+  useEffect(() => {
+    if (!rendered || !loaded) return;
+    const later = setTimeout(() => setEveryEntry(true));
+    return () => clearTimeout(later);
+  }, [rendered, loaded]);
+
   // Newest entries in view, as DevTools' own logs do, unless the user scrolled up.
-  const count = shown.length;
+  const count = rendered ? shown.length : 0;
   useEffect(() => {
     const el = list.current;
     if (el && count > 0 && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
@@ -178,7 +198,7 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
         </p>
       )}
       <ol class="log-list" ref={list}>
-        {shown.map((entry) => (
+        {(rendered ? (everyEntry ? shown : shown.slice(0, FIRST_ENTRIES)) : []).map((entry) => (
           <SetCookieEntryView
             key={entry.id}
             entry={entry}

@@ -1,5 +1,5 @@
 import type { SiteSection as Section } from '../model';
-import { cookieCount } from '../outcome-text';
+import { cookieCount } from '../format';
 import { CookieGroup, type RowActions } from './cookie-group';
 
 export interface SiteSectionProps {

@@ -2,7 +2,7 @@ import type { SiteSummary } from '../../core/audit';
 import { type Severity, SEVERITIES } from '../../model/severity';
 import { severityPillTitle } from '../finding-text';
 import type { SeverityFilter } from '../model';
-import { cookieCount } from '../outcome-text';
+import { cookieCount } from '../format';
 
 export interface SummaryBarProps {
   summary: SiteSummary;

@@ -21,9 +21,18 @@ import type {
 } from '../../messages';
 import type { Cookie } from '../../model/cookie';
 
+/** What a page shows first: its cookies, what Undo would undo, and the headers that stored nothing (absent: ask). */
+export interface FirstScreen {
+  cookies: TabCookies | TabCookiesBySite;
+  undoNext?: string;
+  notStored?: NotStoredHeader[];
+}
+
 export interface Connector {
   /** The page's cookies; with `sites`, the workbench shows one section per site of the page. */
   load(): Promise<TabCookies | TabCookiesBySite>;
+  /** `load`, the next Undo's label and the not-stored headers in one round trip (absent: ask each). */
+  view?(): Promise<FirstScreen>;
   /** Resolves with the stored cookie (and a warning if part of it went wrong); rejects with the reason the browser (or we) refused. */
   save(
     original: Cookie | undefined,

@@ -1,7 +1,8 @@
 /** The pages' side of the message protocol: a typed `send` and the extension connector. */
 import { browser } from './browser-api';
-import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from '../../messages';
-import type { Connector, SetCookieLogSource, StoreConnector } from './connector';
+import type { Envelope, MessageName, Reply, RequestOf, ResponseOf, SiteGroup, TabCookies } from '../../messages';
+import type { Connector, FirstScreen, StoreConnector } from './connector';
+import { unpackFindings } from './packed-findings';
 
 /** What a page says when the background worker stopped before answering. */
 export const STOPPED =
@@ -32,7 +33,11 @@ export async function targetTabId(search: string = location.search): Promise<num
 }
 
 /** Calls `listener` for every broadcast event named `name` (and accepted by `accept`); returns the unsubscribe. */
-function onEvent(name: string, listener: () => void, accept: (message: { tabId?: unknown }) => boolean = () => true) {
+export function onEvent(
+  name: string,
+  listener: () => void,
+  accept: (message: { tabId?: unknown }) => boolean = () => true,
+) {
   const handle = (message: unknown) => {
     const event = message as { event?: unknown; tabId?: unknown } | null;
     if (event?.event === name && accept(event)) listener();
@@ -49,8 +54,18 @@ export interface ConnectorOptions {
 
 export function extensionConnector(tabId: () => Promise<number>, options: ConnectorOptions = {}): Connector {
   const load = async () => send(options.bySite ? 'cookies/by-site' : 'cookies/for-tab', { tabId: await tabId() });
-  // The first load starts now, while the page is still rendering, not after the first paint.
-  let first: ReturnType<typeof load> | undefined = load();
+  const view = async (): Promise<FirstScreen> => {
+    const { cookies, ...rest } = await send('tab/view', {
+      tabId: await tabId(),
+      ...(options.bySite ? { bySite: true } : {}),
+    });
+    const { sites, ...top } = cookies;
+    const tab = unpackFindings<TabCookies>(top);
+    return { ...rest, cookies: sites ? { ...tab, sites: sites.map((s) => unpackFindings<SiteGroup>(s)) } : tab };
+  };
+  // The first view (cookies, Undo's label, not-stored headers: one message) starts now, while the
+  // page is still rendering, not after the first paint.
+  let first: ReturnType<typeof view> | undefined = view();
   first.catch(() => {});
   // A change before the page takes that first answer makes it stale: the page then asks afresh.
   const stopWatching = onEvent('cookies-changed', () => {
@@ -58,11 +73,12 @@ export function extensionConnector(tabId: () => Promise<number>, options: Connec
     stopWatching();
   });
   return {
-    load: () => {
+    load,
+    view: () => {
       const pending = first;
       first = undefined;
       stopWatching();
-      return pending ?? load();
+      return pending ?? view();
     },
     save: async (original, next, options = {}) =>
       send('cookie/save', { tabId: await tabId(), next, ...(original ? { original } : {}), ...options }),
@@ -104,27 +120,5 @@ export function storeConnector(): StoreConnector {
     previewRestore: (storeId, text) => send('backup/preview', { storeId, text }),
     restore: (storeId, text) => send('backup/restore', { storeId, text }),
     onChange: (listener) => onEvent('cookies-changed', listener),
-  };
-}
-
-/** The Set-Cookie log of a tab, through the background. */
-export function extensionLogSource(tabId: () => Promise<number>): SetCookieLogSource {
-  let known: number | undefined;
-  void tabId().then((id) => {
-    known = id;
-  });
-  return {
-    load: async () => send('setcookie/log', { tabId: await tabId() }),
-    clear: async () => {
-      await send('setcookie/clear', { tabId: await tabId() });
-    },
-    setPreserve: async (preserve) => {
-      await send('setcookie/preserve', { tabId: await tabId(), preserve });
-    },
-    setRecording: async (recording) => {
-      await send('setcookie/recording', { recording });
-    },
-    onChange: (listener) =>
-      onEvent('setcookie-logged', listener, (event) => known === undefined || event.tabId === known),
   };
 }

@@ -46,18 +46,33 @@ export function useCookieData(connector: Connector, onData?: (data: TabCookies) 
   const reload = useCallback(async () => {
     const request = ++latestLoad.current;
     // Beside the rows, never before them: a log that cannot be read leaves the list as it is.
-    connector.notStored?.().then(
-      (found) => request >= appliedLoad.current && setNotStored(found),
-      () => {},
-    );
+    const askNotStored = () =>
+      connector.notStored?.().then(
+        (found) => request >= appliedLoad.current && setNotStored(found),
+        () => {},
+      );
     try {
-      const [fresh, journal] = await Promise.all([connector.load(), connector.journal()]);
+      let fresh: TabCookies;
+      let undoLabel: string | undefined;
+      if (connector.view) {
+        // One round trip; a log busy with a burst of headers answers on its own, after the rows.
+        const view = await connector.view();
+        fresh = view.cookies;
+        undoLabel = view.undoNext;
+        if (view.notStored === undefined) askNotStored();
+        else if (request >= appliedLoad.current) setNotStored(view.notStored);
+      } else {
+        askNotStored();
+        const [loaded, journal] = await Promise.all([connector.load(), connector.journal()]);
+        fresh = loaded;
+        undoLabel = undoTarget(journal)?.label;
+      }
       // Any answer newer than the one on screen is shown; an older one never replaces it.
       if (request < appliedLoad.current) return;
       appliedLoad.current = request;
       setData(fresh);
       onDataRef.current?.(fresh);
-      setUndoNext(undoTarget(journal)?.label);
+      setUndoNext(undoLabel);
       setNow(Date.now());
       setLoadError('');
     } catch (error) {

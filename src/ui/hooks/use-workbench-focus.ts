@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TabCookies } from '../../messages';
 import { cookieKey } from '../../model/cookie';
 import { allCookies, type CookieTarget, findCookie, type Group, type Row } from '../model';
-import { cookieNotFoundOutcome, type Outcome } from '../outcome-text';
+import { cookieNotFoundOutcome } from '../format';
+import type { Outcome } from '../outcome-text';
 import { useRowKeyboard } from './use-row-keyboard';
 
 /** A request to show one cookie: open its row and scroll to it. */

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { msg } from '../../../src/i18n/msg';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fake.browser }));
 
@@ -6,6 +7,7 @@ const { fake } = await import('./fake-browser');
 const { createHandlers } = await import('../../../src/background/handlers');
 const { browserStore } = await import('../../../src/background/store');
 const { SetCookieLog } = await import('../../../src/core/set-cookie-log');
+const { unpackFindings } = await import('../../../src/ui/connect/packed-findings');
 
 function setup() {
   const log = new SetCookieLog();
@@ -307,5 +309,69 @@ describe('changes are noted before they act', () => {
       'Nothing was changed: Cookie Lens could not first note what the change touches (QUOTA_BYTES quota exceeded).',
     );
     expect(storedValue('sid')).toBe('v1');
+  });
+});
+
+describe('tab/view: a first screen in one round trip', () => {
+  const refused = {
+    id: 9,
+    tabId: 1,
+    time: 1,
+    source: 'header' as const,
+    requestUrl: 'https://app.example.com/',
+    status: 200,
+    frameType: 'main_frame' as const,
+    header: 'bad=1; Domain=other.test',
+    name: 'bad',
+    verdict: 'rejected' as const,
+    message: msg('text', 'The domain is not this site.'),
+    notes: [],
+    attributes: [],
+  };
+
+  it("answers what cookies/for-tab, journal/list's next Undo and setcookie/not-stored answer separately", async () => {
+    const { handlers, log } = setup();
+    // Neither Secure nor HttpOnly: a cookie with findings.
+    const weak = { ...cookie('a', '1'), secure: false, httpOnly: false };
+    await handlers['cookies/import']({ cookies: [weak, cookie('b', '2')] });
+    await handlers['cookies/delete']({ cookies: [cookie('b', '2')], label: 'Deleted b' });
+    log.add(1, [refused]);
+    const view = await handlers['tab/view']({ tabId: 1 });
+    const forTab = await handlers['cookies/for-tab']({ tabId: 1 });
+    expect(unpackFindings(view.cookies)).toEqual(forTab);
+    expect(forTab.findings.length).toBeGreaterThan(0);
+    expect(view.cookies.cookies.map((c) => c.name)).toEqual(['a']);
+    expect(view.undoNext).toBe('Deleted b');
+    expect(view.notStored).toEqual((await handlers['setcookie/not-stored']({ tabId: 1 })).entries);
+    expect(view.notStored?.map((h) => h.name)).toEqual(['bad']);
+  });
+
+  it('groups by site when asked, and has no Undo label when there is nothing to undo', async () => {
+    const { handlers } = setup();
+    const view = await handlers['tab/view']({ tabId: 1, bySite: true });
+    const { sites, ...top } = await handlers['cookies/by-site']({ tabId: 1 });
+    expect(view.undoNext).toBeUndefined();
+    expect(view.notStored).toEqual([]);
+    expect(unpackFindings(view.cookies)).toEqual({ ...top, sites: view.cookies.sites });
+    expect(view.cookies.sites?.map((s) => unpackFindings(s))).toEqual(sites);
+    expect(sites.map((s) => s.site)).toEqual(['example.com']);
+  });
+
+  it('does not hold the rows for a Set-Cookie log still busy: the page asks for the headers on its own', async () => {
+    const log = new SetCookieLog();
+    const handlers = createHandlers({
+      store: browserStore({ onWrite: () => {} }),
+      log: {
+        withLog: () => new Promise(() => {}),
+        changed: () => {},
+        framesNow: (tabId) => log.frames(tabId),
+        status: () => ({ recording: true, dropped: 0 }),
+        setRecording: async () => {},
+      },
+    });
+    await handlers['cookies/import']({ cookies: [cookie('a', '1')] });
+    const view = await handlers['tab/view']({ tabId: 1 });
+    expect(view.cookies.cookies.map((c) => c.name)).toEqual(['a']);
+    expect(view.notStored).toBeUndefined();
   });
 });

@@ -99,7 +99,7 @@ describe('the live region', () => {
 
     fireEvent.click(head(container, 'theme') as HTMLElement);
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.input(screen.getByLabelText('Value'), { target: { value: 'dark' } });
+    fireEvent.input(await screen.findByLabelText('Value'), { target: { value: 'dark' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(live?.textContent).toBe('Saved theme. Undo available.'));
     expect(region(container)).toBe(live);

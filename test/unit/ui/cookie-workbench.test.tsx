@@ -65,7 +65,8 @@ describe('CookieWorkbench', () => {
     await waitFor(() => expect(rows(container)).toHaveLength(1));
     fireEvent.click(container.querySelector('.row-head') as Element);
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.input(screen.getByLabelText('Value'), { target: { value: 'changed' } });
+    // The form's code loads on first use.
+    fireEvent.input(await screen.findByLabelText('Value'), { target: { value: 'changed' } });
     fireEvent.change(screen.getByLabelText('SameSite'), { target: { value: 'none' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('SameSite=None needs Secure'));
@@ -101,7 +102,7 @@ describe('CookieWorkbench duplicate', () => {
     await waitFor(() => expect(rows(container)).toHaveLength(1));
     fireEvent.click(container.querySelector('.row-head') as Element);
     fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
-    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('pref-copy');
+    expect(((await screen.findByLabelText('Name')) as HTMLInputElement).value).toBe('pref-copy');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(rows(container)).toHaveLength(2));
     const byName = Object.fromEntries([...connector.jar.values()].map((c) => [c.name, c]));
@@ -122,11 +123,41 @@ describe('CookieWorkbench editing same-name cookies', () => {
     fireEvent.click(head('/'));
     fireEvent.click(head('/app'));
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    expect((screen.getByLabelText('Path') as HTMLInputElement).value).toBe('/app');
+    expect(((await screen.findByLabelText('Path')) as HTMLInputElement).value).toBe('/app');
     fireEvent.input(screen.getByLabelText('Value'), { target: { value: 'edited' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(container.querySelector('p.status')?.textContent).toContain('Saved dup'));
     const byPath = Object.fromEntries([...connector.jar.values()].map((c) => [c.path, c.value]));
     expect(byPath).toEqual({ '/': 'root', '/app': 'edited' });
+  });
+});
+
+describe('CookieWorkbench first frame', () => {
+  const many = Array.from({ length: 120 }, (_, i) => cookie(`c${String(i).padStart(3, '0')}`));
+  const connectorOf = (cookies: Cookie[]) =>
+    memoryConnector({
+      url: URL_,
+      cookies,
+      audit: (list) => audit(list, { pageUrl: URL_, now: Date.UTC(2026, 10, 26) }),
+    });
+
+  it('renders the first rows at once and every row right after, in order', async () => {
+    const { container } = render(<CookieWorkbench connector={connectorOf(many)} />);
+    await waitFor(() => expect(rows(container).length).toBeGreaterThan(0));
+    expect(rows(container).length).toBeLessThan(many.length);
+    await waitFor(() => expect(rows(container)).toHaveLength(many.length));
+    expect(rows(container).map((r) => r.getAttribute('data-name'))).toEqual(many.map((c) => c.name));
+  });
+
+  it('renders no row while hidden and never shown (the panel opened on its log), then every row', async () => {
+    const connector = connectorOf(many.slice(0, 3));
+    const { container, rerender } = render(<CookieWorkbench connector={connector} shown={false} />);
+    await waitFor(() => expect(container.querySelector('.summary .count')?.textContent).toBe('3 cookies'));
+    expect(rows(container)).toHaveLength(0);
+    expect(container.textContent).not.toContain('No cookie matches.');
+    rerender(<CookieWorkbench connector={connector} shown />);
+    await waitFor(() => expect(rows(container)).toHaveLength(3));
+    rerender(<CookieWorkbench connector={connector} shown={false} />);
+    expect(rows(container)).toHaveLength(3);
   });
 });

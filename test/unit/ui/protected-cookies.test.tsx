@@ -73,14 +73,14 @@ describe('protected cookies in the workbench', () => {
     await waitFor(() => expect(lock(container, 'sid')).not.toBeNull());
     open(container, 'sid');
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    expect(screen.getByRole('alertdialog').textContent).toContain('sid is protected. Edit it anyway?');
+    expect((await screen.findByRole('alertdialog')).textContent).toContain('sid is protected. Edit it anyway?');
     expect(container.querySelector('form.cookie-form')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(container.querySelector('form.cookie-form')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
-    expect(container.querySelector('form.cookie-form')).not.toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(container.querySelector('form.cookie-form')).not.toBeNull());
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
@@ -90,7 +90,7 @@ describe('protected cookies in the workbench', () => {
     open(container, 'theme');
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(container.querySelector('form.cookie-form')).not.toBeNull();
+    await waitFor(() => expect(container.querySelector('form.cookie-form')).not.toBeNull());
   });
 
   it('deleting a protected cookie asks first, then deletes it on purpose (undoable)', async () => {
@@ -98,7 +98,7 @@ describe('protected cookies in the workbench', () => {
     await waitFor(() => expect(lock(container, 'sid')).not.toBeNull());
     open(container, 'sid');
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
-    expect(screen.getByRole('alertdialog').textContent).toContain('sid is protected. Delete it anyway?');
+    expect((await screen.findByRole('alertdialog')).textContent).toContain('sid is protected. Delete it anyway?');
     expect(connector.jar.size).toBe(2);
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(names(container)).toEqual(['theme']));
@@ -111,7 +111,7 @@ describe('protected cookies in the workbench', () => {
     const { container, connector } = setup(cookies, [{ site: 'localhost', name: 'sid' }]);
     await waitFor(() => expect(names(container)).toHaveLength(6));
     fireEvent.click(screen.getByRole('button', { name: 'Delete all' }));
-    expect(screen.getByTestId('delete-all-dialog').textContent).toContain(
+    expect((await screen.findByTestId('delete-all-dialog')).textContent).toContain(
       'Delete 5 cookies of localhost? The protected one is kept.',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Confirm delete all' }));
@@ -128,6 +128,7 @@ describe('protected cookies in the workbench', () => {
     await waitFor(() => expect(lock(container, 'sid')).not.toBeNull());
     open(container, 'sid');
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await screen.findByRole('alertdialog');
     fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(connector.jar.size).toBe(1);

@@ -55,6 +55,27 @@ const entries = (c: Element) => [...c.querySelectorAll('[data-testid="setcookie-
 const names = (c: Element) => entries(c).map((e) => e.getAttribute('data-name'));
 
 describe('SetCookieLogView', () => {
+  it('renders a long log in order: the first entries at once, every entry right after', async () => {
+    const next = ids();
+    const base = sampleEntries()[1] as SetCookieEntry;
+    const many = Array.from({ length: 70 }, (_, i) => ({ ...base, id: next(), name: `n${String(i).padStart(2, '0')}` }));
+    const { container } = render(<SetCookieLogView source={memoryLogSource(many)} />);
+    await waitFor(() => expect(entries(container).length).toBeGreaterThan(0));
+    expect(entries(container).length).toBeLessThan(many.length);
+    await waitFor(() => expect(names(container)).toEqual(many.map((e) => e.name)));
+  });
+
+  it('renders no entry while hidden and never shown, then every entry, kept when hidden again', async () => {
+    const source = memoryLogSource(sampleEntries());
+    const { container, rerender } = render(<SetCookieLogView source={source} shown={false} />);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('5 of 5 headers'));
+    expect(entries(container)).toHaveLength(0);
+    rerender(<SetCookieLogView source={source} shown />);
+    expect(entries(container)).toHaveLength(5);
+    rerender(<SetCookieLogView source={source} shown={false} />);
+    expect(entries(container)).toHaveLength(5);
+  });
+
   it('shows one entry per header with the testing contract: name, verdict, reason when rejected', async () => {
     const { container } = render(<SetCookieLogView source={memoryLogSource(sampleEntries())} />);
     await waitFor(() => expect(entries(container)).toHaveLength(5));
