@@ -283,10 +283,9 @@ export function CookieWorkbench({
     setEditor(undefined);
     focusBack({ key, to: editor?.opener, afterLoad: saved !== undefined });
   }
-  /** `afterLoad`: the dialog changed the cookies (Delete all), so focus waits for the list as it is now. */
-  function closeDialog(afterLoad = false) {
+  function closeDialog() {
     setDialog(undefined);
-    focusBack({ to: dialogOpener.current, afterLoad });
+    focusBack({ to: dialogOpener.current });
   }
   function cancelConfirm() {
     if (confirming) focusBack({ key: confirming.row.key, to: confirming.opener });
@@ -391,8 +390,12 @@ export function CookieWorkbench({
           host={host}
           protectedCount={protectedShown}
           onConfirm={() => {
-            closeDialog(true);
-            void removeCookies(data.cookies, (t) => t.deleteAllLabel(data.cookies.length, host));
+            setDialog(undefined);
+            // Focus goes back once the list shows what is left: Delete all, or the list when nothing is.
+            const opener = dialogOpener.current;
+            void removeCookies(data.cookies, (t) => t.deleteAllLabel(data.cookies.length, host)).then(() =>
+              focusBack({ to: opener }),
+            );
           }}
           onCancel={() => closeDialog()}
         />
