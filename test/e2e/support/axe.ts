@@ -88,8 +88,6 @@ export interface ViewTour {
   /** The themes to check each view in: both where the page can switch, one per launch otherwise. */
   themes: readonly Theme[];
   applyTheme: ApplyTheme;
-  /** The manager page's path, once the build has one with content; absent: skipped. */
-  managerPath?: string | undefined;
 }
 
 /** Waits until nothing animates and the page has painted, so contrast is measured on final colours. */
@@ -178,12 +176,11 @@ export async function tourViews(tour: ViewTour): Promise<ViewResult[]> {
   await check(side, 'side panel');
   await side.close();
 
-  if (tour.managerPath) {
-    const manager = await driver.openExtensionPage(site, tour.managerPath);
-    await manager.waitForSelector('[data-testid="manager-row"], [data-testid="cookie-row"]', { timeout: 20_000 });
-    await check(manager, 'manager page');
-    await manager.close();
-  }
+  const manager = await driver.openExtensionPage(site, 'manager/index.html');
+  await manager.setViewport({ width: 1280, height: 900 });
+  await manager.waitForSelector('[data-testid="site-group"][data-site="localhost"]', { timeout: 20_000 });
+  await check(manager, 'manager page');
+  await manager.close();
   await site.close();
   return results;
 }
