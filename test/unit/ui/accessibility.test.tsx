@@ -9,7 +9,9 @@ import { audit } from '../../../src/core/audit';
 import type { Cookie } from '../../../src/model/cookie';
 import { CookieWorkbench } from '../../../src/ui/components/cookie-workbench';
 import { LiveRegion, spokenOutcome } from '../../../src/ui/components/live-region';
+import { ManagerPage } from '../../../src/ui/components/manager/manager-page';
 import { memoryConnector } from '../../../src/ui/connect/memory';
+import { memoryStoreConnector } from '../../../src/ui/connect/memory-store';
 import { rowAccessibleName } from '../../../src/ui/finding-text';
 import { makeCookie } from '../fixtures';
 
@@ -120,5 +122,47 @@ describe('the live region', () => {
     view.rerender(<LiveRegion status={same} />);
     view.rerender(<LiveRegion status={same} />);
     expect(text()).toBe('Deleted sid.');
+  });
+});
+
+describe('the manager page speaks its outcomes too', () => {
+  const site = (n: number) => `site${n}-x.test`;
+  const jar = () => [0, 1, 2].map((n) => makeCookie({ name: `c${n}`, domain: site(n) }));
+  function manager() {
+    const connector = memoryStoreConnector({
+      cookies: jar(),
+      audit: (list) => audit(list, { pageUrl: 'https://example.test/', now: Date.UTC(2026, 10, 26) }),
+    });
+    return { connector, ...render(<ManagerPage connector={connector} storeId="0" />) };
+  }
+
+  it('a bulk delete is heard from the region that was there from the first render', async () => {
+    const { container } = manager();
+    const live = region(container);
+    expect(live?.getAttribute('aria-live')).toBe('polite');
+    await waitFor(() => expect(container.querySelectorAll('[data-testid="cookie-row"]')).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Select all' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete selected' }));
+    await waitFor(() => expect(live?.textContent).toBe('Deleted 3 cookies. Undo available.'));
+    expect(region(container)).toBe(live);
+  });
+
+  it('a restore says "Restored 3 cookies" in a region that was in the dialog before Confirm', async () => {
+    const { container, connector } = manager();
+    await waitFor(() => expect(container.querySelectorAll('[data-testid="cookie-row"]')).toHaveLength(3));
+    const { text } = await connector.backup('0');
+    await connector.remove([...connector.jar.values()], 'wipe');
+    fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
+    const dialog = screen.getByRole('dialog');
+    const live = region(dialog);
+    expect(live?.textContent).toBe('');
+    const input = screen.getByLabelText('Backup file') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([text], 'backup.json', { type: 'application/json' })] } });
+    await waitFor(() => expect(screen.getAllByTestId('restore-new')).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(live?.textContent).toBe('Restored 3 cookies; 0 unchanged. Undo available.'));
+    expect(region(dialog)).toBe(live);
+    // The visible outcome stays, and is not a second live region.
+    expect(screen.getByTestId('restore-outcome').getAttribute('aria-live')).toBe('off');
   });
 });
