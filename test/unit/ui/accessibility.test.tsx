@@ -53,9 +53,14 @@ describe("a row's accessible name", () => {
     const badges = [...(sid.querySelectorAll('[data-severity]') ?? [])].map((b) => b.getAttribute('data-severity'));
     const count = (s: string) => badges.filter((b) => b === s).length;
     expect(count('high')).toBeGreaterThan(0);
-    const expected = ['sid', ...['high', 'medium', 'low', 'info'].filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`)];
+    const expected = [
+      'sid',
+      ...['high', 'medium', 'low', 'info'].filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`),
+    ];
     expect(screen.getByRole('button', { name: expected.join(', ') })).toBe(sid);
-    const described = (sid.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const described = (sid.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(described[0]).toBe('abc123');
     expect(described[1]).toBe('Session');
     expect(head(container, 'theme')?.getAttribute('aria-label')).toMatch(/^theme(, no warnings|, \d+ (low|info))/);
@@ -64,9 +69,14 @@ describe("a row's accessible name", () => {
 
 describe('the live region', () => {
   it('speaks successes (with "Undo available." when the bar offers Undo) and leaves errors to the alert', () => {
-    expect(spokenOutcome({ text: 'Deleted sid. Undo brings it back.', spoken: 'Deleted sid.', error: false, undoable: true })).toBe(
-      'Deleted sid. Undo available.',
-    );
+    expect(
+      spokenOutcome({
+        text: 'Deleted sid. Undo brings it back.',
+        spoken: 'Deleted sid.',
+        error: false,
+        undoable: true,
+      }),
+    ).toBe('Deleted sid. Undo available.');
     expect(spokenOutcome({ text: 'Saved theme.', error: false })).toBe('Saved theme.');
     expect(spokenOutcome({ text: 'Could not delete', error: true })).toBe('');
     expect(spokenOutcome(undefined)).toBe('');
@@ -164,5 +174,29 @@ describe('the manager page speaks its outcomes too', () => {
     expect(region(dialog)).toBe(live);
     // The visible outcome stays, and is not a second live region.
     expect(screen.getByTestId('restore-outcome').getAttribute('aria-live')).toBe('off');
+  });
+});
+
+describe('confirmations keep the focus the user moved', () => {
+  it('take focus once when they open, not again when the cookies change behind them', async () => {
+    const { DeleteAllDialog } = await import('../../../src/ui/components/delete-all-dialog');
+    const { ConfirmDialog } = await import('../../../src/ui/components/confirm-dialog');
+    const noop = () => {};
+    const all = (count: number) => <DeleteAllDialog count={count} host="localhost" onConfirm={noop} onCancel={noop} />;
+    const view = render(all(3));
+    expect(document.activeElement?.textContent).toBe('Confirm delete all');
+    screen.getByRole('button', { name: 'Cancel' }).focus();
+    view.rerender(all(4));
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    cleanup();
+
+    const ask = (question: string) => (
+      <ConfirmDialog label="Confirm" question={question} onConfirm={noop} onCancel={noop} />
+    );
+    const again = render(ask('sid is protected. Edit it anyway?'));
+    expect(document.activeElement?.textContent).toBe('Confirm');
+    screen.getByRole('button', { name: 'Cancel' }).focus();
+    again.rerender(ask('sid is protected. Edit it anyway? '));
+    expect(document.activeElement?.textContent).toBe('Cancel');
   });
 });
