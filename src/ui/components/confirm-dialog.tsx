@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { Modal } from './manager/modal';
 
 export interface ConfirmDialogProps {
@@ -24,6 +25,9 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
+  // Focus once, when it opens: a re-render leaves focus where the user moved it.
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const body = (
     <section
       class="dialog"
@@ -32,7 +36,7 @@ export function ConfirmDialog({
     >
       {modal && <h2>{label}</h2>}
       <p>{question}</p>
-      <button type="button" class={danger ? 'primary danger' : 'primary'} onClick={onConfirm} ref={(b) => b?.focus()}>
+      <button type="button" class={danger ? 'primary danger' : 'primary'} onClick={onConfirm} ref={first}>
         Confirm
       </button>
       <button type="button" onClick={onCancel}>

@@ -34,6 +34,7 @@ import {
 } from '../../outcome-text';
 import type { RowActions } from '../cookie-group';
 import { CookieForm } from '../cookie-form';
+import { LiveRegion } from '../live-region';
 import { MessageBar } from '../message-bar';
 import { BulkBar } from './bulk-bar';
 import { ConfirmDialog } from '../confirm-dialog';
@@ -301,6 +302,8 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
 
   return (
     <div class="manager" data-store={storeId}>
+      {/* Outcomes are spoken from here: a region on the page from the first render, its text replaced. */}
+      <LiveRegion status={status} />
       <header class="manager-head">
         <h1>Cookie Lens · {storeName}</h1>
         <StoreSwitch stores={stores} current={storeId} onSwitch={switchStore} />
