@@ -15,6 +15,8 @@ export interface Outcome {
   conflictEntry?: number;
   /** The bar offers Undo for this change. */
   undoable?: boolean;
+  /** What a screen reader hears instead of `text`, where the text names Undo the live region announces itself. */
+  spoken?: string;
 }
 
 // The two a first screen needs live with the display helpers, so this module loads only after an action.
@@ -90,6 +92,7 @@ export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: 
   const kept = result.protectedKept ?? 0;
   const one = cookies.length === 1 ? cookies[0]?.name : undefined;
   const parts: string[] = [];
+  let deleted: string | undefined;
   if (kept > 0) {
     // "Deleted 5 cookies · kept 1 protected": the bar's Undo follows.
     parts.push(
@@ -97,7 +100,8 @@ export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: 
     );
   } else if (removed > 0) {
     const what = one ?? cookieCount(removed);
-    parts.push(`Deleted ${what}.${warning ? '' : ` Undo brings ${removed === 1 ? 'it' : 'them'} back.`}`);
+    deleted = `Deleted ${what}.`;
+    parts.push(`${deleted}${warning ? '' : ` Undo brings ${removed === 1 ? 'it' : 'them'} back.`}`);
   }
   if (missing > 0)
     parts.push(
@@ -106,7 +110,13 @@ export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: 
   for (const f of failed) parts.push(`${f.name} (${f.domain}${f.path}) could not be deleted: ${f.reason}`);
   if (warning) parts.push(warning);
   if (kept > 0 && parts.length > 1) parts[0] = `${parts[0]}.`;
-  return { text: parts.join(' '), error: (removed === 0 && kept === 0) || failed.length > 0 || Boolean(warning) };
+  const outcome: Outcome = {
+    text: parts.join(' '),
+    error: (removed === 0 && kept === 0) || failed.length > 0 || Boolean(warning),
+  };
+  // Heard as "Deleted sid. Undo available.": the live region says Undo is there.
+  if (deleted !== undefined && !outcome.error) outcome.spoken = [deleted, ...parts.slice(1)].join(' ');
+  return outcome;
 }
 
 /**

@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { errorText } from '../../../error-text';
-import type { RestoreOutcome, RestorePreview } from '../../../messages';
+import type { CookieProblem, RestoreOutcome, RestorePreview } from '../../../messages';
 import type { Cookie } from '../../../model/cookie';
 import { cookieCount } from '../../outcome-text';
 import { evictionText, previewName } from '../import-dialog';
+import { LiveRegion } from '../live-region';
 import { Modal } from './modal';
 
 export interface RestoreDialogProps {
@@ -30,6 +31,29 @@ function CookieList({ label, cookies, testid }: { label: string; cookies: readon
         ))}
       </ul>
     </details>
+  );
+}
+
+/** One line per cookie with what is (or may be) wrong with it. */
+function ProblemList({
+  label,
+  problems,
+  testid,
+}: {
+  label: string;
+  problems: readonly CookieProblem[];
+  testid: string;
+}) {
+  if (problems.length === 0) return null;
+  return (
+    <ul aria-label={label}>
+      {problems.map((p, i) => (
+        <li key={i} data-testid={testid}>
+          {p.name} ({p.domain}
+          {p.path}): {p.reason}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -73,10 +97,22 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
   };
 
   const blocked = !shown || shown.errors.length > 0 || busy || outcome !== undefined;
+  // Heard as "Restored 3 cookies; 0 unchanged. Undo available.", from a region there since the dialog opened.
+  const spoken = useMemo(() => {
+    if (!outcome) return undefined;
+    const refused = outcome.failed.length > 0 ? `; ${outcome.failed.length} refused` : '';
+    const kept = outcome.protectedKept ? `; ${outcome.protectedKept} protected kept` : '';
+    return {
+      text: `Restored ${cookieCount(outcome.written)}; ${outcome.unchanged} unchanged${kept}${refused}.`,
+      error: false,
+      undoable: true,
+    };
+  }, [outcome]);
   return (
     <Modal label="Restore a backup" onClose={onClose}>
       <div class="dialog restore">
         <h2>Restore a backup into {storeName}</h2>
+        <LiveRegion status={spoken} />
         <label>
           Backup file
           <input type="file" accept=".json,application/json" onChange={(e) => readFile(e.currentTarget.files?.[0])} />
@@ -107,39 +143,22 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
                 ))}
               </ul>
             )}
-            {shown.refused.length > 0 && (
-              <ul aria-label="Refused">
-                {shown.refused.map((r, i) => (
-                  <li key={i} data-testid="restore-refused">
-                    {r.name} ({r.domain}
-                    {r.path}): {r.reason}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ProblemList label="Refused" problems={shown.refused} testid="restore-refused" />
+            <ProblemList label="May be refused" problems={shown.mayRefuse} testid="restore-may-refuse" />
             <CookieList label="New" cookies={shown.added} testid="restore-new" />
             <CookieList label="Replaced" cookies={shown.replaced.map((r) => r.after)} testid="restore-replaced" />
             <CookieList label="Protected, kept as they are" cookies={shown.protectedKept} testid="restore-protected" />
           </div>
         )}
         {outcome && (
-          <div role="status" data-testid="restore-outcome">
+          <div role="status" aria-live="off" data-testid="restore-outcome">
             <p>
               Restored {cookieCount(outcome.written)}; {outcome.unchanged} unchanged
               {outcome.protectedKept ? `; ${outcome.protectedKept} protected kept` : ''}
               {outcome.failed.length > 0 ? `; ${outcome.failed.length} refused` : ''}. Undo brings the store back as it
               was.
             </p>
-            {outcome.failed.length > 0 && (
-              <ul aria-label="Not restored">
-                {outcome.failed.map((f, i) => (
-                  <li key={i} data-testid="restore-failed">
-                    {f.name} ({f.domain}
-                    {f.path}): {f.reason}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ProblemList label="Not restored" problems={outcome.failed} testid="restore-failed" />
             {outcome.warning && <p class="error">{outcome.warning}</p>}
           </div>
         )}
