@@ -13,6 +13,18 @@ export function badgeText(ruleId: string, title: Msg): string {
   return t(`badge_${ruleId.replace(/-/g, '_')}` as MessageId) || t(title);
 }
 
+const SEVERITY_WORD: Record<Severity, MessageId> = {
+  high: 'sev_high',
+  medium: 'sev_medium',
+  low: 'sev_low',
+  info: 'sev_info',
+};
+
+/** The severity in a word: `high`, `medium`, `low`, `info` (en). */
+export function severityWord(severity: Severity): string {
+  return t(SEVERITY_WORD[severity]);
+}
+
 const SEVERITY_LETTER: Record<Severity, string> = { high: 'H', medium: 'M', low: 'L', info: 'i' };
 
 /** The row's severity mark: a letter (the colour and a shape come from the style). */

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 export interface ConfirmDialogProps {
   /** What is about to happen, as a question. */
   question: string;
@@ -14,10 +16,10 @@ export function ConfirmDialog({ question, label, danger = false, onConfirm, onCa
     <section class="dialog" role="alertdialog" data-testid="confirm-dialog" aria-label={label}>
       <p>{question}</p>
       <button type="button" class={danger ? 'primary danger' : 'primary'} onClick={onConfirm} ref={(b) => b?.focus()}>
-        Confirm
+        {t('confirm')}
       </button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </section>
   );

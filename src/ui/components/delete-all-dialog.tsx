@@ -1,4 +1,5 @@
 import '../sheets.css';
+import { t } from '../i18n';
 import { deleteAllQuestion } from '../outcome-text';
 
 export interface DeleteAllDialogProps {
@@ -14,13 +15,13 @@ export interface DeleteAllDialogProps {
 /** Asks before "Delete all" deletes anything; the destructive action is the primary (and focused) button. */
 export function DeleteAllDialog({ count, host, protectedCount = 0, onConfirm, onCancel }: DeleteAllDialogProps) {
   return (
-    <section class="dialog" data-testid="delete-all-dialog" aria-label="Confirm delete all">
+    <section class="dialog" data-testid="delete-all-dialog" aria-label={t('confirm_delete_all')}>
       <p>{deleteAllQuestion(count, host, protectedCount)}</p>
       <button type="button" class="primary danger" onClick={onConfirm} ref={(b) => b?.focus()}>
-        Confirm delete all
+        {t('confirm_delete_all')}
       </button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </section>
   );

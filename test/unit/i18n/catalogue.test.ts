@@ -45,6 +45,13 @@ const SAME_IN_GERMAN = new Set([
   'badge_samesite_none',
   'r_samesite_none_insecure_title',
   'r_long_lifetime_fix',
+  'badge_title',
+  'finding_head',
+  'sev_count',
+  'site_label',
+  'sentence',
+  'sort_name',
+  'view_cookies',
 ]);
 
 describe('the English catalogue', () => {
