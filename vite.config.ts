@@ -44,10 +44,12 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: {
       // The DevTools panel page is created at run time, so the manifest does not name it; crxjs
-      // reads Chrome's side_panel but not Firefox's sidebar_action, so the side panel is named here too.
+      // reads Chrome's side_panel but not Firefox's sidebar_action, so the side panel is named here
+      // too; the manager page (the options page) is also opened by URL, with `?store=`.
       input: {
         panel: resolve(import.meta.dirname, 'devtools/panel.html'),
         sidepanel: resolve(import.meta.dirname, 'sidepanel/index.html'),
+        manager: resolve(import.meta.dirname, 'manager/index.html'),
       },
     },
   },

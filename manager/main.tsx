@@ -1,0 +1,31 @@
+/** Cookie manager entry (the options page): every cookie of one store; `?store=<id>` picks it, else the normal store. */
+import { render } from 'preact';
+import { ManagerPage } from '../src/ui/components/manager/manager-page';
+import { storeConnector } from '../src/ui/connect/extension';
+import { storeFromSearch } from '../src/ui/manager-model';
+import '../src/ui/styles.css';
+import '../src/ui/manager.css';
+
+const connector = storeConnector();
+const app = document.getElementById('app');
+
+async function start(target: HTMLElement) {
+  let storeId = storeFromSearch(location.search);
+  if (storeId === undefined) {
+    try {
+      const stores = await connector.stores();
+      storeId = (stores.find((s) => s.kind === 'default') ?? stores[0])?.id;
+    } catch (error) {
+      target.textContent = `Could not list the cookie stores: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
+  }
+  const keepInAddress = (id: string) => {
+    const url = new URL(location.href);
+    url.searchParams.set('store', id);
+    history.replaceState(null, '', url);
+  };
+  render(<ManagerPage connector={connector} storeId={storeId ?? '0'} onStoreChange={keepInAddress} />, target);
+}
+
+if (app) void start(app);

@@ -1,0 +1,453 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { EMPTY_QUERY, parseQuery, type SearchQuery } from '../../../core/search';
+import { errorText } from '../../../error-text';
+import type { ProtectRule } from '../../../messages';
+import type { Cookie } from '../../../model/cookie';
+import type { StoreConnector } from '../../connect/connector';
+import { useRowKeyboard } from '../../hooks/use-row-keyboard';
+import { useStoreData } from '../../hooks/use-store-data';
+import { useVirtualRows } from '../../hooks/use-virtual-rows';
+import {
+  backupFileName,
+  bulkText,
+  type FilterChoice,
+  keepExisting,
+  managerView,
+  NO_CHOICE,
+  type RowItem,
+  ruleForRow,
+  rulesFor,
+  type SiteOrder,
+  selectedCookies,
+  toFilters,
+  toggleSelection,
+} from '../../manager-model';
+import { type FormState, formFromCookie, type Row } from '../../model';
+import {
+  cookieCount,
+  deleteLabel,
+  keptOutcome,
+  type Outcome,
+  removeOutcome,
+  saveOutcome,
+  undoOutcome,
+} from '../../outcome-text';
+import type { RowActions } from '../cookie-group';
+import { CookieForm } from '../cookie-form';
+import { MessageBar } from '../message-bar';
+import { BulkBar } from './bulk-bar';
+import { ConfirmDialog } from './confirm-dialog';
+import { CookieList, ROW_HEIGHT, SITE_HEIGHT } from './cookie-list';
+import { ExpiryDialog } from './expiry-dialog';
+import { Modal } from './modal';
+import { ProtectPatternDialog } from './protect-pattern-dialog';
+import { RestoreDialog } from './restore-dialog';
+import { SearchBar } from './search-bar';
+import { StoreSwitch } from './store-switch';
+
+/** The export dialog (and the formats code) loads on first use. */
+type Transfer = typeof import('../transfer');
+let transfer: Promise<Transfer> | undefined;
+const loadTransfer = () => {
+  transfer ??= import('../transfer');
+  return transfer;
+};
+
+type Editor = {
+  id: number;
+  title: string;
+  initial: FormState;
+  original?: Cookie;
+  overwrite?: boolean;
+  focus: 'name' | 'value';
+};
+type Dialog =
+  | { kind: 'export'; cookies: Cookie[]; panel: Transfer }
+  | { kind: 'expiry' }
+  | { kind: 'restore' }
+  | { kind: 'pattern'; site: string; rules: ProtectRule[] }
+  | { kind: 'confirm'; label: string; question: string; then: () => void };
+
+/** A status line, with the cookies a bulk change could not change listed under it. */
+type Status = Outcome & { problems?: string[] };
+
+export interface ManagerPageProps {
+  connector: StoreConnector;
+  /** The store shown first. */
+  storeId: string;
+  /** Hears a store switch (the entry keeps `?store=` in the address). */
+  onStoreChange?: (storeId: string) => void;
+}
+
+/**
+ * The cookie manager: every cookie of one store, by site, searched and filtered, in a windowed list;
+ * multi-select with bulk delete (undoable as one step), export, expiry and harden; backup and
+ * restore; protected cookies. The same safe edits, undo and conflicts as the popup, scoped to the store.
+ */
+export function ManagerPage({ connector, storeId: initialStore, onStoreChange }: ManagerPageProps) {
+  const [storeId, setStoreId] = useState(initialStore);
+  const { stores, data, loadError, now, undoNext, reload, quietly } = useStoreData(connector, storeId);
+  const [query, setQuery] = useState('');
+  const [choice, setChoice] = useState<FilterChoice>(NO_CHOICE);
+  const [order, setOrder] = useState<SiteOrder>('name');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const lastClicked = useRef<string | undefined>(undefined);
+  const [openKey, setOpenKey] = useState<string | undefined>();
+  const [editor, setEditor] = useState<Editor | undefined>();
+  const [dialog, setDialog] = useState<Dialog | undefined>();
+  const [status, setStatus] = useState<Status | undefined>();
+  const editorSeq = useRef(0);
+  const search = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // An invalid query says why and keeps showing the last valid one's results.
+  const lastGood = useRef<SearchQuery>(EMPTY_QUERY);
+  const parsed = useMemo(() => parseQuery(query), [query]);
+  if (parsed.ok) lastGood.current = parsed.query;
+  const queryError = parsed.ok ? '' : parsed.error;
+  const activeQuery = parsed.ok ? parsed.query : lastGood.current;
+  const filters = useMemo(() => toFilters(choice), [choice]);
+
+  const view = useMemo(
+    () => (data ? managerView(data, { query: activeQuery, filters, order, now }) : { items: [], rows: [], total: 0 }),
+    [data, activeQuery, filters, order, now],
+  );
+  const keys = useMemo(() => view.items.map((i) => i.key), [view]);
+  const itemHeight = useCallback((i: number) => (view.items[i]?.kind === 'site' ? SITE_HEIGHT : ROW_HEIGHT), [view]);
+  const virtual = useVirtualRows({ keys, itemHeight, overscan: 10 });
+  const protectedKeys = useMemo(() => new Set(data?.protectedKeys ?? []), [data]);
+
+  // Live updates keep the selection of cookies still there.
+  useEffect(() => {
+    if (data) setSelected((s) => keepExisting(s, data));
+  }, [data]);
+
+  const switchStore = (id: string) => {
+    if (id === storeId) return;
+    setStoreId(id);
+    setSelected(new Set());
+    setOpenKey(undefined);
+    setStatus(undefined);
+    if (virtual.scroller.current) virtual.scroller.current.scrollTop = 0;
+    onStoreChange?.(id);
+  };
+
+  /** Runs an action, shows what it did (or why it failed), then the cookies as they are now. */
+  const run = async (work: () => Promise<Status>, undoable = false) => {
+    try {
+      const outcome = await quietly(work);
+      setStatus(undoable && !outcome.error ? { ...outcome, undoable } : outcome);
+    } catch (error) {
+      setStatus({ text: errorText(error), error: true });
+    }
+    await reload();
+  };
+
+  const removeCookies = (cookies: Cookie[], label: string, includeProtected = false) =>
+    run(async () => {
+      const result = await connector.remove(cookies, label, includeProtected ? { includeProtected } : {});
+      const kept = result.protectedKept ?? 0;
+      const outcome = removeOutcome(cookies, result);
+      if (kept > 0) {
+        const keptText = `Kept ${cookieCount(kept)} ${kept === 1 ? 'that is' : 'that are'} protected.`;
+        return {
+          ...outcome,
+          text: outcome.text ? `${outcome.text} ${keptText}` : keptText,
+          error: outcome.error && result.removed === 0 ? false : outcome.error,
+        };
+      }
+      return outcome;
+    }, true);
+
+  const undo = (options?: { entryId: number; force: boolean }) =>
+    run(async () => undoOutcome(await connector.undo(storeId, options)));
+  const keepCurrent = (entryId: number) =>
+    run(async () => {
+      await connector.dropUndo(storeId, entryId);
+      return keptOutcome();
+    });
+
+  /** Asks first when the cookie is protected. */
+  const guarded = (row: Row, what: string, then: () => void) => {
+    if (!protectedKeys.has(row.key)) return then();
+    setDialog({
+      kind: 'confirm',
+      label: `${what} a protected cookie`,
+      question: `${row.cookie.name || '(no name)'} (${row.cookie.domain}${row.cookie.path}) is protected. ${what} it anyway?`,
+      then,
+    });
+  };
+
+  const openEditor = (e: Omit<Editor, 'id'>) => setEditor({ ...e, id: ++editorSeq.current });
+  const rowActions: RowActions = {
+    onToggle: (key) => setOpenKey((k) => (k === key ? undefined : key)),
+    onEdit: (r) =>
+      guarded(r, 'Edit', () =>
+        openEditor({
+          title: `Edit ${r.cookie.name}`,
+          initial: formFromCookie(r.cookie),
+          original: r.cookie,
+          focus: 'value',
+        }),
+      ),
+    onDuplicate: (r) =>
+      openEditor({
+        title: `Duplicate ${r.cookie.name}`,
+        initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` },
+        focus: 'name',
+      }),
+    onDelete: (r) =>
+      guarded(r, 'Delete', () => void removeCookies([r.cookie], deleteLabel(r.cookie), protectedKeys.has(r.key))),
+  };
+
+  const save = async (original: Cookie | undefined, next: Cookie) => {
+    const result = await connector.save(storeId, original, next, editor?.overwrite ? { overwrite: true } : {});
+    if ('conflict' in result) {
+      const { current, message } = result.conflict;
+      setEditor((e) => {
+        if (!e) return e;
+        const { original: _old, ...rest } = e;
+        return { ...rest, ...(current ? { original: current } : {}), overwrite: true };
+      });
+      await reload();
+      throw new Error(message);
+    }
+    setEditor(undefined);
+    const outcome = saveOutcome(result);
+    setStatus(outcome.error ? outcome : { ...outcome, undoable: true });
+    await reload();
+  };
+
+  const chosen = () => (data ? selectedCookies(data, selected) : []);
+  const bulk = (action: string, work: (cookies: Cookie[]) => ReturnType<StoreConnector['harden']>) =>
+    run(async () => {
+      const { text, problems, error } = bulkText(action, await work(chosen()));
+      return { text, error, problems };
+    }, true);
+
+  const protect = async (item: RowItem, on: boolean) => {
+    await run(async () => {
+      if (on) {
+        await connector.setProtection({ add: [ruleForRow(item)] });
+        return { text: `Protected ${item.cookie.name || '(no name)'} on ${item.site}.`, error: false };
+      }
+      const covering = rulesFor(await connector.protectRules(), item.cookie);
+      await connector.setProtection({ remove: covering });
+      return {
+        text: `${item.cookie.name || '(no name)'} on ${item.site} is no longer protected${covering.some((r) => r.name !== item.cookie.name) ? ` (removed the pattern ${covering.map((r) => r.name).join(', ')})` : ''}.`,
+        error: false,
+      };
+    });
+  };
+
+  const openPattern = async (site: string) => {
+    try {
+      const rules = (await connector.protectRules()).filter((r) => r.site === site);
+      setDialog({ kind: 'pattern', site, rules });
+    } catch (error) {
+      setStatus({ text: errorText(error), error: true });
+    }
+  };
+  const changePattern = async (site: string, change: { add?: ProtectRule[]; remove?: ProtectRule[] }) => {
+    try {
+      const rules = (await connector.setProtection(change)).filter((r) => r.site === site);
+      setDialog((d) => (d?.kind === 'pattern' ? { ...d, rules } : d));
+      await reload();
+    } catch (error) {
+      setStatus({ text: errorText(error), error: true });
+    }
+  };
+
+  const backup = () =>
+    run(async () => {
+      const { text, cookies } = await connector.backup(storeId);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      link.download = backupFileName(storeId, new Date());
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+      return { text: `Saved ${cookieCount(cookies)} to ${link.download}.`, error: false };
+    });
+
+  const exportSelected = () => {
+    const cookies = chosen();
+    loadTransfer().then(
+      (panel) => setDialog({ kind: 'export', cookies, panel }),
+      (error: unknown) => setStatus({ text: `Could not load export: ${errorText(error)}`, error: true }),
+    );
+  };
+
+  useRowKeyboard({
+    search,
+    list: listRef,
+    onEscape: () => {
+      if (editor || dialog) return false;
+      if (openKey === undefined) return false;
+      setOpenKey(undefined);
+      return true;
+    },
+    onDelete: (key) => {
+      const row = view.rows.find((r) => r.key === key);
+      if (row) rowActions.onDelete(row);
+    },
+    onOpenFirst: (key) => setOpenKey(key),
+    onUndo: () => {
+      if (undoNext !== undefined) void undo();
+    },
+  });
+
+  const storeName = stores.find((s) => s.id === storeId)?.name ?? data?.store.name ?? storeId;
+  const allShownSelected = view.rows.length > 0 && view.rows.every((r) => selected.has(r.key));
+
+  return (
+    <div class="manager" data-store={storeId}>
+      <header class="manager-head">
+        <h1>Cookie Lens · {storeName}</h1>
+        <StoreSwitch stores={stores} current={storeId} onSwitch={switchStore} />
+      </header>
+      <SearchBar
+        searchRef={search}
+        query={query}
+        queryError={queryError}
+        choice={choice}
+        order={order}
+        shown={view.rows.length}
+        total={view.total}
+        onQuery={setQuery}
+        onChoice={setChoice}
+        onOrder={setOrder}
+      />
+      <BulkBar
+        shown={view.rows.length}
+        selected={selected.size}
+        allShownSelected={allShownSelected}
+        undoNext={undoNext}
+        onSelectAll={() => setSelected((s) => new Set([...s, ...view.rows.map((r) => r.key)]))}
+        onClear={() => setSelected(new Set())}
+        onDelete={() => {
+          const cookies = chosen();
+          void removeCookies(cookies, `Deleted ${cookieCount(cookies.length)} in ${storeName}`);
+        }}
+        onExport={exportSelected}
+        onExpiry={() => setDialog({ kind: 'expiry' })}
+        onHarden={() => void bulk('Harden', (cookies) => connector.harden(cookies))}
+        onBackup={() => void backup()}
+        onRestore={() => setDialog({ kind: 'restore' })}
+        onUndo={() => void undo()}
+      />
+      {status && (
+        <div class="manager-status">
+          <MessageBar
+            status={status}
+            undoNext={undoNext}
+            onUndo={() => void undo()}
+            onRestoreAnyway={(entryId) => void undo({ entryId, force: true })}
+            onKeepCurrent={(entryId) => void keepCurrent(entryId)}
+          />
+          {status.problems && status.problems.length > 0 && (
+            <ul class="problems" aria-label="Not changed">
+              {status.problems.map((p, i) => (
+                <li key={i} data-testid="bulk-problem">
+                  {p}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {!data ? (
+        loadError ? (
+          <p role="alert" class="error">
+            Could not read cookies: {loadError}
+          </p>
+        ) : (
+          <p aria-busy="true">Loading cookies…</p>
+        )
+      ) : view.total === 0 ? (
+        <p class="empty">No cookies in this store.</p>
+      ) : view.rows.length === 0 ? (
+        <p class="empty">No cookie matches.</p>
+      ) : null}
+      <CookieList
+        items={view.items}
+        virtual={virtual}
+        now={now}
+        openKey={openKey}
+        selected={selected}
+        protectedKeys={protectedKeys}
+        actions={rowActions}
+        listRef={listRef}
+        onSelect={(key, shift) => {
+          setSelected((s) => toggleSelection(s, view.rows, key, { shift, lastKey: lastClicked.current }));
+          lastClicked.current = key;
+        }}
+        onProtect={(item, on) => void protect(item, on)}
+        onProtectPattern={(site) => void openPattern(site)}
+      />
+      {editor && (
+        <Modal label={editor.title} class="sheet" onClose={() => setEditor(undefined)}>
+          <CookieForm
+            key={editor.id}
+            title={editor.title}
+            initial={editor.initial}
+            storeId={storeId}
+            original={editor.original}
+            focus={editor.focus}
+            check={(cookie) => connector.check(storeId, cookie)}
+            onSave={save}
+            onCancel={() => setEditor(undefined)}
+          />
+        </Modal>
+      )}
+      {dialog?.kind === 'confirm' && (
+        <ConfirmDialog
+          label={dialog.label}
+          onConfirm={() => {
+            setDialog(undefined);
+            dialog.then();
+          }}
+          onClose={() => setDialog(undefined)}
+        >
+          <p>{dialog.question}</p>
+        </ConfirmDialog>
+      )}
+      {dialog?.kind === 'expiry' && (
+        <ExpiryDialog
+          count={selected.size}
+          now={now}
+          onApply={(expirationDate) => {
+            setDialog(undefined);
+            void bulk('Change expiry', (cookies) => connector.setExpiry(cookies, expirationDate));
+          }}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog?.kind === 'export' && (
+        <Modal label="Export selected" onClose={() => setDialog(undefined)}>
+          <dialog.panel.ExportPanel cookies={dialog.cookies} site={storeName} onClose={() => setDialog(undefined)} />
+        </Modal>
+      )}
+      {dialog?.kind === 'restore' && (
+        <RestoreDialog
+          storeName={storeName}
+          preview={(text) => connector.previewRestore(storeId, text)}
+          restore={async (text) => {
+            const outcome = await quietly(() => connector.restore(storeId, text));
+            await reload();
+            return outcome;
+          }}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog?.kind === 'pattern' && (
+        <ProtectPatternDialog
+          site={dialog.site}
+          rules={dialog.rules}
+          onProtect={(rule) => void changePattern(dialog.site, { add: [rule] })}
+          onUnprotect={(rule) => void changePattern(dialog.site, { remove: [rule] })}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+    </div>
+  );
+}

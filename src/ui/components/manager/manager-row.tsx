@@ -1,0 +1,80 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { RowItem } from '../../manager-model';
+import type { RowActions } from '../cookie-group';
+import { CookieRow } from '../cookie-row';
+
+export interface ManagerRowProps {
+  item: RowItem;
+  now: number;
+  open: boolean;
+  selected: boolean;
+  locked: boolean;
+  actions: RowActions;
+  /** A click on the row's checkbox; `shift` extends from the last click. */
+  onSelect: (key: string, shift: boolean) => void;
+  onProtect: (item: RowItem, protect: boolean) => void;
+  /** Reports the row's real height while it is open (0 when it closes). */
+  measure: (key: string, height: number) => void;
+}
+
+/**
+ * One cookie in the manager: a checkbox, the lock of a protected cookie, a partitioned mark, the
+ * popup's own row (same data attributes, findings and actions) and Protect or Unprotect.
+ */
+export function ManagerRow({
+  item,
+  now,
+  open,
+  selected,
+  locked,
+  actions,
+  onSelect,
+  onProtect,
+  measure,
+}: ManagerRowProps) {
+  const self = useRef<HTMLDivElement>(null);
+  const { cookie } = item;
+  useLayoutEffect(() => {
+    measure(item.key, open ? (self.current?.offsetHeight ?? 0) : 0);
+  });
+  useLayoutEffect(() => () => measure(item.key, 0), [item.key]);
+  const label = cookie.name || '(no name)';
+  return (
+    <div
+      ref={self}
+      class={`mrow${open ? ' open' : ''}${selected ? ' selected' : ''}`}
+      data-site={item.site}
+      data-protected={locked ? 'true' : undefined}
+    >
+      <input
+        type="checkbox"
+        class="select"
+        aria-label={`Select ${label} (${cookie.domain}${cookie.path})`}
+        checked={selected}
+        onClick={(e) => onSelect(item.key, e.shiftKey)}
+      />
+      <span class="marks">
+        {locked && (
+          <span class="lock" data-testid="lock" title="Protected: delete all, bulk delete, import and restore leave it">
+            🔒
+          </span>
+        )}
+        {cookie.partitionKey && (
+          <span
+            class="partitioned-mark"
+            data-testid="partitioned-mark"
+            title={`Partitioned under ${cookie.partitionKey.topLevelSite}`}
+          >
+            partitioned
+          </span>
+        )}
+      </span>
+      <ul class="mrow-cookie">
+        <CookieRow row={item} now={now} open={open} {...actions} />
+      </ul>
+      <button type="button" class="protect" onClick={() => onProtect(item, !locked)}>
+        {locked ? 'Unprotect' : 'Protect'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import type { ProtectRule } from '../../../messages';
+import { Modal } from './modal';
+
+export interface ProtectPatternDialogProps {
+  site: string;
+  /** The rules of this site now (to list and remove). */
+  rules: readonly ProtectRule[];
+  onProtect: (rule: ProtectRule) => void;
+  onUnprotect: (rule: ProtectRule) => void;
+  onClose: () => void;
+}
+
+/** Protect every cookie of a site whose name matches a pattern (`*` matches any run of characters). */
+export function ProtectPatternDialog({ site, rules, onProtect, onUnprotect, onClose }: ProtectPatternDialogProps) {
+  const [pattern, setPattern] = useState('');
+  return (
+    <Modal label={`Protected names on ${site}`} onClose={onClose}>
+      <form
+        class="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (pattern.trim() === '') return;
+          onProtect({ site, name: pattern.trim() });
+          setPattern('');
+        }}
+      >
+        <h2>Protected names on {site}</h2>
+        <label>
+          Name pattern
+          <input
+            value={pattern}
+            placeholder="session*"
+            spellcheck={false}
+            onInput={(e) => setPattern(e.currentTarget.value)}
+          />
+        </label>
+        <p class="hint">
+          `*` matches any run of characters. Protected cookies are kept by delete all, bulk delete, import and restore.
+        </p>
+        {rules.length > 0 && (
+          <ul class="rules" aria-label="Protected names">
+            {rules.map((r) => (
+              <li key={r.name} data-testid="protect-rule" data-name={r.name}>
+                <code>{r.name}</code>{' '}
+                <button type="button" onClick={() => onUnprotect(r)}>
+                  Unprotect
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={pattern.trim() === ''}>
+            Protect
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

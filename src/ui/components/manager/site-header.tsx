@@ -1,0 +1,29 @@
+import type { SiteItem } from '../../manager-model';
+import { cookieCount } from '../../outcome-text';
+import { byteSize } from '../../time-text';
+
+export interface SiteHeaderProps {
+  item: SiteItem;
+  /** Opens "protect a name pattern" for this site. */
+  onProtectPattern: (site: string) => void;
+}
+
+/** A site's heading in the manager's list: its name, how many cookies (and how many shown), their size and grade. */
+export function SiteHeader({ item, onProtectPattern }: SiteHeaderProps) {
+  const { site, summary, total, shown, bytes, partitioned } = item;
+  return (
+    <h2 class="site-head">
+      <span class={`grade grade-${summary.grade}`} title={`Grade ${summary.grade} (score ${summary.score})`}>
+        {summary.grade}
+      </span>
+      <span class="site-name">{site}</span>
+      <span class="site-count">
+        {shown === total ? cookieCount(total) : `${shown} of ${cookieCount(total)}`} · {byteSize(bytes)}
+        {partitioned > 0 ? ` · ${partitioned} partitioned` : ''}
+      </span>
+      <button type="button" class="link" aria-label={`Protect names on ${site}`} onClick={() => onProtectPattern(site)}>
+        Protect names…
+      </button>
+    </h2>
+  );
+}
