@@ -5,6 +5,7 @@ import { storeConnector } from '../src/ui/connect/extension';
 import { storeFromSearch } from '../src/ui/manager-model';
 import '../src/ui/styles.css';
 import '../src/ui/manager.css';
+import { t } from '../src/ui/i18n';
 
 const connector = storeConnector();
 const app = document.getElementById('app');
@@ -16,7 +17,7 @@ async function start(target: HTMLElement) {
       const stores = await connector.stores();
       storeId = (stores.find((s) => s.kind === 'default') ?? stores[0])?.id;
     } catch (error) {
-      target.textContent = `Could not list the cookie stores: ${error instanceof Error ? error.message : String(error)}`;
+      target.textContent = t('m_stores_failed', error instanceof Error ? error.message : String(error));
       return;
     }
   }

@@ -84,7 +84,7 @@ export function clockTime(ms: number): string {
 const FRAME_LABEL: Record<SetCookieEntry['frameType'], MessageId> = {
   main_frame: 'frame_page',
   sub_frame: 'frame_frame',
-  other: 'frame_other',
+  other: 'frame_sub',
 };
 
 /** Where the header came from, in words: `302 page`, `200 frame`, `script`. */

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Modal } from './modal';
+import { t } from '../../i18n';
 
 export interface ConfirmDialogProps {
   label: string;
@@ -17,10 +18,10 @@ export function ConfirmDialog({ label, children, onConfirm, onClose }: ConfirmDi
         {children}
         <div class="actions">
           <button type="button" class="primary" onClick={onConfirm}>
-            Confirm
+            {t('confirm')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </div>

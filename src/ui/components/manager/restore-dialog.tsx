@@ -5,6 +5,9 @@ import type { Cookie } from '../../../model/cookie';
 import { cookieCount } from '../../outcome-text';
 import { evictionText, previewName } from '../import-dialog';
 import { Modal } from './modal';
+import type { MessageId } from '../../../i18n/msg';
+import { plural } from '../../../i18n/msg';
+import { num, t } from '../../i18n';
 
 export interface RestoreDialogProps {
   storeName: string;
@@ -15,13 +18,23 @@ export interface RestoreDialogProps {
 
 const where = (c: Pick<Cookie, 'domain' | 'path'>) => `${c.domain}${c.path}`;
 
-function CookieList({ label, cookies, testid }: { label: string; cookies: readonly Cookie[]; testid: string }) {
+/** "Restored 3 cookies; 1 unchanged; 1 refused. Undo brings the store back as it was." */
+function restoredText(outcome: RestoreOutcome): string {
+  const parts = [t('m_restored', cookieCount(outcome.written)), t('m_unchanged', num(outcome.unchanged))];
+  if (outcome.protectedKept) parts.push(t('m_protected_kept_n', num(outcome.protectedKept)));
+  if (outcome.failed.length > 0) parts.push(t('m_refused_n', num(outcome.failed.length)));
+  return t(
+    'm_restored_undo',
+    parts.reduce((list, part) => t('list_semicolon', list, part)),
+  );
+}
+
+function CookieList({ label: id, cookies, testid }: { label: MessageId; cookies: readonly Cookie[]; testid: string }) {
+  const label = t(id);
   if (cookies.length === 0) return null;
   return (
     <details class="restore-part" open={cookies.length <= 20}>
-      <summary>
-        {label}: {cookies.length}
-      </summary>
+      <summary>{t('m_label_count', label, num(cookies.length))}</summary>
       <ul aria-label={label}>
         {cookies.map((c, i) => (
           <li key={i} data-testid={testid} data-name={c.name}>
@@ -56,7 +69,7 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
       setText(content);
       setShown(await preview(content));
     } catch (error) {
-      setFailure(`Could not read ${file.name}: ${errorText(error)}`);
+      setFailure(t('read_failed', file.name, errorText(error)));
     }
   };
 
@@ -74,23 +87,35 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
 
   const blocked = !shown || shown.errors.length > 0 || busy || outcome !== undefined;
   return (
-    <Modal label="Restore a backup" onClose={onClose}>
+    <Modal label={t('m_restore_backup')} onClose={onClose}>
       <div class="dialog restore">
-        <h2>Restore a backup into {storeName}</h2>
+        <h2>{t('m_restore_into', storeName)}</h2>
         <label>
-          Backup file
+          {t('m_backup_file')}
           <input type="file" accept=".json,application/json" onChange={(e) => readFile(e.currentTarget.files?.[0])} />
         </label>
         {shown && (
           <div class="preview" data-testid="restore-preview">
             <p data-testid="restore-summary">
-              {fileName}: {shown.added.length} new, {shown.replaced.length} replaced, {shown.unchanged} unchanged,{' '}
-              {shown.refused.length} refused, {shown.protectedKept.length} protected kept, {shown.errors.length}{' '}
-              {shown.errors.length === 1 ? 'error' : 'errors'}.
-              {shown.rules.length > 0 ? ` It also protects ${shown.rules.length} names.` : ''}
+              {t(
+                plural(
+                  'm_restore_summary',
+                  shown.errors.length,
+                  fileName,
+                  num(shown.added.length),
+                  num(shown.replaced.length),
+                  num(shown.unchanged),
+                  num(shown.refused.length),
+                  num(shown.protectedKept.length),
+                  num(shown.errors.length),
+                ),
+              )}
+              {shown.rules.length > 0
+                ? ` ${t(plural('m_also_protects', shown.rules.length, num(shown.rules.length)))}`
+                : ''}
             </p>
             {shown.errors.length > 0 && (
-              <ul class="import-errors" aria-label="Errors">
+              <ul class="import-errors" aria-label={t('m_errors')}>
                 {shown.errors.map((e, i) => (
                   <li key={i} data-testid="restore-error" role="alert">
                     {e}
@@ -99,7 +124,7 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
               </ul>
             )}
             {shown.risks.length > 0 && (
-              <ul aria-label="Cookies the browser would evict">
+              <ul aria-label={t('would_evict')}>
                 {shown.risks.map((risk) => (
                   <li key={risk.site} data-testid="restore-eviction">
                     {evictionText(risk)}
@@ -108,34 +133,27 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
               </ul>
             )}
             {shown.refused.length > 0 && (
-              <ul aria-label="Refused">
+              <ul aria-label={t('m_refused')}>
                 {shown.refused.map((r, i) => (
                   <li key={i} data-testid="restore-refused">
-                    {r.name} ({r.domain}
-                    {r.path}): {r.reason}
+                    {t('m_bulk_problem', r.name, where(r), r.reason)}
                   </li>
                 ))}
               </ul>
             )}
-            <CookieList label="New" cookies={shown.added} testid="restore-new" />
-            <CookieList label="Replaced" cookies={shown.replaced.map((r) => r.after)} testid="restore-replaced" />
-            <CookieList label="Protected, kept as they are" cookies={shown.protectedKept} testid="restore-protected" />
+            <CookieList label="m_new" cookies={shown.added} testid="restore-new" />
+            <CookieList label="m_replaced" cookies={shown.replaced.map((r) => r.after)} testid="restore-replaced" />
+            <CookieList label="m_protected_kept" cookies={shown.protectedKept} testid="restore-protected" />
           </div>
         )}
         {outcome && (
           <div role="status" data-testid="restore-outcome">
-            <p>
-              Restored {cookieCount(outcome.written)}; {outcome.unchanged} unchanged
-              {outcome.protectedKept ? `; ${outcome.protectedKept} protected kept` : ''}
-              {outcome.failed.length > 0 ? `; ${outcome.failed.length} refused` : ''}. Undo brings the store back as it
-              was.
-            </p>
+            <p>{restoredText(outcome)}</p>
             {outcome.failed.length > 0 && (
-              <ul aria-label="Not restored">
+              <ul aria-label={t('m_not_restored')}>
                 {outcome.failed.map((f, i) => (
                   <li key={i} data-testid="restore-failed">
-                    {f.name} ({f.domain}
-                    {f.path}): {f.reason}
+                    {t('m_bulk_problem', f.name, where(f), f.reason)}
                   </li>
                 ))}
               </ul>
@@ -150,10 +168,10 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
         )}
         <div class="actions">
           <button type="button" class="primary" onClick={confirm} disabled={blocked}>
-            Confirm
+            {t('confirm')}
           </button>
           <button type="button" onClick={onClose}>
-            {outcome ? 'Close' : 'Cancel'}
+            {outcome ? t('close') : t('cancel')}
           </button>
         </div>
       </div>
