@@ -5,9 +5,11 @@ import { storeConnector } from '../src/ui/connect/extension';
 import { storeFromSearch } from '../src/ui/manager-model';
 import '../src/ui/styles.css';
 import '../src/ui/manager.css';
-import { t } from '../src/ui/i18n';
+import { t, uiLocale } from '../src/ui/i18n';
 
 const connector = storeConnector();
+document.documentElement.lang = uiLocale();
+document.title = t('m_page_title');
 const app = document.getElementById('app');
 
 async function start(target: HTMLElement) {

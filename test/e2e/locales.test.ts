@@ -97,7 +97,31 @@ function layoutProblems(page: Page): Promise<string[]> {
     }
     // Text over text: two text-bearing elements, neither inside the other, whose line boxes intersect
     // (each line of wrapped inline text is a box of its own).
-    const boxes = texts.map((el) => ({ el, rects: [...el.getClientRects()] }));
+    // What an ancestor that hides its overflow cuts off is not on screen: each box is cut to its ancestors'.
+    const clipOf = (el: Element) => {
+      let clip = new DOMRect(-1e6, -1e6, 2e6, 2e6);
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const cs = getComputedStyle(a);
+        if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+        const r = a.getBoundingClientRect();
+        const left = Math.max(clip.left, r.left);
+        const top = Math.max(clip.top, r.top);
+        clip = new DOMRect(left, top, Math.min(clip.right, r.right) - left, Math.min(clip.bottom, r.bottom) - top);
+      }
+      return clip;
+    };
+    const cut = (r: DOMRect, c: DOMRect) => {
+      const left = Math.max(r.left, c.left);
+      const top = Math.max(r.top, c.top);
+      return new DOMRect(left, top, Math.min(r.right, c.right) - left, Math.min(r.bottom, c.bottom) - top);
+    };
+    const boxes = texts.map((el) => {
+      const clip = clipOf(el);
+      return {
+        el,
+        rects: [...el.getClientRects()].map((r) => cut(r, clip)).filter((r) => r.width > 0 && r.height > 0),
+      };
+    });
     const meet = (a: DOMRect, b: DOMRect) =>
       Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 &&
       Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
