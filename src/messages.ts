@@ -79,8 +79,13 @@ export interface RestorePreview {
   added: Cookie[];
   replaced: Array<{ before: Cookie; after: Cookie }>;
   unchanged: number;
-  /** Cookies the browser is expected to refuse, with the reason. */
+  /** Cookies the restore will not write, with the reason: only what is certain (expired since the backup). */
   refused: CookieProblem[];
+  /**
+   * Cookies it writes (they are among `added` and `replaced`) that the browser may refuse, with the
+   * likely reason: a warning, as the cookies API takes some cookies a Set-Cookie header could not.
+   */
+  mayRefuse: CookieProblem[];
   /** Sites (or the store) the restore would take past the browser's limit. */
   risks: EvictionRisk[];
   /** Protected cookies the restore would replace or remove: it leaves them as they are. */

@@ -5,7 +5,7 @@
  * chosen (each cookie takes the target store's id), never touching a protected cookie, and adding
  * the backup's rules to the current ones. A backup with any error restores nothing.
  */
-import { type Backup, parseBackup, writeBackup } from '../core/formats/backup';
+import { type Backup, emptyRestorePreview, parseBackup, writeBackup } from '../core/formats/backup';
 import { ruleMatcher } from '../core/protect';
 import { errorText } from '../error-text';
 import type { RestoreOutcome, RestorePreview } from '../messages';
@@ -36,15 +36,20 @@ export async function createBackup(storeId: string, now = Date.now()): Promise<{
   return { text, cookies: cookies.length };
 }
 
-function emptyPreview(errors: string[]): RestorePreview {
-  return { errors, added: [], replaced: [], unchanged: 0, refused: [], risks: [], protectedKept: [], rules: [] };
-}
-
-/** Why the browser will not take a cookie from the backup, or undefined. */
-function refusalOf(cookie: Cookie, nowMs: number): string | undefined {
+/** Why the browser certainly will not store a cookie from the backup (it has expired since), or undefined. */
+function certainRefusalOf(cookie: Cookie, nowMs: number): string | undefined {
   if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate * 1000 <= nowMs) {
     return `it expired on ${new Date(cookie.expirationDate * 1000).toISOString()}, after the backup was made: the browser would delete it, not store it`;
   }
+  return undefined;
+}
+
+/**
+ * Why the browser may refuse a cookie, as a warning only: the explainer predicts what a Set-Cookie
+ * header would do, and the cookies API stores things a header could not (a partitioned
+ * SameSite=Strict cookie, for one), so such a cookie is still tried.
+ */
+function likelyRefusalOf(cookie: Cookie, nowMs: number): string | undefined {
   try {
     const refusal = likelyRefusal(cookie, nowMs);
     return refusal && word(refusal);
@@ -56,18 +61,18 @@ function refusalOf(cookie: Cookie, nowMs: number): string | undefined {
 interface Plan {
   preview: RestorePreview;
   backup?: Backup;
-  /** The cookies to write: added and replaced, not refused, not protected, not unchanged. */
+  /** The cookies to write: added and replaced (those that may be refused too), not expired, not protected, not unchanged. */
   writes: Cookie[];
 }
 
 async function plan(storeId: string, text: string, nowMs: number): Promise<Plan> {
   const parsed = parseBackup(text);
-  if (!parsed.ok) return { preview: emptyPreview(parsed.errors), writes: [] };
+  if (!parsed.ok) return { preview: emptyRestorePreview(parsed.errors), writes: [] };
   const { backup } = parsed;
   const [stored, rules] = await Promise.all([getAllInStore(storeId), getRules()]);
   const covered = ruleMatcher(rules);
   const current = new Map(stored.map((c) => [identity(c), c]));
-  const preview = emptyPreview([]);
+  const preview = emptyRestorePreview([]);
   preview.rules = backup.protected;
   const writes: Cookie[] = [];
   for (const row of backup.cookies) {
@@ -81,7 +86,7 @@ async function plan(storeId: string, text: string, nowMs: number): Promise<Plan>
       preview.protectedKept.push(before);
       continue;
     }
-    const refusal = refusalOf(cookie, nowMs);
+    const refusal = certainRefusalOf(cookie, nowMs);
     if (refusal) {
       preview.refused.push(problem(cookie, refusal));
       continue;
@@ -89,6 +94,8 @@ async function plan(storeId: string, text: string, nowMs: number): Promise<Plan>
     if (before) preview.replaced.push({ before, after: cookie });
     else preview.added.push(cookie);
     writes.push(cookie);
+    const likely = likelyRefusalOf(cookie, nowMs);
+    if (likely) preview.mayRefuse.push(problem(cookie, `may be refused: ${likely}`));
   }
   preview.risks = risksAgainst(stored, preview.added);
   return { preview, backup, writes };
@@ -101,7 +108,8 @@ export async function previewRestore(storeId: string, text: string, nowMs = Date
 
 /**
  * Restores the backup into the store as one undoable step; refuses, writing nothing, when the
- * backup has any error. Cookies the preview expects the browser to refuse are reported, not tried.
+ * backup has any error. Only cookies that have expired are reported without being tried; every other
+ * cookie is written, and each one the browser refuses is reported with the browser's reason.
  */
 export async function restoreBackup(
   store: CookieStore,

@@ -38,7 +38,7 @@ async function changeEach(
         unchanged++;
         continue;
       }
-      const { change, warning } = await saveCookie(store, current, next, nowMs);
+      const { change, warning } = await saveCookie(store, current, next, nowMs, { tryAll: true });
       for (const b of change.before) if (!after.has(identity(b))) before.set(identity(b), b);
       for (const a of change.after) after.set(identity(a), a);
       if (warning) failed.push(problem(asked, warning));

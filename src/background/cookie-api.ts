@@ -83,8 +83,53 @@ export function toSetDetails(cookie: Cookie): Cookies.SetDetailsType {
   return details;
 }
 
-/** The stored cookie with exactly this identity, if any. */
+/**
+ * The URL at the cookie's own host and path, when a URL names exactly those (a path or host
+ * that a URL would encode or rewrite gives undefined: a lookup by that URL could miss the cookie).
+ * `getAll` with a `url` asks the cookie store for that host's cookies only, with all-inclusive
+ * options (HttpOnly, any SameSite, no third-party blocking: `GetCookieListFromManager` with
+ * `CookieOptions::MakeAllInclusive()`), where Chromium's `getAll` without one copies every cookie of
+ * the store and filters them (about 55 ms a call at 3,300 cookies, against 1 ms; Firefox's `getAll`
+ * by name alone walks the store too, about 28 ms).
+ */
+export function exactUrl(cookie: Pick<Cookie, 'domain' | 'path'>, secure: boolean): string | undefined {
+  const url = urlFor({ domain: cookie.domain, path: cookie.path, secure });
+  try {
+    const parsed = new URL(url);
+    const host = bareDomain(cookie)
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '');
+    if (parsed.pathname !== cookie.path || parsed.hostname.replace(/^\[|\]$/g, '') !== host) return undefined;
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `getAll` for one URL, name and partition (the cookies a request to that URL would get, any SameSite). */
+async function getAllAt(url: string, cookie: Cookie): Promise<Cookie[]> {
+  const details: Cookies.GetAllDetailsType = { url, name: cookie.name, storeId: cookie.storeId };
+  const partitionKey = partitionDetails(cookie);
+  if (partitionKey) details.partitionKey = partitionKey;
+  if (isFirefox) (details as { firstPartyDomain?: string | null }).firstPartyDomain = cookie.firstPartyDomain ?? '';
+  return (await browser.cookies.getAll(details)).map(fromBrowserCookie);
+}
+
+/**
+ * The stored cookie with exactly this identity, if any. Chromium: looked up by its URL, over https
+ * (a Secure cookie is only there) and then over http (where a cookie bound to the http scheme is).
+ */
 export async function getExact(cookie: Cookie): Promise<Cookie | undefined> {
+  // Firefox reads by domain from one host already (about 3 ms a call at 3,300 cookies).
+  const secureUrl = isFirefox ? undefined : exactUrl(cookie, true);
+  const plainUrl = isFirefox ? undefined : exactUrl(cookie, false);
+  if (secureUrl && plainUrl) {
+    for (const url of [secureUrl, plainUrl]) {
+      const found = (await getAllAt(url, cookie)).find((c) => sameIdentity(cookie, c));
+      if (found) return found;
+    }
+    return undefined;
+  }
   const details: Cookies.GetAllDetailsType = {
     name: cookie.name,
     domain: bareDomain(cookie),
@@ -109,6 +154,17 @@ export async function getAllNamed(name: string, storeId: string): Promise<Cookie
   }
 }
 
+/**
+ * The cookies of this name that removing `target` at its URL may take along (Chromium removes every
+ * same-name cookie a request to that URL would get; Firefox the first of them), the target among
+ * them, by the same query as the removal, so the same cookies. Undefined where no URL names the
+ * target exactly: then every cookie of the name is the safe answer.
+ */
+export async function getAlong(target: Cookie): Promise<Cookie[] | undefined> {
+  const url = exactUrl(target, target.secure);
+  return url ? getAllAt(url, target) : undefined;
+}
+
 /** Writes a cookie. Rejects with the browser's own message when it refuses. */
 export async function writeCookie(cookie: Cookie): Promise<void> {
   await browser.cookies.set(toSetDetails(cookie));
@@ -122,3 +178,15 @@ export async function removeOnce(cookie: Cookie): Promise<void> {
   if (isFirefox && cookie.firstPartyDomain) details.firstPartyDomain = cookie.firstPartyDomain;
   await browser.cookies.remove(details);
 }
+
+/**
+ * Chromium: removes exactly this cookie by writing it with an expiry in 1970 (the browser then
+ * deletes the cookie of that identity and stores nothing). Chromium's `remove` walks every cookie of
+ * the store (about 85 ms at 3,300 cookies); a write looks at one site's. Undefined in Firefox, whose
+ * `remove` is quick.
+ */
+export const expireOnce: ((cookie: Cookie) => Promise<void>) | undefined = isFirefox
+  ? undefined
+  : async (cookie) => {
+      await browser.cookies.set(toSetDetails({ ...cookie, session: false, expirationDate: 1 }));
+    };

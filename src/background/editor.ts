@@ -16,9 +16,23 @@ export interface CookieStore {
   /** The stored cookie with this identity (details the request left open match anything). */
   getExact(cookie: Cookie): Promise<Cookie | undefined>;
   getAllNamed(name: string, storeId: string): Promise<Cookie[]>;
+  /**
+   * The cookies of the target's name a removal at its URL may take along, the target among them
+   * when it is there (Chromium: one host's cookies, not the store's); undefined when the store cannot
+   * tell (then `getAllNamed` answers).
+   */
+  getAlong?(target: Cookie): Promise<Cookie[] | undefined>;
+  /** Every cookie of the store in one read (for a change to many cookies). */
+  getAllIn?(storeId: string): Promise<Cookie[]>;
   /** Rejects with the browser's own message when the browser refuses. */
   write(cookie: Cookie): Promise<void>;
   removeOnce(cookie: Cookie): Promise<void>;
+  /**
+   * Removes exactly this cookie by writing it already expired, where that is quicker than
+   * `removeOnce` (Chromium's `remove` walks the whole store; a write looks at one site's cookies).
+   * The caller checks that it went, and falls back to `removeOnce`.
+   */
+  expireOnce?(cookie: Cookie): Promise<void>;
 }
 
 /** A refusal to be shown to the user as is. */
@@ -38,6 +52,22 @@ export interface Failure {
   reason: string;
 }
 
+/**
+ * What is certain without asking the browser: an expiry that is not a date, or is in the past (the
+ * browser would delete the cookie instead of storing it). Changes to many cookies (import, restore,
+ * harden, expiry) skip only these; everything else is tried, and the browser's answer reported.
+ */
+export function certainRefusal(next: Cookie, nowMs: number): string | undefined {
+  if (next.session) return undefined;
+  if (next.expirationDate === undefined || !Number.isFinite(next.expirationDate)) {
+    return 'Expires is not a valid date; choose a date or tick Session.';
+  }
+  if (next.expirationDate * 1000 <= nowMs) {
+    return 'Expires is in the past, so the browser would delete the cookie instead of saving it. Use Delete to remove it, or choose a future date.';
+  }
+  return undefined;
+}
+
 /** What we refuse before asking the browser, because a browser would never let a page keep it. */
 export function preflight(next: Cookie, nowMs: number): string | undefined {
   if (next.name === '' && next.value === '') return 'A cookie needs a name or a value.';
@@ -50,14 +80,8 @@ export function preflight(next: Cookie, nowMs: number): string | undefined {
   if (next.value.includes(';')) return 'A cookie value may not contain ";" (it would end the cookie).';
   if (!next.path.startsWith('/')) return 'Path must start with "/".';
   if (bareDomain(next) === '') return 'Domain is required.';
-  if (!next.session) {
-    if (next.expirationDate === undefined || !Number.isFinite(next.expirationDate)) {
-      return 'Expires is not a valid date; choose a date or tick Session.';
-    }
-    if (next.expirationDate * 1000 <= nowMs) {
-      return 'Expires is in the past, so the browser would delete the cookie instead of saving it. Use Delete to remove it, or choose a future date.';
-    }
-  }
+  const certain = certainRefusal(next, nowMs);
+  if (certain) return certain;
   const missing = prefixViolations(next.name, next);
   if (missing.length > 0) {
     const prefix = next.name.slice(0, next.name.indexOf('-', 2) + 1) || next.name;
@@ -72,10 +96,29 @@ export function preflight(next: Cookie, nowMs: number): string | undefined {
  * written back are returned, so the caller can journal them (undo brings them back) and say so.
  */
 export async function removeExactly(store: CookieStore, target: Cookie): Promise<{ lost: Failure[] }> {
-  const others = (await store.getAllNamed(target.name, target.storeId)).filter((c) => !sameIdentity(target, c));
-  await store.removeOnce(target);
-  const remaining = await store.getAllNamed(target.name, target.storeId);
-  if (remaining.some((c) => sameIdentity(target, c))) {
+  // What the removal may take, read the quick way (the removal's own URL) when that way sees the
+  // target, so it sees whatever the removal takes and whether the target is gone; else every same-name cookie.
+  const near = await store.getAlong?.(target);
+  const byUrl = near?.some((c) => sameIdentity(target, c)) === true;
+  const read = async () =>
+    (byUrl ? await store.getAlong?.(target) : undefined) ?? store.getAllNamed(target.name, target.storeId);
+  const others = (byUrl && near ? near : await read()).filter((c) => !sameIdentity(target, c));
+  const gone = (list: Cookie[]) => !list.some((c) => sameIdentity(target, c));
+  let remaining: Cookie[] | undefined;
+  if (byUrl && store.expireOnce) {
+    try {
+      await store.expireOnce(target);
+      remaining = await read();
+    } catch {
+      remaining = undefined;
+    }
+    if (remaining && !gone(remaining)) remaining = undefined;
+  }
+  if (!remaining) {
+    await store.removeOnce(target);
+    remaining = await read();
+  }
+  if (!gone(remaining)) {
     throw new EditRefused(`The browser did not remove "${target.name}" (${target.domain}${target.path}).`);
   }
   const left = new Set(remaining.map(cookieKey));
@@ -115,16 +158,18 @@ export interface Saved {
 
 /**
  * Saves `next`, replacing `original` when given. Throws (EditRefused or the browser's error) with
- * everything as it was when the browser refuses.
+ * everything as it was when the browser refuses. With `tryAll` (changes to many cookies), only a
+ * certain refusal is made before asking the browser: the browser decides the rest.
  */
 export async function saveCookie(
   store: CookieStore,
   original: Cookie | undefined,
   asked: Cookie,
   nowMs: number = Date.now(),
+  options: { tryAll?: boolean } = {},
 ): Promise<Saved> {
   const next = canonicalDomain(asked);
-  const problem = preflight(next, nowMs);
+  const problem = options.tryAll ? certainRefusal(next, nowMs) : preflight(next, nowMs);
   if (problem) throw new EditRefused(problem);
 
   // Where the browser may store it: as asked, or host-only where the host can have no domain cookies
@@ -164,7 +209,9 @@ export async function saveCookie(
   const before = replaced ? [replaced] : [];
   const done = (warning?: string): Saved => {
     const text = [moved, warning].filter(Boolean).join(' ');
-    return text ? { saved, change: { before, after: [saved] }, warning: text } : { saved, change: { before, after: [saved] } };
+    return text
+      ? { saved, change: { before, after: [saved] }, warning: text }
+      : { saved, change: { before, after: [saved] } };
   };
   if (original && !sameIdentity(saved, original)) {
     try {

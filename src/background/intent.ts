@@ -33,6 +33,9 @@ function mayTouch(target: Cookie, c: Cookie): boolean {
   return domainOk && pathMatches(target.path, c.path);
 }
 
+/** Past this many names, `begin` reads the whole store once instead of each name's cookies. */
+export const MAX_NAMED_READS = 2;
+
 /** A cookie's identity without its value: enough to find it again, small to keep. */
 function identityOnly(c: Cookie): Cookie {
   return { ...c, value: '' };
@@ -50,10 +53,21 @@ export async function begin(
   resume?: JournalEntry,
 ): Promise<Intent> {
   const storeId = touches[0]?.storeId ?? '';
+  const byName = new Map<string, Cookie[]>();
+  for (const t of touches) byName.get(t.name)?.push(t) ?? byName.set(t.name, [t]);
+  // Each name's cookies: with many names, from one read of the store (a read by name walks the whole
+  // store in Chromium, so one per name would make a change to many cookies quadratic).
+  let named: (name: string) => Promise<Cookie[]> = (name) => store.getAllNamed(name, storeId);
+  if (byName.size > MAX_NAMED_READS && store.getAllIn) {
+    const all = new Map<string, Cookie[]>();
+    for (const c of await store.getAllIn(storeId)) {
+      if (byName.has(c.name)) all.get(c.name)?.push(c) ?? all.set(c.name, [c]);
+    }
+    named = async (name) => all.get(name) ?? [];
+  }
   const before: Cookie[] = [];
-  for (const name of new Set(touches.map((c) => c.name))) {
-    const targets = touches.filter((t) => t.name === name);
-    before.push(...(await store.getAllNamed(name, storeId)).filter((c) => targets.some((t) => mayTouch(t, c))));
+  for (const [name, targets] of byName) {
+    before.push(...(await named(name)).filter((c) => targets.some((t) => mayTouch(t, c))));
   }
   if (before.length === 0 && !resume) return { id: undefined, label };
   try {
@@ -72,7 +86,9 @@ export async function begin(
     );
     return { id, label };
   } catch (error) {
-    throw new Error(`Nothing was changed: Cookie Lens could not first note what the change touches (${errorText(error)}).`);
+    throw new Error(
+      `Nothing was changed: Cookie Lens could not first note what the change touches (${errorText(error)}).`,
+    );
   }
 }
 

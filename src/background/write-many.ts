@@ -54,7 +54,7 @@ export async function writeMany(
         unchanged++;
         continue;
       }
-      const { change: one, warning } = await saveCookie(store, existing, cookie);
+      const { change: one, warning } = await saveCookie(store, existing, cookie, Date.now(), { tryAll: true });
       // A cookie this change wrote earlier is not something to restore on undo; the original is.
       for (const b of one.before) if (!written.has(identity(b))) originals.set(identity(b), b);
       // And what it leaves is what it wrote last (Undo checks the cookie is still that).

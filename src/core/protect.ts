@@ -12,7 +12,10 @@
  */
 import type { ProtectRule } from '../messages';
 import { type Cookie, cookieKey } from '../model/cookie';
+import { namePattern } from './name-pattern';
 import { cookieSite, registrableDomain } from './site';
+
+export { namePattern };
 
 /** Longest site a rule may name (a DNS name's limit). */
 export const MAX_RULE_SITE = 253;
@@ -20,17 +23,6 @@ export const MAX_RULE_SITE = 253;
 export const MAX_RULE_NAME = 4096;
 /** Most rules kept. */
 export const MAX_RULES = 1_000;
-
-/** A name pattern as a test: `*` is any run of characters, everything else literal (no regex syntax leaks through). */
-export function namePattern(pattern: string): (name: string) => boolean {
-  if (!pattern.includes('*')) return (name) => name === pattern;
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))
-    .join('[\\s\\S]*');
-  const re = new RegExp(`^${source}$`);
-  return (name) => re.test(name);
-}
 
 /** The rules compiled once, by site: one lookup per cookie however many rules there are. */
 export function ruleMatcher(rules: readonly ProtectRule[]): (cookie: Pick<Cookie, 'name' | 'domain'>) => boolean {

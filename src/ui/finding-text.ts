@@ -2,8 +2,8 @@
 import { type MessageId, type Msg, plural } from '../i18n/msg';
 import type { Cookie } from '../model/cookie';
 import { SAME_SITE_ATTRIBUTE } from '../model/same-site';
-import type { Severity } from '../model/severity';
-import { t } from './i18n';
+import { type Severity, SEVERITIES } from '../model/severity';
+import { num, t } from './i18n';
 
 /**
  * What a finding's badge says: what is wrong in two or three words (the rule id is in the tooltip and
@@ -45,4 +45,23 @@ export function flagMarks(cookie: Pick<Cookie, 'secure' | 'httpOnly' | 'sameSite
 /** "1 cookie with a high finding", "3 cookies with a low finding": what a summary pill counts. */
 export function severityPillTitle(count: number, severity: Severity): string {
   return t(plural(`severity_pill_${severity}`, count, count));
+}
+
+/**
+ * What a screen reader hears for a row: its name, then how many findings of each severity, most
+ * serious first ("sid, 1 high, 2 medium"), or that it has none; "protected" when a rule covers it.
+ */
+export function rowAccessibleName(
+  name: string,
+  findings: readonly { severity: Severity }[],
+  options: { locked?: boolean } = {},
+): string {
+  const parts = [name || t('no_name')];
+  if (options.locked) parts.push(t('a_protected'));
+  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
+  if (counts.length === 0) parts.push(t('a_no_warnings'));
+  for (const [severity, n] of counts) parts.push(t('sev_count', num(n), severityWord(severity)));
+  return parts.reduce((list, part) => t('list_comma', list, part));
 }

@@ -4,6 +4,7 @@
  * weakest site first. Selection ranges and the wording of bulk results live here too.
  */
 import type { SiteSummary } from '../core/audit';
+import { namePattern } from '../core/name-pattern';
 import { matchCookie, type SearchFilters, type SearchQuery } from '../core/search';
 import type { Finding } from '../core/types';
 import type { BulkOutcome, ProtectRule, StoreCookies, StoreSiteGroup } from '../messages';
@@ -246,7 +247,21 @@ export function toFilters(choice: FilterChoice): SearchFilters {
  */
 export function rulesFor(rules: readonly ProtectRule[], cookie: Pick<Cookie, 'name' | 'domain'>): ProtectRule[] {
   const host = hostOfDomain(cookie.domain);
-  return rules.filter((r) => (host === r.site || host.endsWith(`.${r.site}`)) && globMatches(r.name, cookie.name));
+  return rules.filter((r) => (host === r.site || host.endsWith(`.${r.site}`)) && namePattern(r.name)(cookie.name));
+}
+
+/**
+ * Where a row's cookie lives, said only where it differs from its site group's: the domain (with its
+ * leading dot for a domain cookie) unless it is the host-only cookie of the site itself, and the
+ * path unless it is `/`. Empty when neither differs. So a domain cookie and a host-only one of the
+ * same name do not look alike.
+ */
+export function rowPlace(item: Pick<RowItem, 'site' | 'cookie'>): string {
+  const { domain, path } = item.cookie;
+  const parts: string[] = [];
+  if (domain !== item.site) parts.push(domain);
+  if (path !== '/') parts.push(path);
+  return parts.join(' ');
 }
 
 /**
@@ -255,20 +270,4 @@ export function rulesFor(rules: readonly ProtectRule[], cookie: Pick<Cookie, 'na
  */
 export function ruleForRow(item: Pick<RowItem, 'site' | 'cookie'>): ProtectRule {
   return { site: item.cookie.partitionKey ? hostOfDomain(item.cookie.domain) : item.site, name: item.cookie.name };
-}
-
-/** A name pattern's test (`*`: any run of characters), as the background's protect.ts reads it, without its tldts. */
-function globMatches(pattern: string, name: string): boolean {
-  if (!pattern.includes('*')) return pattern === name;
-  const parts = pattern.split('*');
-  const first = parts[0] ?? '';
-  const last = parts[parts.length - 1] ?? '';
-  if (!name.startsWith(first) || !name.endsWith(last) || name.length < first.length + last.length) return false;
-  let at = first.length;
-  for (const part of parts.slice(1, -1)) {
-    const found = name.indexOf(part, at);
-    if (found < 0 || found + part.length > name.length - last.length) return false;
-    at = found + part.length;
-  }
-  return true;
 }

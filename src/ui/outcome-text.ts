@@ -17,6 +17,8 @@ export interface Outcome {
   conflictEntry?: number;
   /** The bar offers Undo for this change. */
   undoable?: boolean;
+  /** What a screen reader hears instead of `text`, where the text names Undo the live region announces itself. */
+  spoken?: string;
 }
 
 // The two a first screen needs live with the display helpers, so this module loads only after an action.
@@ -86,19 +88,26 @@ export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: 
   const kept = result.protectedKept ?? 0;
   const one = cookies.length === 1 ? cookies[0]?.name : undefined;
   const parts: string[] = [];
+  let deleted: string | undefined;
   if (kept > 0) {
     // "Deleted 5 cookies · kept 1 protected": the bar's Undo follows.
-    const deleted = removed > 0 ? t('deleted_name', one ?? cookieCount(removed)) : t('deleted_nothing');
-    parts.push(`${deleted} · ${protectedKeptText(kept)}`);
+    const head = removed > 0 ? t('deleted_name', one ?? cookieCount(removed)) : t('deleted_nothing');
+    parts.push(`${head} · ${protectedKeptText(kept)}`);
   } else if (removed > 0) {
-    const deleted = t('deleted_sentence', one ?? cookieCount(removed));
+    deleted = t('deleted_sentence', one ?? cookieCount(removed));
     parts.push(warning ? deleted : `${deleted} ${undoBrings(removed)}`);
   }
   if (missing > 0) parts.push(one !== undefined ? t('gone_name', one) : t(plural('gone', missing, num(missing))));
   for (const f of failed) parts.push(t('delete_refused', f.name, `${f.domain}${f.path}`, f.reason));
   if (warning) parts.push(warning);
   if (kept > 0 && parts.length > 1) parts[0] = t('sentence', parts[0] ?? '');
-  return { text: parts.join(' '), error: (removed === 0 && kept === 0) || failed.length > 0 || Boolean(warning) };
+  const outcome: Outcome = {
+    text: parts.join(' '),
+    error: (removed === 0 && kept === 0) || failed.length > 0 || Boolean(warning),
+  };
+  // Heard as "Deleted sid. Undo available.": the live region says Undo is there.
+  if (deleted !== undefined && !outcome.error) outcome.spoken = [deleted, ...parts.slice(1)].join(' ');
+  return outcome;
 }
 
 /**

@@ -3,7 +3,8 @@
  * reads the public suffix list (large): pages load it with `import()` when the user first protects
  * or unprotects a cookie, never when they open.
  */
-import { namePattern, ruleFor } from '../core/protect';
+import { namePattern } from '../core/name-pattern';
+import { ruleFor } from '../core/protect';
 import { cookieSite } from '../core/site';
 import type { ProtectRule } from '../messages';
 import type { Cookie } from '../model/cookie';

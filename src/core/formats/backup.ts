@@ -25,7 +25,7 @@
  * Reads rules with protect.ts (tldts): for the background worker and tests, not a page bundle.
  */
 import { errorText } from '../../error-text';
-import type { ProtectRule, StoreInfo } from '../../messages';
+import type { ProtectRule, RestorePreview, StoreInfo } from '../../messages';
 import { type Cookie, cookieKey } from '../../model/cookie';
 import { readRules } from '../protect';
 import { quote } from '../rules/rule';
@@ -250,5 +250,20 @@ export function parseBackup(input: string): ParsedBackup {
       cookies,
       protected: rules.rules,
     },
+  };
+}
+
+/** A restore preview with nothing in it yet (the errors aside): what a preview starts from. */
+export function emptyRestorePreview(errors: string[] = [], rules: ProtectRule[] = []): RestorePreview {
+  return {
+    errors,
+    added: [],
+    replaced: [],
+    unchanged: 0,
+    refused: [],
+    mayRefuse: [],
+    risks: [],
+    protectedKept: [],
+    rules,
   };
 }

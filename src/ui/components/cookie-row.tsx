@@ -1,12 +1,13 @@
 import { lazyModule } from '../hooks/use-lazy';
 import { cookieSize, partitionText } from '../../model/cookie';
 import { flagList } from '../format';
-import { badgeText, flagMarks, severityLetter, severityWord } from '../finding-text';
+import { badgeText, flagMarks, rowAccessibleName, severityLetter, severityWord } from '../finding-text';
 import type { Row } from '../model';
 import { absoluteLocalTime, byteSize, relativeTime } from '../time-text';
 import type { CopyAsProps } from './copy-as';
 import { FindingList } from './finding-list';
 import { t } from '../i18n';
+import { useId } from 'preact/hooks';
 
 export interface CookieRowProps {
   row: Row;
@@ -53,6 +54,8 @@ export function CookieRow(props: CookieRowProps) {
   const expiresMs = cookie.expirationDate !== undefined ? cookie.expirationDate * 1000 : undefined;
   const worst = findings[0]?.severity;
   const flags = flagList(cookie).join(' ');
+  // Heard as "sid, 1 high, 2 medium", then its value and expiry as the description.
+  const id = useId();
   return (
     <li
       class={`row${open ? ' open' : ''}`}
@@ -64,7 +67,14 @@ export function CookieRow(props: CookieRowProps) {
       data-partition={cookie.partitionKey ? partitionText(cookie.partitionKey) : undefined}
       data-protected={locked ? 'true' : undefined}
     >
-      <button type="button" class="row-head" aria-expanded={open} onClick={() => onToggle(row.key)}>
+      <button
+        type="button"
+        class="row-head"
+        aria-expanded={open}
+        aria-label={rowAccessibleName(cookie.name, findings, { locked: locked ?? false })}
+        aria-describedby={`${id}-value ${id}-expiry`}
+        onClick={() => onToggle(row.key)}
+      >
         <span
           class={`sevmark${worst ? ` sev-${worst}` : ''}`}
           title={worst ? t('worst_finding', severityWord(worst)) : t('no_findings')}
@@ -85,11 +95,17 @@ export function CookieRow(props: CookieRowProps) {
           )}
           {cookie.name || t('no_name')}
         </span>
-        <span class="value">{preview(cookie.value)}</span>
+        <span class="value" id={`${id}-value`}>
+          {preview(cookie.value)}
+        </span>
         <span class="flags" title={flags || t('no_flags')}>
           {flagMarks(cookie)}
         </span>
-        <span class="expiry" title={expiresMs !== undefined ? absoluteLocalTime(expiresMs) : t('session_title')}>
+        <span
+          class="expiry"
+          id={`${id}-expiry`}
+          title={expiresMs !== undefined ? absoluteLocalTime(expiresMs) : t('session_title')}
+        >
           {expiresMs !== undefined ? relativeTime(expiresMs, now) : t('session')}
         </span>
         <span class="badges">

@@ -5,7 +5,7 @@ import type { TabCookies } from '../../messages';
 import { type Cookie, cookieKey } from '../../model/cookie';
 import type { Connector } from '../connect/connector';
 import { t as word } from '../i18n';
-import { type CookieFocus, useWorkbenchFocus } from '../hooks/use-workbench-focus';
+import { type CookieFocus, focusedControl, useWorkbenchFocus } from '../hooks/use-workbench-focus';
 import { useCookieData } from '../hooks/use-cookie-data';
 import {
   allCookies,
@@ -23,6 +23,7 @@ import {
 import type { Outcome } from '../outcome-text';
 import { lazyComponent } from '../hooks/use-lazy';
 import { CookieGroup, type RowActions } from './cookie-group';
+import { LiveRegion } from './live-region';
 import type { SiteSectionProps } from './site-section';
 import { SummaryBar } from './summary-bar';
 import { Toolbar } from './toolbar';
@@ -58,6 +59,7 @@ const FIRST_ROWS = 50;
 /** An open form; `id` changes on every open so a new form never inherits the last one's fields. */
 /** `overwrite`: the user was told the original changed since and saves over it anyway. */
 /** `focus`: the field the form opens in (Value when editing, Name when adding). */
+/** `opener`: the control that opened it, where focus goes back when no row is there to take it. */
 type Editor = {
   id: number;
   title: string;
@@ -65,10 +67,11 @@ type Editor = {
   original?: Cookie;
   overwrite?: boolean;
   focus: 'name' | 'value';
+  opener?: HTMLElement | undefined;
 };
 type Dialog = 'import' | 'export' | 'delete-all' | undefined;
 /** An edit or delete of a protected cookie, waiting for the user's "Confirm". */
-type Confirming = { action: 'edit' | 'delete'; row: Row; question: string };
+type Confirming = { action: 'edit' | 'delete'; row: Row; question: string; opener?: HTMLElement | undefined };
 
 function hostOf(url: string): string {
   try {
@@ -123,7 +126,10 @@ export function CookieWorkbench({
   const [dialogs, setDialogs] = useState<Transfer | undefined>();
   const [confirming, setConfirming] = useState<Confirming | undefined>();
   const editorSeq = useRef(0);
-  const openEditor = (editor: Omit<Editor, 'id'>) => setEditor({ ...editor, id: ++editorSeq.current });
+  const openEditor = (editor: Omit<Editor, 'id'>) =>
+    setEditor({ ...editor, opener: focusedControl(), id: ++editorSeq.current });
+  /** The control that opened the dialog (Import, Export, Delete all), to give focus back to. */
+  const dialogOpener = useRef<HTMLElement | undefined>(undefined);
 
   const { sections, groups } = useMemo(
     () => (data ? listView(data, { query, warningsOnly, sort, severity }) : { sections: undefined, groups: [] }),
@@ -168,10 +174,12 @@ export function CookieWorkbench({
     options: { includeProtected?: boolean } = {},
   ) => run(async (t) => t.removeOutcome(cookies, await connector.remove(cookies, label(t), options)), true);
   /** A protected cookie is edited or deleted only after the user confirms. */
-  const confirmFirst = (action: Confirming['action'], row: Row) =>
+  const confirmFirst = (action: Confirming['action'], row: Row) => {
+    const opener = focusedControl();
     void loadTexts().then((t) =>
-      setConfirming({ action, row, question: t.protectedQuestion(action, row.cookie.name) }),
+      setConfirming({ action, row, question: t.protectedQuestion(action, row.cookie.name), opener }),
     );
+  };
   const deleteRow = (row: Row) =>
     locked.has(row.key) ? confirmFirst('delete', row) : removeCookies([row.cookie], (t) => t.deleteLabel(row.cookie));
   const editRow = (r: Row) =>
@@ -207,6 +215,7 @@ export function CookieWorkbench({
     loadTransfer().then(
       (loaded) => {
         setDialogs(loaded);
+        dialogOpener.current = focusedControl();
         setDialog(which);
       },
       (error: unknown) =>
@@ -232,12 +241,12 @@ export function CookieWorkbench({
     }
     // The form closes and the outcome shows in one render.
     const outcome = (await loadTexts()).saveOutcome(result);
-    setEditor(undefined);
+    closeEditor(result.saved);
     setStatus(outcome.error ? outcome : { ...outcome, undoable: true });
     await reload();
   };
 
-  const { search, list, show, focusAfterDelete } = useWorkbenchFocus({
+  const { search, list, show, focusAfterDelete, focusBack } = useWorkbenchFocus({
     focus,
     data,
     groups,
@@ -250,12 +259,12 @@ export function CookieWorkbench({
     onOpen: setOpenKey,
     onEscape: () => {
       if (confirming) {
-        setConfirming(undefined);
+        cancelConfirm();
         return true;
       }
       if (editor || dialog) {
-        setEditor(undefined);
-        setDialog(undefined);
+        if (editor) closeEditor();
+        if (dialog) closeDialog();
         return true;
       }
       if (openKey === undefined) return false;
@@ -268,8 +277,30 @@ export function CookieWorkbench({
     },
   });
 
+  // Closing a form or dialog gives focus back: to the cookie's row (the one saved, else the one
+  // edited), else to the control that opened it.
+  function closeEditor(saved?: Cookie) {
+    const key = saved ? cookieKey(saved) : editor?.original && cookieKey(editor.original);
+    setEditor(undefined);
+    focusBack({ key, to: editor?.opener, afterLoad: saved !== undefined });
+  }
+  function closeDialog() {
+    setDialog(undefined);
+    focusBack({ to: dialogOpener.current });
+  }
+  function cancelConfirm() {
+    if (confirming) focusBack({ key: confirming.row.key, to: confirming.opener });
+    setConfirming(undefined);
+  }
+
+  // The same element and live region as the loaded workbench, so the region is there from the first render.
   if (!data) {
-    return loadError ? <p role="alert">{word('load_failed', loadError)}</p> : <p aria-busy="true">{word('loading')}</p>;
+    return (
+      <div class="workbench-loading">
+        <LiveRegion status={status} />
+        {loadError ? <p role="alert">{word('load_failed', loadError)}</p> : <p aria-busy="true">{word('loading')}</p>}
+      </div>
+    );
   }
 
   const host = hostOf(data.tab.url);
@@ -302,6 +333,8 @@ export function CookieWorkbench({
 
   return (
     <div class={`workbench${editor ? ' editing' : ''}`}>
+      {/* Outcomes are spoken from here: a region on the page from the first render, its text replaced. */}
+      <LiveRegion status={status} />
       <SummaryBar
         summary={data.summary}
         site={sections ? word('top_level_site', host || data.tab.url) : host || data.tab.url}
@@ -337,7 +370,10 @@ export function CookieWorkbench({
         onAdd={() => openEditor({ title: word('add_cookie'), initial: blankForm(host, now), focus: 'name' })}
         onExport={() => openTransfer('export')}
         onImport={() => openTransfer('import')}
-        onDeleteAll={() => setDialog('delete-all')}
+        onDeleteAll={() => {
+          dialogOpener.current = focusedControl();
+          setDialog('delete-all');
+        }}
         onUndo={() => undo()}
       />
       {status && (
@@ -356,9 +392,13 @@ export function CookieWorkbench({
           protectedCount={protectedShown}
           onConfirm={() => {
             setDialog(undefined);
-            void removeCookies(data.cookies, (t) => t.deleteAllLabel(data.cookies.length, host));
+            // Focus goes back once the list shows what is left: Delete all, or the list when nothing is.
+            const opener = dialogOpener.current;
+            void removeCookies(data.cookies, (t) => t.deleteAllLabel(data.cookies.length, host)).then(() =>
+              focusBack({ to: opener }),
+            );
           }}
-          onCancel={() => setDialog(undefined)}
+          onCancel={() => closeDialog()}
         />
       )}
       {confirming && (
@@ -372,11 +412,11 @@ export function CookieWorkbench({
             if (action === 'edit') editRow(row);
             else void removeCookies([row.cookie], (t) => t.deleteLabel(row.cookie), { includeProtected: true });
           }}
-          onCancel={() => setConfirming(undefined)}
+          onCancel={cancelConfirm}
         />
       )}
       {dialog === 'export' && dialogs && (
-        <dialogs.ExportPanel cookies={shown} site={host} pageUrl={data.tab.url} onClose={() => setDialog(undefined)} />
+        <dialogs.ExportPanel cookies={shown} site={host} pageUrl={data.tab.url} onClose={() => closeDialog()} />
       )}
       {dialog === 'import' && dialogs && (
         <dialogs.ImportDialog
@@ -389,7 +429,7 @@ export function CookieWorkbench({
             return outcome;
           }}
           evictionRisks={(cookies) => connector.evictionRisks(cookies)}
-          onClose={() => setDialog(undefined)}
+          onClose={() => closeDialog()}
         />
       )}
       {editor && (
@@ -402,10 +442,11 @@ export function CookieWorkbench({
           focus={editor.focus}
           check={(cookie) => connector.check(cookie)}
           onSave={save}
-          onCancel={() => setEditor(undefined)}
+          onCancel={() => closeEditor()}
         />
       )}
-      <div class="list" ref={list}>
+      {/* Focusable from script only: focus rests here when a delete leaves no row. */}
+      <div class="list" ref={list} tabIndex={-1}>
         {total === 0 ? (
           <p class="empty">{word('no_cookies')}</p>
         ) : (

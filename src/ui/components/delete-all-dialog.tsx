@@ -1,4 +1,5 @@
 import '../sheets.css';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { deleteAllQuestion } from '../outcome-text';
 
@@ -14,10 +15,13 @@ export interface DeleteAllDialogProps {
 
 /** Asks before "Delete all" deletes anything; the destructive action is the primary (and focused) button. */
 export function DeleteAllDialog({ count, host, protectedCount = 0, onConfirm, onCancel }: DeleteAllDialogProps) {
+  // Focus once, when it opens: a re-render (the cookies changed behind it) leaves focus where the user moved it.
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
   return (
     <section class="dialog" data-testid="delete-all-dialog" aria-label={t('confirm_delete_all')}>
       <p>{deleteAllQuestion(count, host, protectedCount)}</p>
-      <button type="button" class="primary danger" onClick={onConfirm} ref={(b) => b?.focus()}>
+      <button type="button" class="primary danger" onClick={onConfirm} ref={first}>
         {t('confirm_delete_all')}
       </button>
       <button type="button" onClick={onCancel}>

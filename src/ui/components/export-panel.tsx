@@ -27,6 +27,9 @@ export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProp
   const [status, setStatus] = useState('');
   // The remembered format applies unless the user chose one before it arrived.
   const chosen = useRef(false);
+  // The panel opens with focus on its first control, so the keyboard is where the panel is.
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
   useEffect(() => {
     void loadPref(EXPORT_FORMAT_PREF).then((saved) => {
       if (!chosen.current && isExportFormat(saved)) setFormat(saved);
@@ -68,7 +71,7 @@ export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProp
       <h2>{t(plural('export_n', cookies.length, num(cookies.length)))}</h2>
       <label>
         {t('format')}
-        <select value={format} onChange={(e) => choose(e.currentTarget.value as CookieFormat)}>
+        <select ref={first} value={format} onChange={(e) => choose(e.currentTarget.value as CookieFormat)}>
           {GROUPS.map((group) => (
             <optgroup key={group} label={t(group)}>
               {EXPORT_FORMATS.filter((f) => f.group === group).map((f) => (

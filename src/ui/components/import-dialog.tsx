@@ -1,6 +1,6 @@
 import '../sheets.css';
 import { importOutcomeText, importSummary } from '../outcome-text';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { importCookies, type ImportResult } from '../../core/formats';
 import type { EvictionRisk, ImportOutcome } from '../../messages';
 import { type Cookie, canonicalDomain, cookieKey } from '../../model/cookie';
@@ -42,6 +42,9 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>();
   const [failure, setFailure] = useState('');
   const [risks, setRisks] = useState<EvictionRisk[]>([]);
+  // The dialog opens with focus in its first field, so the keyboard is where the dialog is.
+  const paste = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => paste.current?.focus(), []);
 
   const makePreview = (input: string) => {
     const result = importCookies(input, { defaultDomain: host, defaultStoreId: storeId });
@@ -96,7 +99,13 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
       <h2>{t('import_cookies')}</h2>
       <label>
         {t('paste_cookies')}
-        <textarea rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} spellcheck={false} />
+        <textarea
+          ref={paste}
+          rows={5}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          spellcheck={false}
+        />
       </label>
       <label>
         {t('file')}

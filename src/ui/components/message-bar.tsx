@@ -15,7 +15,14 @@ export interface MessageBarProps {
 export function MessageBar({ status, undoNext, onUndo, onRestoreAnyway, onKeepCurrent }: MessageBarProps) {
   const conflict = status.conflictEntry;
   return (
-    <p role={status.error ? 'alert' : 'status'} class={status.error ? 'error bar' : 'status bar'}>
+    // Outcomes are spoken by the workbench's live region (present from the first render), so the
+    // bar is no live region of its own; an error is an alert, made anew so it is spoken at once.
+    <p
+      key={status.error ? 'alert' : 'status'}
+      role={status.error ? 'alert' : 'status'}
+      aria-live={status.error ? undefined : 'off'}
+      class={status.error ? 'error bar' : 'status bar'}
+    >
       {status.text}
       {status.undoable && undoNext !== undefined && (
         <span class="bar-actions">

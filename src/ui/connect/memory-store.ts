@@ -16,7 +16,7 @@ import type {
   StoreInfo,
   StoreSiteGroup,
 } from '../../messages';
-import { parseBackup, writeBackup } from '../../core/formats/backup';
+import { emptyRestorePreview, parseBackup, writeBackup } from '../../core/formats/backup';
 import { changeRules, ruleMatcher } from '../../core/protect';
 import { cookieSite, registrableDomain, siteOf } from '../../core/site';
 import { type Cookie, cookieKey, cookieSize, sameState } from '../../model/cookie';
@@ -76,16 +76,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
     const parsed = read.ok
       ? { cookies: read.backup.cookies, rules: read.backup.protected }
       : { cookies: [], rules: [] };
-    const result: RestorePreview = {
-      errors: read.ok ? [] : read.errors,
-      added: [],
-      replaced: [],
-      unchanged: 0,
-      refused: [],
-      risks: [],
-      protectedKept: [],
-      rules: parsed.rules,
-    };
+    const result: RestorePreview = emptyRestorePreview(read.ok ? [] : read.errors, parsed.rules);
     for (const raw of parsed.cookies) {
       const cookie = { ...raw, storeId };
       const current = jar.get(cookieKey(cookie));

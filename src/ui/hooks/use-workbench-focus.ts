@@ -43,6 +43,25 @@ export interface WorkbenchFocus {
   show: (key: string) => void;
   /** After a delete, focus goes to the row now at the deleted row's place. */
   focusAfterDelete: (key: string) => void;
+  /** After a form or dialog closes: where focus goes back to (see FocusBack). */
+  focusBack: (target: FocusBack) => void;
+}
+
+/**
+ * Where focus goes when a form or dialog closes: the row of `key` when the list shows it, else
+ * `to` (the control that opened it) when it is still on the page and enabled, else the first row,
+ * else the list itself. `afterLoad`: wait for the next load first (the cookies changed).
+ */
+export interface FocusBack {
+  key?: string | undefined;
+  to?: Element | null | undefined;
+  afterLoad?: boolean;
+}
+
+/** The control that has focus now, to give it back when what it opened closes. */
+export function focusedControl(): HTMLElement | undefined {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : undefined;
 }
 
 /**
@@ -106,8 +125,26 @@ export function useWorkbenchFocus(options: WorkbenchFocusOptions): WorkbenchFocu
     const now = heads();
     if (now.length >= pending.count) return;
     deletedAt.current = undefined;
-    now[Math.min(pending.index, now.length - 1)]?.focus();
+    // The next row, else the one before; when none is left, the list.
+    (now[Math.min(pending.index, now.length - 1)] ?? list.current)?.focus();
   }, [groups]);
+
+  const back = useRef<{ target: FocusBack; data: TabCookies | undefined } | undefined>(undefined);
+  const [backRequests, setBackRequests] = useState(0);
+  const focusBack = (target: FocusBack) => {
+    back.current = { target, data };
+    setBackRequests((n) => n + 1);
+  };
+  useEffect(() => {
+    const pending = back.current;
+    if (!pending || (pending.target.afterLoad && pending.data === data)) return;
+    back.current = undefined;
+    const { key, to } = pending.target;
+    const all = heads();
+    const row = key === undefined ? undefined : all.find((h) => h.closest('[data-key]')?.getAttribute('data-key') === key);
+    const opener = to instanceof HTMLElement && to.isConnected && !(to as HTMLButtonElement).disabled ? to : undefined;
+    (row ?? opener ?? all[0] ?? list.current)?.focus();
+  }, [backRequests, data]);
 
   useRowKeyboard({
     search,
@@ -128,5 +165,5 @@ export function useWorkbenchFocus(options: WorkbenchFocusOptions): WorkbenchFocu
     setScrollTo(key);
   };
 
-  return { search, list, show, focusAfterDelete };
+  return { search, list, show, focusAfterDelete, focusBack };
 }

@@ -23,7 +23,12 @@ export interface Driver {
   close(): Promise<void>;
 }
 
-export async function launchDriver(kind: BrowserKind): Promise<Driver> {
+export interface DriverOptions {
+  /** Firefox preferences set at launch (e.g. a colour scheme, which Firefox cannot emulate per page). */
+  firefoxPrefs?: Record<string, unknown>;
+}
+
+export async function launchDriver(kind: BrowserKind, options: DriverOptions = {}): Promise<Driver> {
   if (kind === 'chrome') {
     const session: ChromiumSession = await launchChromium();
     return {
@@ -34,7 +39,7 @@ export async function launchDriver(kind: BrowserKind): Promise<Driver> {
       close: () => session.browser.close(),
     };
   }
-  const session: FirefoxSession = await launchFirefox();
+  const session: FirefoxSession = await launchFirefox(options.firefoxPrefs ? { prefs: options.firefoxPrefs } : {});
   return {
     kind,
     browser: session.browser,

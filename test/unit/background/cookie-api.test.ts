@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fake.browser }));
 
 const { fake } = await import('./fake-browser');
-const { getAllUnder, getExact, removeOnce, toSetDetails, urlFor } = await import('../../../src/background/cookie-api');
+const { exactUrl, getAlong, getAllUnder, getExact, removeOnce, toSetDetails, urlFor } = await import(
+  '../../../src/background/cookie-api'
+);
 const { makeCookie } = await import('../fixtures');
 
 beforeEach(() => fake.reset());
@@ -56,5 +58,40 @@ describe('reads and removal against the browser', () => {
     fake.add({ name: 'a', domain: '[::1]', value: '1' });
     await removeOnce(makeCookie({ name: 'a', domain: '[::1]' }));
     expect(fake.cookies()).toEqual([]);
+  });
+});
+
+describe('Chromium: reads by URL, one host instead of the whole store', () => {
+  it('finds a cookie by its URL whether Secure or not, without walking the store', async () => {
+    fake.add({ name: 'a', domain: 'app.example.com', path: '/x', value: 'plain' });
+    fake.add({ name: 'a', domain: '.example.com', hostOnly: false, secure: true, value: 'secure' });
+    fake.add({ name: 'a', domain: 'other.test', value: 'elsewhere' });
+    // Asked for as Secure, found though it is not (and the other way round).
+    expect(
+      (await getExact(makeCookie({ name: 'a', domain: 'app.example.com', path: '/x', secure: true })))?.value,
+    ).toBe('plain');
+    expect((await getExact(makeCookie({ name: 'a', domain: '.example.com', hostOnly: false })))?.value).toBe('secure');
+    expect(await getExact(makeCookie({ name: 'a', domain: 'example.com' }))).toBeUndefined();
+    expect(fake.storeWalks).toBe(0);
+  });
+
+  it('falls back to the whole store where a URL would not name the path or host exactly', async () => {
+    expect(exactUrl({ domain: 'app.example.com', path: '/a b' }, true)).toBeUndefined();
+    expect(exactUrl({ domain: 'app.example.com', path: '/ü' }, true)).toBeUndefined();
+    expect(exactUrl({ domain: 'App.Example.com', path: '/' }, true)).toBe('https://App.Example.com/');
+    expect(exactUrl({ domain: '[::1]', path: '/' }, false)).toBe('http://[::1]/');
+    fake.add({ name: 'a', domain: 'app.example.com', path: '/a b', value: 'odd' });
+    expect((await getExact(makeCookie({ name: 'a', domain: 'app.example.com', path: '/a b' })))?.value).toBe('odd');
+    expect(fake.storeWalks).toBe(1);
+  });
+
+  it('answers what a removal at the URL takes along: same-name cookies sent there, not others', async () => {
+    fake.add({ name: 'a', domain: 'app.example.com', path: '/sub', value: 'target' });
+    fake.add({ name: 'a', domain: '.example.com', hostOnly: false, value: 'parent' });
+    fake.add({ name: 'a', domain: 'app.example.com', path: '/other', value: 'other path' });
+    fake.add({ name: 'a', domain: 'www.example.com', value: 'other host' });
+    const along = await getAlong(makeCookie({ name: 'a', domain: 'app.example.com', path: '/sub' }));
+    expect(along?.map((c) => c.value).sort()).toEqual(['parent', 'target']);
+    expect(await getAlong(makeCookie({ name: 'a', domain: 'app.example.com', path: '/a b' }))).toBeUndefined();
   });
 });

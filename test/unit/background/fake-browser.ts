@@ -1,6 +1,6 @@
 /**
  * A stand-in for webextension-polyfill's `browser`, enough for the background's handlers: a cookie
- * jar that removes the way Chromium does (every same-name cookie sent to the URL) and keeps
+ * jar that reads by `url` and removes the way Chromium does (every same-name cookie sent to the URL) and keeps
  * partitions apart as Chromium does (`getAll` without a partition key reads unpartitioned cookies
  * only, `partitionKey: {}` every partition), tabs, `storage.session` whose writes can be made to
  * fail, and `storage.local`. `asFirefox()` (before the background modules are imported) makes it
@@ -24,6 +24,11 @@ function domainMatches(cookie: Stored, host: string): boolean {
 
 function pathMatches(cookiePath: string, path: string): boolean {
   return path === cookiePath || path.startsWith(cookiePath.endsWith('/') ? cookiePath : `${cookiePath}/`);
+}
+
+/** Whether a request to the URL gets the cookie, as Chromium decides it for `getAll` and `remove` with a `url`. */
+function sentTo(cookie: Stored, at: { host: string; path: string; https: boolean }): boolean {
+  return domainMatches(cookie, at.host) && pathMatches(cookie.path, at.path) && (at.https || !cookie.secure);
 }
 
 /** `cookies.getAll({ domain })`: cookies whose domain is that domain or a subdomain of it. */
@@ -69,6 +74,13 @@ export class FakeBrowser {
   tabs = new Map<number, { id: number; url: string; incognito: boolean }>();
   /** A reason to refuse a cookie write, or undefined to store it. */
   refuse: (details: Cookies.SetDetailsType) => string | undefined = () => undefined;
+  /**
+   * How many `getAll` calls walked the whole store (no `url`): Chromium copies every cookie of the
+   * store for each, so a change must not make one per cookie. `getAll` with a `url` reads one host.
+   */
+  storeWalks = 0;
+  /** How many writes were already expired (deletions by expiry). */
+  expiredWrites = 0;
   /** Whether a write to session storage fails (storage full). */
   sessionFails: (items: Record<string, unknown>) => boolean = () => false;
 
@@ -82,6 +94,8 @@ export class FakeBrowser {
     this.containers = [];
     this.refuse = () => undefined;
     this.sessionFails = () => false;
+    this.storeWalks = 0;
+    this.expiredWrites = 0;
   }
 
   add(cookie: Partial<Stored> & { name: string; domain: string }): void {
@@ -155,14 +169,21 @@ export class FakeBrowser {
         { id: this.firefox ? 'firefox-default' : '0', tabIds: [...this.tabs.keys()] },
         ...this.extraStores.map((id) => ({ id, tabIds: [] })),
       ],
-      getAll: async (details: Cookies.GetAllDetailsType) =>
-        this.cookies()
+      getAll: async (details: Cookies.GetAllDetailsType) => {
+        if (details.url === undefined) this.storeWalks++;
+        const at =
+          details.url === undefined
+            ? undefined
+            : { ...hostOfUrl(details.url), https: details.url.startsWith('https:') };
+        return this.cookies()
+          .filter((c) => at === undefined || sentTo(c, at))
           .filter((c) => inPartition(c, details.partitionKey, true))
           .filter((c) => details.name === undefined || c.name === details.name)
           .filter((c) => details.storeId === undefined || c.storeId === details.storeId)
           .filter((c) => details.path === undefined || c.path === details.path)
           .filter((c) => details.domain === undefined || isAtOrBelow(c.domain, details.domain))
-          .map((c) => ({ ...c })),
+          .map((c) => ({ ...c }));
+      },
       set: async (details: Cookies.SetDetailsType) => {
         const reason = this.refuse(details);
         if (reason) throw new Error(reason);
@@ -181,6 +202,12 @@ export class FakeBrowser {
           firstPartyDomain: details.firstPartyDomain ?? '',
         };
         if (details.expirationDate !== undefined) c.expirationDate = details.expirationDate;
+        // A cookie written already expired deletes the one of its identity and is not stored.
+        if (details.expirationDate !== undefined && details.expirationDate * 1000 <= Date.now()) {
+          this.expiredWrites++;
+          this.jar.delete(keyOf(c));
+          return undefined;
+        }
         if (details.partitionKey?.topLevelSite) {
           // Chromium fills in hasCrossSiteAncestor when the write leaves it out.
           c.partitionKey = {
@@ -198,8 +225,7 @@ export class FakeBrowser {
             c.name === details.name &&
             c.storeId === (details.storeId ?? '0') &&
             inPartition(c, details.partitionKey ?? undefined, false) &&
-            domainMatches(c, host) &&
-            pathMatches(c.path, path)
+            sentTo(c, { host, path, https: details.url.startsWith('https:') })
           ) {
             this.jar.delete(keyOf(c));
           }

@@ -508,3 +508,118 @@ describe('backup and restore', () => {
     expect(fake.local.get('protectRules')).toBeUndefined();
   });
 });
+
+describe('restore tries what the cookies API may take', () => {
+  it('writes a partitioned SameSite=Strict cookie a Set-Cookie header could not set, warning in the preview', async () => {
+    // The cookies API stores what a header from a cross-site frame could not: Chromium keeps these.
+    const strict = cookie('chip', 'c', {
+      domain: 'widget.test',
+      sameSite: 'strict',
+      partitionKey: { topLevelSite: 'https://news.test', hasCrossSiteAncestor: true },
+    });
+    put(strict);
+    const { handlers } = setup();
+    const before = jar();
+    const { text } = await handlers['backup/create']({ storeId: '0' });
+    fake.jar.clear();
+    const preview = await handlers['backup/preview']({ storeId: '0', text });
+    expect(preview.refused).toEqual([]);
+    expect(preview.added.map((c) => c.name)).toEqual(['chip']);
+    expect(preview.mayRefuse.map((p) => p.name)).toEqual(['chip']);
+    expect(preview.mayRefuse[0]?.reason).toMatch(/^may be refused: /);
+    const outcome = await handlers['backup/restore']({ storeId: '0', text });
+    expect(outcome).toEqual({ written: 1, failed: [], unchanged: 0, protectedKept: 0 });
+    expect(jar()).toEqual(before);
+  });
+
+  it("reports the browser's own refusal per cookie, and still skips a cookie that has expired", async () => {
+    put(cookie('a', '1'));
+    put(cookie('b', '1', { domain: 'other.test' }));
+    const { handlers } = setup();
+    const { text } = await handlers['backup/create']({ storeId: '0' });
+    const doc = JSON.parse(text);
+    doc.cookies.push({ ...doc.cookies[0], name: 'gone', session: false, expirationDate: 1_000 });
+    fake.jar.clear();
+    fake.refuse = (d) => (d.name === 'b' ? 'Failed to parse or set cookie named "b".' : undefined);
+    const outcome = await handlers['backup/restore']({ storeId: '0', text: JSON.stringify(doc) });
+    expect(outcome.written).toBe(1);
+    expect(outcome.failed.map((f) => [f.name, f.reason.split(':')[0]])).toEqual([
+      ['gone', 'it expired on 1970-01-01T00'],
+      ['b', 'Chrome refused the cookie'],
+    ]);
+    expect(fake.cookies().map((c) => c.name)).toEqual(['a']);
+  });
+
+  it('import and harden try a cookie the explainer expects refused, and report what the browser says', async () => {
+    const { handlers } = setup();
+    // A name a Set-Cookie header could not carry; whether the cookies API takes it is the browser's call.
+    const odd = cookie('__Host-odd', '1', { path: '/sub', secure: false, httpOnly: false });
+    const imported = await handlers['cookies/import']({ cookies: [odd] });
+    expect(imported).toEqual({ written: 1, failed: [] });
+    expect(fake.cookies().map((c) => [c.name, c.path])).toEqual([['__Host-odd', '/sub']]);
+    fake.refuse = (d) => (d.name === '__Host-odd' ? 'Failed to parse or set cookie named "__Host-odd".' : undefined);
+    const hardened = await handlers['cookies/harden']({ cookies: [odd] });
+    expect(hardened.failed.map((f) => f.reason)).toEqual([
+      expect.stringMatching(/^Chrome refused the cookie: Failed to parse or set cookie named "__Host-odd"\./),
+    ]);
+  });
+});
+
+describe('changes to many cookies stay linear', () => {
+  it('a restore and a bulk delete of 300 cookies read the whole store a few times, not once per cookie', async () => {
+    for (let i = 0; i < 300; i++) {
+      put(
+        cookie(`n${i}`, `v${i}`, {
+          domain: i % 2 ? `.site${i % 30}.test` : `www.site${i % 30}.test`,
+          hostOnly: i % 2 === 0,
+          secure: i % 3 !== 0,
+          path: i % 5 ? '/' : '/p',
+        }),
+      );
+    }
+    const before = jar();
+    const { handlers } = setup();
+    const { text } = await handlers['backup/create']({ storeId: '0' });
+    const shown = (await handlers['store/cookies']({ storeId: '0' })).sites.flatMap((s) => s.cookies);
+    fake.storeWalks = 0;
+    expect(await handlers['cookies/delete']({ cookies: shown, label: 'Deleted 300 cookies' })).toMatchObject({
+      removed: 300,
+      failed: [],
+    });
+    const deleteWalks = fake.storeWalks;
+    expect(fake.cookies()).toEqual([]);
+    // Each removed by writing it expired (one site's cookies), not by remove (the whole store in Chromium).
+    expect(fake.expiredWrites).toBe(300);
+    fake.storeWalks = 0;
+    expect(await handlers['backup/restore']({ storeId: '0', text })).toEqual({
+      written: 300,
+      failed: [],
+      unchanged: 0,
+      protectedKept: 0,
+    });
+    expect(jar()).toEqual(before);
+    // The delete: the note before it acts. The restore: its plan, the note, and the eviction check.
+    expect(deleteWalks).toBeLessThanOrEqual(2);
+    expect(fake.storeWalks).toBeLessThanOrEqual(4);
+    // Undo of the restore, too.
+    fake.storeWalks = 0;
+    await handlers['journal/undo']({ storeId: '0' });
+    expect(fake.cookies()).toEqual([]);
+    expect(fake.storeWalks).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('a removal by expiry the browser does not carry out', () => {
+  it('falls back to remove, and still puts back a same-name cookie remove took along', async () => {
+    put(cookie('dup', 'root'));
+    put(cookie('dup', 'sub', { path: '/sub' }));
+    fake.refuse = (d) => (d.expirationDate === 1 ? 'Failed to parse or set cookie named "dup".' : undefined);
+    const { handlers } = setup();
+    const outcome = await handlers['cookies/delete']({
+      cookies: [cookie('dup', 'sub', { path: '/sub' })],
+      label: 'Deleted dup',
+    });
+    expect(outcome).toMatchObject({ removed: 1, failed: [] });
+    expect(fake.cookies().map((c) => [c.path, c.value])).toEqual([['/', 'root']]);
+  });
+});

@@ -28,7 +28,7 @@ const TEXT_ATTRIBUTES = new Set([
 ]);
 /** Attributes that are never text: classes, test ids, roles, MIME types. */
 const CODE_ATTRIBUTES =
-  /^(class|className|data-.*|key|id|role|rel|type|accept|target|href|src|dateTime|aria-controls|aria-labelledby|aria-haspopup)$/;
+  /^(class|className|data-.*|key|id|role|rel|type|accept|target|href|src|dateTime|aria-controls|aria-labelledby|aria-describedby|aria-haspopup)$/;
 /** Object properties whose value is shown as text. */
 const TEXT_PROPERTIES = new Set([
   'text',

@@ -42,6 +42,8 @@ describe('removeOutcome', () => {
     expect(removeOutcome([sid], { removed: 1, missing: 0, failed: [] })).toEqual({
       text: 'Deleted sid. Undo brings it back.',
       error: false,
+      // The live region says "Undo available." itself.
+      spoken: 'Deleted sid.',
     });
   });
 
@@ -49,6 +51,8 @@ describe('removeOutcome', () => {
     expect(removeOutcome(three, { removed: 3, missing: 0, failed: [] })).toEqual({
       text: 'Deleted 3 cookies. Undo brings them back.',
       error: false,
+      // The live region says "Undo available." itself.
+      spoken: 'Deleted 3 cookies.',
     });
   });
 
@@ -63,6 +67,8 @@ describe('removeOutcome', () => {
     expect(removeOutcome([...three, sid], { removed: 2, missing: 2, failed: [] })).toEqual({
       text: 'Deleted 2 cookies. Undo brings them back. 2 were already gone.',
       error: false,
+      // The live region says "Undo available." itself.
+      spoken: 'Deleted 2 cookies. 2 were already gone.',
     });
   });
 

@@ -34,9 +34,10 @@ import {
 } from '../../outcome-text';
 import type { RowActions } from '../cookie-group';
 import { CookieForm } from '../cookie-form';
+import { LiveRegion } from '../live-region';
 import { MessageBar } from '../message-bar';
 import { BulkBar } from './bulk-bar';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../confirm-dialog';
 import { CookieList, ROW_HEIGHT, SITE_HEIGHT } from './cookie-list';
 import { ExpiryDialog } from './expiry-dialog';
 import { Modal } from './modal';
@@ -307,6 +308,8 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
 
   return (
     <div class="manager" data-store={storeId}>
+      {/* Outcomes are spoken from here: a region on the page from the first render, its text replaced. */}
+      <LiveRegion status={status} />
       <header class="manager-head">
         <h1>{t('m_title', storeName)}</h1>
         <StoreSwitch stores={stores} current={storeId} onSwitch={switchStore} />
@@ -407,15 +410,15 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
       )}
       {dialog?.kind === 'confirm' && (
         <ConfirmDialog
+          modal
           label={dialog.label}
+          question={dialog.question}
           onConfirm={() => {
             setDialog(undefined);
             dialog.then();
           }}
-          onClose={() => setDialog(undefined)}
-        >
-          <p>{dialog.question}</p>
-        </ConfirmDialog>
+          onCancel={() => setDialog(undefined)}
+        />
       )}
       {dialog?.kind === 'expiry' && (
         <ExpiryDialog

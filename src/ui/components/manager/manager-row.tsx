@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { RowItem } from '../../manager-model';
+import { type RowItem, rowPlace } from '../../manager-model';
 import type { RowActions } from '../cookie-group';
 import { CookieRow } from '../cookie-row';
 import { t } from '../../i18n';
@@ -19,8 +19,8 @@ export interface ManagerRowProps {
 }
 
 /**
- * One cookie in the manager: a checkbox, the lock of a protected cookie, a partitioned mark, the
- * popup's own row (same data attributes, findings and actions) and Protect or Unprotect.
+ * One cookie in the manager: a checkbox, the lock of a protected cookie, a partitioned mark, its
+ * domain and path where they differ from its site's (`rowPlace`), the popup's own row (same data attributes, findings and actions) and Protect or Unprotect.
  */
 export function ManagerRow({
   item,
@@ -40,6 +40,7 @@ export function ManagerRow({
   });
   useLayoutEffect(() => () => measure(item.key, 0), [item.key]);
   const label = cookie.name || t('no_name');
+  const place = rowPlace(item);
   return (
     <div
       ref={self}
@@ -67,6 +68,11 @@ export function ManagerRow({
             title={t('m_partitioned_under', cookie.partitionKey.topLevelSite)}
           >
             {t('m_partitioned')}
+          </span>
+        )}
+        {place && (
+          <span class="place" data-testid="row-place" title={t('m_place_title', cookie.domain, cookie.path)}>
+            {place}
           </span>
         )}
       </span>

@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { errorText } from '../../../error-text';
-import type { RestoreOutcome, RestorePreview } from '../../../messages';
+import type { CookieProblem, RestoreOutcome, RestorePreview } from '../../../messages';
 import type { Cookie } from '../../../model/cookie';
 import { cookieCount } from '../../outcome-text';
 import { evictionText, previewName } from '../import-dialog';
+import { LiveRegion } from '../live-region';
 import { Modal } from './modal';
 import type { MessageId } from '../../../i18n/msg';
 import { plural } from '../../../i18n/msg';
@@ -18,15 +19,12 @@ export interface RestoreDialogProps {
 
 const where = (c: Pick<Cookie, 'domain' | 'path'>) => `${c.domain}${c.path}`;
 
-/** "Restored 3 cookies; 1 unchanged; 1 refused. Undo brings the store back as it was." */
-function restoredText(outcome: RestoreOutcome): string {
+/** "Restored 3 cookies; 1 unchanged; 1 refused". */
+function restoredSummary(outcome: RestoreOutcome): string {
   const parts = [t('m_restored', cookieCount(outcome.written)), t('m_unchanged', num(outcome.unchanged))];
   if (outcome.protectedKept) parts.push(t('m_protected_kept_n', num(outcome.protectedKept)));
   if (outcome.failed.length > 0) parts.push(t('m_refused_n', num(outcome.failed.length)));
-  return t(
-    'm_restored_undo',
-    parts.reduce((list, part) => t('list_semicolon', list, part)),
-  );
+  return parts.reduce((list, part) => t('list_semicolon', list, part));
 }
 
 function CookieList({ label: id, cookies, testid }: { label: MessageId; cookies: readonly Cookie[]; testid: string }) {
@@ -43,6 +41,28 @@ function CookieList({ label: id, cookies, testid }: { label: MessageId; cookies:
         ))}
       </ul>
     </details>
+  );
+}
+
+/** One line per cookie with what is (or may be) wrong with it. */
+function ProblemList({
+  label,
+  problems,
+  testid,
+}: {
+  label: MessageId;
+  problems: readonly CookieProblem[];
+  testid: string;
+}) {
+  if (problems.length === 0) return null;
+  return (
+    <ul aria-label={t(label)}>
+      {problems.map((p, i) => (
+        <li key={i} data-testid={testid}>
+          {t('m_bulk_problem', p.name, where(p), p.reason)}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -86,10 +106,20 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
   };
 
   const blocked = !shown || shown.errors.length > 0 || busy || outcome !== undefined;
+  // Heard as "Restored 3 cookies; 0 unchanged. Undo available.", from a region there since the dialog opened.
+  const spoken = useMemo(() => {
+    if (!outcome) return undefined;
+    return {
+      text: t('sentence', restoredSummary(outcome)),
+      error: false,
+      undoable: true,
+    };
+  }, [outcome]);
   return (
     <Modal label={t('m_restore_backup')} onClose={onClose}>
       <div class="dialog restore">
         <h2>{t('m_restore_into', storeName)}</h2>
+        <LiveRegion status={spoken} />
         <label>
           {t('m_backup_file')}
           <input type="file" accept=".json,application/json" onChange={(e) => readFile(e.currentTarget.files?.[0])} />
@@ -132,32 +162,17 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
                 ))}
               </ul>
             )}
-            {shown.refused.length > 0 && (
-              <ul aria-label={t('m_refused')}>
-                {shown.refused.map((r, i) => (
-                  <li key={i} data-testid="restore-refused">
-                    {t('m_bulk_problem', r.name, where(r), r.reason)}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ProblemList label="m_refused" problems={shown.refused} testid="restore-refused" />
+            <ProblemList label="m_may_refuse" problems={shown.mayRefuse} testid="restore-may-refuse" />
             <CookieList label="m_new" cookies={shown.added} testid="restore-new" />
             <CookieList label="m_replaced" cookies={shown.replaced.map((r) => r.after)} testid="restore-replaced" />
             <CookieList label="m_protected_kept" cookies={shown.protectedKept} testid="restore-protected" />
           </div>
         )}
         {outcome && (
-          <div role="status" data-testid="restore-outcome">
-            <p>{restoredText(outcome)}</p>
-            {outcome.failed.length > 0 && (
-              <ul aria-label={t('m_not_restored')}>
-                {outcome.failed.map((f, i) => (
-                  <li key={i} data-testid="restore-failed">
-                    {t('m_bulk_problem', f.name, where(f), f.reason)}
-                  </li>
-                ))}
-              </ul>
-            )}
+          <div role="status" aria-live="off" data-testid="restore-outcome">
+            <p>{t('m_restored_undo', restoredSummary(outcome))}</p>
+            <ProblemList label="m_not_restored" problems={outcome.failed} testid="restore-failed" />
             {outcome.warning && <p class="error">{outcome.warning}</p>}
           </div>
         )}

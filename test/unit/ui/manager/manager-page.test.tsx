@@ -249,3 +249,23 @@ describe('ManagerPage', () => {
     expect(screen.getByRole('button', { name: 'Work' }).getAttribute('aria-pressed')).toBe('true');
   });
 });
+
+describe('rows that look alike', () => {
+  it('a domain cookie and a host-only one of the same name show their domain and path where they differ from the site', async () => {
+    const { container } = setup([
+      makeCookie({ name: 'sid', value: 'host', domain: site(1) }),
+      makeCookie({ name: 'sid', value: 'domain', domain: `.${site(1)}`, hostOnly: false }),
+      makeCookie({ name: 'sid', value: 'www', domain: `www.${site(1)}`, path: '/app' }),
+    ]);
+    await waitFor(() => expect(rows(container)).toHaveLength(3));
+    const places = [...container.querySelectorAll('.mrow')].map((r) => [
+      r.querySelector('[data-testid="cookie-row"]')?.getAttribute('data-domain'),
+      r.querySelector('[data-testid="row-place"]')?.textContent ?? '',
+    ]);
+    expect(places.sort()).toEqual([
+      [`.${site(1)}`, `.${site(1)}`],
+      [site(1), ''],
+      [`www.${site(1)}`, `www.${site(1)} /app`],
+    ]);
+  });
+});
