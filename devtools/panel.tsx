@@ -10,6 +10,7 @@ import { extensionConnector, targetTabId } from '../src/ui/connect/extension';
 import { extensionLogSource } from '../src/ui/connect/log-source';
 import '../src/ui/styles.css';
 import '../src/ui/panel.css';
+import { uiLocale } from '../src/ui/i18n';
 
 async function inspectedTabId(): Promise<number> {
   const inspected = browser.devtools?.inspectedWindow?.tabId;
@@ -34,6 +35,7 @@ function withNavigations<T extends Connector | SetCookieLogSource>(source: T): T
   };
 }
 
+document.documentElement.lang = uiLocale();
 document.body.classList.add('panel');
 const tabId = inspectedTabId();
 const app = document.getElementById('app');

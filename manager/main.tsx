@@ -6,8 +6,11 @@ import { storeFromSearch } from '../src/ui/manager-model';
 import '../src/ui/styles.css';
 import '../src/ui/sheets.css';
 import '../src/ui/manager.css';
+import { t, uiLocale } from '../src/ui/i18n';
 
 const connector = storeConnector();
+document.documentElement.lang = uiLocale();
+document.title = t('m_page_title');
 const app = document.getElementById('app');
 
 async function start(target: HTMLElement) {
@@ -17,7 +20,7 @@ async function start(target: HTMLElement) {
       const stores = await connector.stores();
       storeId = (stores.find((s) => s.kind === 'default') ?? stores[0])?.id;
     } catch (error) {
-      target.textContent = `Could not list the cookie stores: ${error instanceof Error ? error.message : String(error)}`;
+      target.textContent = t('m_stores_failed', error instanceof Error ? error.message : String(error));
       return;
     }
   }

@@ -6,7 +6,9 @@ import { followActiveTab } from '../src/ui/connect/active-tab';
 import { browser } from '../src/ui/connect/browser-api';
 import { extensionConnector } from '../src/ui/connect/extension';
 import '../src/ui/styles.css';
+import { uiLocale } from '../src/ui/i18n';
 
+document.documentElement.lang = uiLocale();
 const follower = followActiveTab({
   query: (query) => browser.tabs.query(query),
   getCurrent: () => browser.tabs.getCurrent(),

@@ -35,6 +35,10 @@ export interface ChromiumOptions {
   sandbox?: boolean;
   /** More host patterns (e.g. `*.example.org`) to resolve to 127.0.0.1, besides the sample site's. */
   mapHosts?: readonly string[];
+  /** The browser's UI language (`de`): `--lang` and `LANGUAGE` (Linux needs its locale files: chromium-l10n). */
+  lang?: string;
+  /** The built extension to load instead of dist/chrome (e.g. dist/chrome-pseudo). */
+  extensionDir?: string;
 }
 
 /**
@@ -48,11 +52,15 @@ export function chromiumLaunchOptions(options: ChromiumOptions, uid: number | un
   return {
     headless: options.headless ?? true,
     pipe: true,
-    ...(withExtension ? { enableExtensions: [distChrome, ...(options.extraExtensions ?? [])] } : {}),
+    ...(withExtension
+      ? { enableExtensions: [options.extensionDir ?? distChrome, ...(options.extraExtensions ?? [])] }
+      : {}),
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
     handleDevToolsAsPage: true,
     acceptInsecureCerts: trustAny,
     args: [
       ...(sandbox ? [] : ['--no-sandbox']),
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -72,7 +80,7 @@ export function chromiumLaunchOptions(options: ChromiumOptions, uid: number | un
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const withExtension = options.extension ?? true;
-  if (withExtension) assertBuilt(distChrome);
+  if (withExtension) assertBuilt(options.extensionDir ?? distChrome);
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     ...chromiumLaunchOptions(options, process.getuid?.()),

@@ -3,26 +3,29 @@
  * formats code itself, which loads on first use.
  */
 import type { CookieFormat } from '../core/formats/types';
+import type { MessageId } from '../i18n/msg';
 
 export interface FormatInfo {
   format: CookieFormat;
-  label: string;
+  /** Its name, a message id (`t(info.label)`). */
+  label: MessageId;
   /** What a download's name ends with (`cookies-example.com.<file>`). */
   file: string;
-  group: 'Files' | 'Test tools' | 'Requests to this page';
+  /** The menu group it is in, a message id. */
+  group: MessageId;
 }
 
 export const EXPORT_FORMATS: readonly FormatInfo[] = [
-  { format: 'json', label: 'JSON (lossless)', file: 'json', group: 'Files' },
-  { format: 'netscape', label: 'Netscape cookies.txt', file: 'cookies.txt', group: 'Files' },
-  { format: 'header', label: 'Cookie header', file: 'txt', group: 'Files' },
-  { format: 'set-cookie', label: 'Set-Cookie headers', file: 'set-cookie.txt', group: 'Files' },
-  { format: 'playwright', label: 'Playwright storageState', file: 'storage-state.json', group: 'Test tools' },
-  { format: 'puppeteer', label: 'Puppeteer setCookie', file: 'puppeteer.json', group: 'Test tools' },
-  { format: 'selenium', label: 'Selenium add_cookie', file: 'selenium.json', group: 'Test tools' },
-  { format: 'curl', label: 'curl command', file: 'curl.sh', group: 'Requests to this page' },
-  { format: 'httpie', label: 'HTTPie command', file: 'httpie.sh', group: 'Requests to this page' },
-  { format: 'fetch', label: 'Node fetch', file: 'fetch.mjs', group: 'Requests to this page' },
+  { format: 'json', label: 'fmt_json', file: 'json', group: 'fmt_files' },
+  { format: 'netscape', label: 'fmt_netscape', file: 'cookies.txt', group: 'fmt_files' },
+  { format: 'header', label: 'fmt_header', file: 'txt', group: 'fmt_files' },
+  { format: 'set-cookie', label: 'fmt_set_cookie', file: 'set-cookie.txt', group: 'fmt_files' },
+  { format: 'playwright', label: 'fmt_playwright', file: 'storage-state.json', group: 'fmt_tools' },
+  { format: 'puppeteer', label: 'fmt_puppeteer', file: 'puppeteer.json', group: 'fmt_tools' },
+  { format: 'selenium', label: 'fmt_selenium', file: 'selenium.json', group: 'fmt_tools' },
+  { format: 'curl', label: 'fmt_curl', file: 'curl.sh', group: 'fmt_requests' },
+  { format: 'httpie', label: 'fmt_httpie', file: 'httpie.sh', group: 'fmt_requests' },
+  { format: 'fetch', label: 'fmt_fetch', file: 'fetch.mjs', group: 'fmt_requests' },
 ];
 
 export const formatInfo = (format: CookieFormat): FormatInfo =>

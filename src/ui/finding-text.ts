@@ -3,7 +3,7 @@ import { type MessageId, type Msg, plural } from '../i18n/msg';
 import type { Cookie } from '../model/cookie';
 import { SAME_SITE_ATTRIBUTE } from '../model/same-site';
 import { type Severity, SEVERITIES } from '../model/severity';
-import { t } from './i18n';
+import { num, t } from './i18n';
 
 /**
  * What a finding's badge says: what is wrong in two or three words (the rule id is in the tooltip and
@@ -11,6 +11,18 @@ import { t } from './i18n';
  */
 export function badgeText(ruleId: string, title: Msg): string {
   return t(`badge_${ruleId.replace(/-/g, '_')}` as MessageId) || t(title);
+}
+
+const SEVERITY_WORD: Record<Severity, MessageId> = {
+  high: 'sev_high',
+  medium: 'sev_medium',
+  low: 'sev_low',
+  info: 'sev_info',
+};
+
+/** The severity in a word: `high`, `medium`, `low`, `info` (en). */
+export function severityWord(severity: Severity): string {
+  return t(SEVERITY_WORD[severity]);
 }
 
 const SEVERITY_LETTER: Record<Severity, string> = { high: 'H', medium: 'M', low: 'L', info: 'i' };
@@ -44,10 +56,12 @@ export function rowAccessibleName(
   findings: readonly { severity: Severity }[],
   options: { locked?: boolean } = {},
 ): string {
-  const parts = [name || '(no name)'];
-  if (options.locked) parts.push('protected');
-  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-  if (counts.length === 0) parts.push('no warnings');
-  for (const [severity, n] of counts) parts.push(`${n} ${severity}`);
-  return parts.join(', ');
+  const parts = [name || t('no_name')];
+  if (options.locked) parts.push(t('a_protected'));
+  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
+  if (counts.length === 0) parts.push(t('a_no_warnings'));
+  for (const [severity, n] of counts) parts.push(t('sev_count', num(n), severityWord(severity)));
+  return parts.reduce((list, part) => t('list_comma', list, part));
 }

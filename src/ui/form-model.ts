@@ -1,5 +1,6 @@
 /** The edit form's cookie, as a pure function: loaded with the form, not with the popup. */
 import { bareDomain, type Cookie } from '../model/cookie';
+import { t } from './i18n';
 import { type FormState, toLocalInput } from './model';
 
 /**
@@ -11,7 +12,7 @@ export function cookieFromForm(
   base: { storeId: string; original?: Cookie | undefined },
 ): { cookie: Cookie } | { error: string } {
   const domain = bareDomain(form.domain.trim()).toLowerCase();
-  if (!domain) return { error: 'Domain is required.' };
+  if (!domain) return { error: t('domain_required') };
   const cookie: Cookie = {
     name: form.name,
     value: form.value,
@@ -30,7 +31,7 @@ export function cookieFromForm(
       cookie.expirationDate = original.expirationDate;
     } else {
       const ms = form.expires ? new Date(form.expires).getTime() : Number.NaN;
-      if (!Number.isFinite(ms)) return { error: 'Expires is not a valid date: pick a date and time, or tick Session.' };
+      if (!Number.isFinite(ms)) return { error: t('expires_invalid') };
       cookie.expirationDate = Math.round(ms / 1000);
     }
   }

@@ -1,6 +1,8 @@
 /** Small display helpers shared by the components. Text only: nothing here produces HTML. */
+import { plural } from '../i18n/msg';
 import type { Cookie } from '../model/cookie';
 import { SAME_SITE_ATTRIBUTE } from '../model/same-site';
+import { num, t } from './i18n';
 import type { Outcome } from './outcome-text';
 
 export function flagList(cookie: Pick<Cookie, 'secure' | 'httpOnly' | 'sameSite' | 'hostOnly'>): string[] {
@@ -8,16 +10,16 @@ export function flagList(cookie: Pick<Cookie, 'secure' | 'httpOnly' | 'sameSite'
   if (cookie.secure) flags.push('Secure');
   if (cookie.httpOnly) flags.push('HttpOnly');
   if (cookie.sameSite !== 'unspecified') flags.push(`SameSite=${SAME_SITE_ATTRIBUTE[cookie.sameSite]}`);
-  if (cookie.hostOnly) flags.push('Host-only');
+  if (cookie.hostOnly) flags.push(t('host_only'));
   return flags;
 }
 
 /** "1 cookie", "2 cookies". */
 export function cookieCount(count: number): string {
-  return `${count} cookie${count === 1 ? '' : 's'}`;
+  return t(plural('n_cookies', count, num(count)));
 }
 
 /** A jump to a cookie (from the Set-Cookie log) that is not among the loaded cookies. */
 export function cookieNotFoundOutcome(name: string): Outcome {
-  return { text: `The cookie ${name} is not in this page's cookies (any more).`, error: true };
+  return { text: t('cookie_not_found', name), error: true };
 }

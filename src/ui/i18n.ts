@@ -4,6 +4,7 @@
  * (the extension's `_locales`, English where a language lacks a message). Unit tests, which run
  * without the extension API, inject the English catalogue with `setWording` (test/unit/setup-i18n.ts).
  */
+import { formatNumber } from '../i18n/format';
 import { formatMsg, type Lookup, type MsgArg, type MsgLike, msg } from '../i18n/msg';
 import { browser } from './connect/browser-api';
 
@@ -46,4 +47,9 @@ export function uiLookup(): Lookup {
 export function t(message: MsgLike, ...args: MsgArg[]): string {
   const m = typeof message === 'string' ? msg(message, ...args) : message;
   return formatMsg(m, lookup, uiLocale());
+}
+
+/** A count or number in the reader's language: `1,234` (en), `1.234` (de). */
+export function num(n: number): string {
+  return formatNumber(n, uiLocale());
 }

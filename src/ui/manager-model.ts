@@ -10,6 +10,7 @@ import type { BulkOutcome, ProtectRule, StoreCookies, StoreSiteGroup } from '../
 import { type Cookie, cookieKey, hostOfDomain } from '../model/cookie';
 import { findingsByCookie, type Row, SEVERITY_ORDER } from './model';
 import { cookieCount } from './outcome-text';
+import { num, t } from './i18n';
 
 export type SiteOrder = 'name' | 'weakest';
 
@@ -191,12 +192,15 @@ export function selectedCookies(data: StoreCookies, selected: ReadonlySet<string
 
 /** What a bulk change (expiry, harden) did, with one line per cookie it could not change. */
 export function bulkText(action: string, outcome: BulkOutcome): { text: string; problems: string[]; error: boolean } {
-  const parts = [`${action}: ${cookieCount(outcome.changed)} changed`];
-  if (outcome.unchanged > 0) parts.push(`${outcome.unchanged} already so`);
-  if (outcome.failed.length > 0) parts.push(`${outcome.failed.length} could not be changed`);
-  const problems = outcome.failed.map((f) => `${f.name || '(no name)'} (${f.domain}${f.path}): ${f.reason}`);
+  const parts = [t('m_bulk_changed', action, cookieCount(outcome.changed))];
+  if (outcome.unchanged > 0) parts.push(t('m_bulk_already', num(outcome.unchanged)));
+  if (outcome.failed.length > 0) parts.push(t('m_bulk_failed', num(outcome.failed.length)));
+  const problems = outcome.failed.map((f) =>
+    t('m_bulk_problem', f.name || t('no_name'), `${f.domain}${f.path}`, f.reason),
+  );
   if (outcome.warning) problems.push(outcome.warning);
-  return { text: `${parts.join(', ')}.`, problems, error: outcome.failed.length > 0 || Boolean(outcome.warning) };
+  const text = parts.reduce((list, part) => t('list_comma', list, part));
+  return { text: t('sentence', text), problems, error: outcome.failed.length > 0 || Boolean(outcome.warning) };
 }
 
 /** The backup's file name: `cookie-lens-backup-<store>-<date>.json`, the store id made safe for a file name. */

@@ -1,6 +1,9 @@
-/** View logic of the Set-Cookie log as pure functions: filtering and labels. */
+/** View logic of the Set-Cookie log as pure functions: filtering and labels, in the reader's language. */
+import { formatDate } from '../i18n/format';
+import { type MessageId, plural } from '../i18n/msg';
 import type { Verdict } from '../model/verdict';
 import type { SetCookieEntry } from '../model/set-cookie-entry';
+import { num, t, uiLocale } from './i18n';
 
 export const VERDICTS: readonly Verdict[] = ['stored', 'replaced', 'deleted', 'rejected'];
 
@@ -27,9 +30,26 @@ export function filterEntries(entries: readonly SetCookieEntry[], filter: LogFil
 
 /** The verdict in words: the Flask case reads "Not stored (expired on arrival)", not like a deliberate delete. */
 export function verdictLabel(entry: Pick<SetCookieEntry, 'verdict' | 'onArrival'>): string {
-  if (entry.verdict === 'deleted' && entry.onArrival) return 'Not stored (expired on arrival)';
-  if (entry.verdict === 'rejected') return 'Not stored (refused)';
-  return entry.verdict[0]?.toUpperCase() + entry.verdict.slice(1);
+  return t(entry.verdict === 'deleted' && entry.onArrival ? 'verdict_expired' : VERDICT_LABEL[entry.verdict]);
+}
+
+const VERDICT_LABEL: Record<Verdict, MessageId> = {
+  stored: 'verdict_stored',
+  replaced: 'verdict_replaced',
+  deleted: 'verdict_deleted',
+  rejected: 'verdict_refused',
+};
+
+const VERDICT_OPTION: Record<Verdict, MessageId> = {
+  stored: 'vopt_stored',
+  replaced: 'vopt_replaced',
+  deleted: 'vopt_deleted',
+  rejected: 'vopt_rejected',
+};
+
+/** A verdict as the log's filter menu names it: `stored`, `replaced`, `deleted`, `rejected` (en). */
+export function verdictOption(verdict: Verdict): string {
+  return t(VERDICT_OPTION[verdict]);
 }
 
 const OFFENDING: Record<string, string[]> = {
@@ -48,23 +68,33 @@ export function offendingAttributes(entry: Pick<SetCookieEntry, 'verdict' | 'onA
   return (entry.verdict === 'rejected' && entry.reason && OFFENDING[entry.reason]) || [];
 }
 
-/** `12:03:04.120`, local time, as DevTools shows request times. */
+const CLOCK: Intl.DateTimeFormatOptions = {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hourCycle: 'h23',
+};
+
+/** `12:03:04.120` (en), `12:03:04,120` (de), local time, as DevTools shows request times. */
 export function clockTime(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+  return formatDate(ms, uiLocale(), CLOCK);
 }
 
-const FRAME_LABEL = { main_frame: 'page', sub_frame: 'frame', other: 'subresource' } as const;
+const FRAME_LABEL: Record<SetCookieEntry['frameType'], MessageId> = {
+  main_frame: 'frame_page',
+  sub_frame: 'frame_frame',
+  other: 'frame_sub',
+};
 
 /** Where the header came from, in words: `302 page`, `200 frame`, `script`. */
 export function originLabel(entry: Pick<SetCookieEntry, 'source' | 'status' | 'frameType'>): string {
-  if (entry.source === 'script') return 'script';
-  const redirect = entry.status >= 300 && entry.status < 400 ? ' redirect' : '';
-  return `${entry.status}${redirect} ${FRAME_LABEL[entry.frameType]}`;
+  if (entry.source === 'script') return t('origin_script');
+  const redirect = entry.status >= 300 && entry.status < 400;
+  return t(redirect ? 'origin_redirect' : 'origin', entry.status, t(FRAME_LABEL[entry.frameType]));
 }
 
 /** Says that the oldest entries were dropped to keep the log within its storage budget. */
 export function logDroppedText(dropped: number): string {
-  return `${dropped.toLocaleString('en')} older ${dropped === 1 ? 'entry was' : 'entries were'} dropped to keep the log within its 4 MB of storage.`;
+  return t(plural('log_dropped', dropped, num(dropped)));
 }

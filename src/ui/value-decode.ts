@@ -2,6 +2,7 @@
  * Decoded views of a cookie value for the value inspector, plus small time and size helpers.
  * Pure and text only: no DOM, nothing here produces HTML, and nothing here throws on any input.
  */
+import { t } from './i18n';
 
 export interface JwtView {
   header: unknown;
@@ -103,7 +104,6 @@ function parseJson(text: string): unknown {
  * of `[[[...]]]` gave 8 MB of text), and from a few thousand levels JSON.stringify overflows the stack.
  */
 export const MAX_JSON_DEPTH = 32;
-const TOO_DEEP_NOTE = `JSON nested more than ${MAX_JSON_DEPTH} levels deep: not pretty-printed.`;
 const TOO_DEEP = Symbol('too deep');
 
 /** How deep the arrays and objects of JSON text nest (brackets inside strings do not count). */
@@ -114,7 +114,8 @@ function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // the escaped character
+      if (c === 0x5c)
+        i++; // the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
@@ -181,9 +182,9 @@ export function decodeViews(value: string, now: number = Date.now()): ValueViews
   // Candidates for base64, best first; `inner` is the payload of a framework-wrapped value.
   let inner: string | undefined;
   if (/^\.eJ[\w-]+\./.test(text)) {
-    views.note = 'Flask session cookie, zlib-compressed (not decompressed here); the signature is not checked.';
+    views.note = t('note_flask_compressed');
   } else if (/^s:.+\.[\w+/-]+$/s.test(text)) {
-    views.note = 'Express signed cookie (s:value.signature); the signature is not checked.';
+    views.note = t('note_express_signed');
     inner = text.slice(2, text.lastIndexOf('.'));
   } else if (text.startsWith('j:')) {
     inner = text.slice(2);
@@ -195,13 +196,12 @@ export function decodeViews(value: string, now: number = Date.now()): ValueViews
     const firstSegment = /^([\w-]{8,})\.[\w-]+\.[\w-]+$/.exec(text)?.[1];
     const base64 = base64Text(text) ?? (inner && base64Text(inner)) ?? (firstSegment && base64Text(firstSegment));
     if (base64) views.base64 = base64;
-    if (firstSegment && base64 && prettyJson(base64))
-      views.note = 'Signed session data (itsdangerous/Flask style); the signature is not checked.';
+    if (firstSegment && base64 && prettyJson(base64)) views.note = t('note_signed_session');
   }
   if (inner?.startsWith('j:')) inner = inner.slice(2);
 
   const json = prettyJson(value) ?? prettyJson(url) ?? prettyJson(inner) ?? prettyJson(views.base64);
-  if (json === TOO_DEEP) views.note ??= TOO_DEEP_NOTE;
+  if (json === TOO_DEEP) views.note ??= t('note_too_deep', MAX_JSON_DEPTH);
   else if (json !== undefined) views.json = json;
   return views;
 }

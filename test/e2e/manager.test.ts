@@ -229,7 +229,7 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('manager page in %s', (kin
     seeded = await everyCookie(page);
     expect(seeded).toHaveLength(SITES * PER_SITE);
     // The page follows the browser's changes live.
-    await shownCount(page, '3300 cookies');
+    await shownCount(page, '3,300 cookies');
   });
   afterAll(async () => {
     await session?.close();
@@ -249,50 +249,50 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('manager page in %s', (kin
     if (kind === 'chrome') {
       // The partitioned cookies of the first five sites are grouped under their top-level site, marked.
       await choose(page, 'Partitioned', 'yes');
-      await shownCount(page, '10 of 3300 cookies');
+      await shownCount(page, '10 of 3,300 cookies');
       const groups = await page.$$eval('[data-testid="site-group"]', (g) =>
         g.map((x) => `${x.getAttribute('data-site')} ${x.getAttribute('data-count')}`),
       );
       expect(groups).toEqual(['top-x.test 10']);
       expect(await page.$$eval('[data-testid="partitioned-mark"]', (m) => m.length)).toBe(10);
       await choose(page, 'Partitioned', '');
-      await shownCount(page, '3300 cookies');
+      await shownCount(page, '3,300 cookies');
     }
 
-    await search(page, 'name:c007 domain:site01', '10 of 3300 cookies');
+    await search(page, 'name:c007 domain:site01', '10 of 3,300 cookies');
     expect(await shownRows(page)).toEqual(Array.from({ length: 10 }, (_, i) => rowOf(10 + i, 7)));
 
     // rule: every cookie of site042 that is not Secure (j % 3 === 0) has the missing-secure finding.
     const insecure = Array.from({ length: PER_SITE }, (_, j) => j)
       .filter((j) => j % 3 === 0)
       .map((j) => rowOf(42, j));
-    await search(page, `rule:missing-secure domain:${site(42)}`, `${insecure.length} of 3300 cookies`);
+    await search(page, `rule:missing-secure domain:${site(42)}`, `${insecure.length} of 3,300 cookies`);
     expect(await shownRows(page)).toEqual(insecure);
 
-    await search(page, `/^c01[0-2]$/ domain:${site(99)}`, '3 of 3300 cookies');
+    await search(page, `/^c01[0-2]$/ domain:${site(99)}`, '3 of 3,300 cookies');
     expect(await shownRows(page)).toEqual([10, 11, 12].map((j) => rowOf(99, j)));
 
     // An invalid regular expression says why, and the page keeps working.
     await typeInto(page, 'Search', '/[oops');
     await page.waitForSelector('.query-error[role="alert"]');
-    await search(page, '', '3300 cookies');
+    await search(page, '', '3,300 cookies');
   });
 
   it('bulk delete of one site then Undo restores every cookie identically', async () => {
-    await search(page, `domain:${site(7)}`, '33 of 3300 cookies');
+    await search(page, `domain:${site(7)}`, '33 of 3,300 cookies');
     await clickButton(page, 'Select all');
     await page.waitForFunction(
       () => document.querySelector('[data-testid="selected-count"]')?.textContent === '33 selected',
     );
     await clickButton(page, 'Delete selected');
-    await shownCount(page, '0 of 3267 cookies');
+    await shownCount(page, '0 of 3,267 cookies');
     const after = await everyCookie(page);
     expect(after).toHaveLength(3267);
     expect(after.some((c) => String(c.domain).endsWith(site(7)))).toBe(false);
     await clickButton(page, 'Undo');
-    await shownCount(page, '33 of 3300 cookies');
+    await shownCount(page, '33 of 3,300 cookies');
     expect(await everyCookie(page)).toEqual(seeded);
-    await search(page, '', '3300 cookies');
+    await search(page, '', '3,300 cookies');
   });
 
   it('Backup, wipe, Restore gives back every cookie with every attribute', async () => {
@@ -306,16 +306,16 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('manager page in %s', (kin
     await chooseBackup(page, file.text);
     await page.waitForSelector('[data-testid="restore-summary"]', { timeout: 60_000 });
     expect(await page.$eval('[data-testid="restore-summary"]', (p) => p.textContent)).toContain(
-      '3300 new, 0 replaced, 0 unchanged',
+      '3,300 new, 0 replaced, 0 unchanged',
     );
     await clickButton(page, 'Confirm');
     await page.waitForSelector('[data-testid="restore-outcome"]', { timeout: 240_000 });
     expect(await page.$eval('[data-testid="restore-outcome"]', (p) => p.textContent)).toContain(
-      'Restored 3300 cookies',
+      'Restored 3,300 cookies',
     );
     await clickButton(page, 'Close');
     expect(await everyCookie(page)).toEqual(seeded);
-    await shownCount(page, '3300 cookies');
+    await shownCount(page, '3,300 cookies');
     // The background writes the 3,300 cookies one by one, safely, each looked up and read back by its
     // own URL: about 20 seconds in Chromium and 15 in Firefox on a loaded 2-core machine (it was two
     // minutes in Chromium while each lookup walked the whole store). The timeouts leave room for load.
@@ -340,7 +340,7 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('manager page in %s', (kin
 
   it('a protected cookie survives bulk delete of its whole site and a restore that would replace it', async () => {
     const before = await backup(page);
-    await search(page, `domain:${site(12)}`, '33 of 3300 cookies');
+    await search(page, `domain:${site(12)}`, '33 of 3,300 cookies');
     const row = `[data-testid="cookie-row"][data-domain="${site(12)}"][data-name="${name(4)}"]`;
     await page.waitForSelector(row);
     await (await page.waitForSelector(`.mrow:has(${row}) button.protect`))?.click();
@@ -373,7 +373,7 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('manager page in %s', (kin
     const now12 = (await everyCookie(page)).filter((c) => String(c.domain).endsWith(site(12)));
     expect(now12).toHaveLength(PER_SITE);
     expect(now12.find((c) => c.name === name(4))?.value).toBe('changed');
-    await search(page, '', '3300 cookies');
+    await search(page, '', '3,300 cookies');
   });
 
   if (kind === 'firefox') {
@@ -411,14 +411,14 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('manager page in %s', (kin
       expect(await shownRows(direct)).toEqual(['work-x.test work-only']);
       await direct.close();
       await clickButton(page, 'Normal');
-      await shownCount(page, '3300 cookies');
+      await shownCount(page, '3,300 cookies');
     });
   }
 
   it('saves a screenshot of the manager', async () => {
-    await search(page, 'domain:site00', '330 of 3300 cookies');
+    await search(page, 'domain:site00', '330 of 3,300 cookies');
     mkdirSync(resolve(root, 'test-results/screenshots'), { recursive: true });
     await page.screenshot({ path: resolve(root, `test-results/screenshots/manager-${kind}.png`) });
-    await search(page, '', '3300 cookies');
+    await search(page, '', '3,300 cookies');
   });
 });

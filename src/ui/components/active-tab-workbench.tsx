@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ActiveTabFollower } from '../connect/active-tab';
 import type { Connector } from '../connect/connector';
+import { t } from '../i18n';
 import { CookieWorkbench } from './cookie-workbench';
 
 export interface ActiveTabWorkbenchProps {
@@ -56,11 +57,7 @@ export function ActiveTabWorkbench({ follower, connectorFor, onAllSites }: Activ
     [tabId, follower, connectorFor],
   );
   if (!connector) {
-    return resolved ? (
-      <p class="empty">No tab to show cookies for: switch to a web page.</p>
-    ) : (
-      <p aria-busy="true">Loading cookies…</p>
-    );
+    return resolved ? <p class="empty">{t('no_tab')}</p> : <p aria-busy="true">{t('loading')}</p>;
   }
   return (
     <div class="active-tab" data-tab-id={tabId}>

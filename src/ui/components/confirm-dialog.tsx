@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
 import { Modal } from './manager/modal';
 
 export interface ConfirmDialogProps {
@@ -37,10 +38,10 @@ export function ConfirmDialog({
       {modal && <h2>{label}</h2>}
       <p>{question}</p>
       <button type="button" class={danger ? 'primary danger' : 'primary'} onClick={onConfirm} ref={first}>
-        Confirm
+        {t('confirm')}
       </button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </section>
   );

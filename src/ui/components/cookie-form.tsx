@@ -25,7 +25,7 @@ export interface CookieFormProps {
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
 const SAME_SITES: [SameSite, string][] = [
-  ['unspecified', 'Not set'],
+  ['unspecified', ''],
   ['lax', SAME_SITE_ATTRIBUTE.lax],
   ['strict', SAME_SITE_ATTRIBUTE.strict],
   ['none', SAME_SITE_ATTRIBUTE.none],
@@ -44,9 +44,9 @@ const REFUSAL_RULES = new Set([
 export function quickFix(form: FormState): { label: string; apply: (form: FormState) => FormState } | undefined {
   const host = form.name.startsWith('__Host-');
   if (!form.secure && (form.sameSite === 'none' || form.partitioned || host || form.name.startsWith('__Secure-')))
-    return { label: 'Turn on Secure', apply: (f) => ({ ...f, secure: true }) };
+    return { label: t('fix_turn_on_secure'), apply: (f) => ({ ...f, secure: true }) };
   if (host && (!form.hostOnly || form.path !== '/'))
-    return { label: 'Make it host-only on /', apply: (f) => ({ ...f, hostOnly: true, path: '/' }) };
+    return { label: t('fix_host_only_root'), apply: (f) => ({ ...f, hostOnly: true, path: '/' }) };
   return undefined;
 }
 
@@ -140,9 +140,9 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
       }}
     >
       <h2>{title}</h2>
-      {text('name', 'Name')}
+      {text('name', t('f_name'))}
       <label>
-        Value
+        {t('f_value')}
         <textarea
           value={form.value}
           rows={3}
@@ -151,13 +151,13 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
         />
       </label>
       <div class="line">
-        {text('domain', 'Domain')}
-        {flag('hostOnly', 'Host-only')}
+        {text('domain', t('f_domain'))}
+        {flag('hostOnly', t('host_only'))}
       </div>
-      {text('path', 'Path')}
+      {text('path', t('f_path'))}
       <div class="line">
         <label>
-          Expires
+          {t('f_expires')}
           <input
             type="datetime-local"
             value={form.expires}
@@ -165,7 +165,7 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
             onInput={(e) => field('expires')(e.currentTarget.value)}
           />
         </label>
-        {flag('session', 'Session')}
+        {flag('session', t('session'))}
       </div>
       <div class="line">
         {flag('secure', 'Secure')}
@@ -175,21 +175,21 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
           <select value={form.sameSite} onChange={(e) => field('sameSite')(e.currentTarget.value as SameSite)}>
             {SAME_SITES.map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {label || t('not_set')}
               </option>
             ))}
           </select>
         </label>
-        {flag('partitioned', 'Partitioned')}
+        {flag('partitioned', t('f_partitioned'))}
       </div>
       {refusal && status.kind !== 'error' && (
         <p class="refusal" data-testid="refusal-warning">
-          The browser will refuse this cookie: {t(refusal)}
+          {t('will_refuse', t(refusal))}
           {fixButton}
         </p>
       )}
       {warnings.length > 0 && (
-        <ul class="advice" aria-label="Warnings before saving">
+        <ul class="advice" aria-label={t('warnings_before_saving')}>
           {warnings.map((f) => (
             <li key={f.ruleId} class={`sev-${f.severity}`} data-rule={f.ruleId} data-severity={f.severity}>
               {t(f.title)} <code>{t(f.fix)}</code>
@@ -205,10 +205,10 @@ export function CookieForm({ title, initial, storeId, original, check, onSave, o
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={status.kind === 'saving'}>
-          {refusal ? 'Save anyway' : 'Save'}
+          {refusal ? t('save_anyway') : t('save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

@@ -2,7 +2,7 @@ import type { Finding } from '../../core/types';
 import { lazyModule } from '../hooks/use-lazy';
 import { cookieSize, partitionText } from '../../model/cookie';
 import { flagList } from '../format';
-import { badgeText, flagMarks, rowAccessibleName, severityLetter } from '../finding-text';
+import { badgeText, flagMarks, rowAccessibleName, severityLetter, severityWord } from '../finding-text';
 import type { Row } from '../model';
 import { absoluteLocalTime, byteSize, relativeTime } from '../time-text';
 import type { CopyAsProps } from './copy-as';
@@ -85,7 +85,7 @@ export function CookieRow(props: CookieRowProps) {
       >
         <span
           class={`sevmark${worst ? ` sev-${worst}` : ''}`}
-          title={worst ? `Worst finding: ${worst}` : 'No findings'}
+          title={worst ? t('worst_finding', severityWord(worst)) : t('no_findings')}
         >
           {worst ? severityLetter(worst) : ''}
         </span>
@@ -95,26 +95,26 @@ export function CookieRow(props: CookieRowProps) {
               class="lock"
               data-testid="protected-lock"
               role="img"
-              aria-label="Protected"
-              title="Protected: Delete all and imports leave it alone"
+              aria-label={t('protected')}
+              title={t('protected_title')}
             >
               🔒
             </span>
           )}
-          {cookie.name || '(no name)'}
+          {cookie.name || t('no_name')}
         </span>
         <span class="value" id={`${id}-value`}>
           {preview(cookie.value)}
         </span>
-        <span class="flags" title={flags || 'No flags'}>
+        <span class="flags" title={flags || t('no_flags')}>
           {flagMarks(cookie)}
         </span>
         <span
           class="expiry"
           id={`${id}-expiry`}
-          title={expiresMs !== undefined ? absoluteLocalTime(expiresMs) : 'Ends with the browser session'}
+          title={expiresMs !== undefined ? absoluteLocalTime(expiresMs) : t('session_title')}
         >
-          {expiresMs !== undefined ? relativeTime(expiresMs, now) : 'Session'}
+          {expiresMs !== undefined ? relativeTime(expiresMs, now) : t('session')}
         </span>
         <span class="badges">
           {findings.map((f) => (
@@ -123,7 +123,7 @@ export function CookieRow(props: CookieRowProps) {
               class={`badge sev-${f.severity} mark-${f.severity}`}
               data-rule={f.ruleId}
               data-severity={f.severity}
-              title={`${f.severity}: ${t(f.title)} (${f.ruleId})`}
+              title={t('badge_title', severityWord(f.severity), t(f.title), f.ruleId)}
             >
               {badgeText(f.ruleId, f.title)}
             </span>
@@ -134,22 +134,22 @@ export function CookieRow(props: CookieRowProps) {
         <div class="row-body">
           <div class="actions">
             <button type="button" onClick={() => onEdit(row)}>
-              Edit
+              {t('edit')}
             </button>
             <button type="button" onClick={() => onDuplicate(row)}>
-              Duplicate
+              {t('duplicate')}
             </button>
             <button type="button" class="danger" onClick={() => onDelete(row)}>
-              Delete
+              {t('delete')}
             </button>
             {onProtect && (
               <button type="button" onClick={() => onProtect(row, !locked)}>
-                {locked ? 'Unprotect' : 'Protect'}
+                {locked ? t('unprotect') : t('protect')}
               </button>
             )}
             {onShowHeaders && (
               <button type="button" onClick={() => onShowHeaders(row)}>
-                Show Set-Cookie headers
+                {t('show_headers')}
               </button>
             )}
           </div>
@@ -160,7 +160,9 @@ export function CookieRow(props: CookieRowProps) {
             <span class="path">{cookie.path}</span>
             <span class="size">{byteSize(cookieSize(cookie))}</span>
             <span>{flags}</span>
-            {cookie.partitionKey && <span class="partition">Partitioned: {partitionText(cookie.partitionKey)}</span>}
+            {cookie.partitionKey && (
+              <span class="partition">{t('partitioned_in', partitionText(cookie.partitionKey))}</span>
+            )}
           </p>
           <LazyInspector value={cookie.value} now={now} />
         </div>

@@ -4,6 +4,7 @@ import { errorText } from '../../error-text';
 import type { TabCookies } from '../../messages';
 import { type Cookie, cookieKey } from '../../model/cookie';
 import type { Connector } from '../connect/connector';
+import { t as word } from '../i18n';
 import { type CookieFocus, focusedControl, useWorkbenchFocus } from '../hooks/use-workbench-focus';
 import { useCookieData } from '../hooks/use-cookie-data';
 import {
@@ -185,7 +186,7 @@ export function CookieWorkbench({
     locked.has(row.key) ? confirmFirst('delete', row) : removeCookies([row.cookie], (t) => t.deleteLabel(row.cookie));
   const editRow = (r: Row) =>
     openEditor({
-      title: `Edit ${r.cookie.name}`,
+      title: word('edit_title', r.cookie.name),
       initial: formFromCookie(r.cookie),
       original: r.cookie,
       focus: 'value',
@@ -193,7 +194,7 @@ export function CookieWorkbench({
   const setProtection = connector.setProtection?.bind(connector);
   const protect = (row: Row, on: boolean) =>
     run(async (t) => {
-      if (!setProtection) throw new Error('This view cannot protect cookies.');
+      if (!setProtection) throw new Error(word('cannot_protect'));
       const { protectionChange } = await import('../protection');
       const change = protectionChange(on ? [] : ((await connector.protectRules?.()) ?? []), row.cookie, on);
       if ('add' in change) {
@@ -299,7 +300,7 @@ export function CookieWorkbench({
     return (
       <div class="workbench-loading">
         <LiveRegion status={status} />
-        {loadError ? <p role="alert">Could not read cookies: {loadError}</p> : <p aria-busy="true">Loading cookies…</p>}
+        {loadError ? <p role="alert">{word('load_failed', loadError)}</p> : <p aria-busy="true">{word('loading')}</p>}
       </div>
     );
   }
@@ -317,7 +318,7 @@ export function CookieWorkbench({
     onEdit: (r) => (locked.has(r.key) ? confirmFirst('edit', r) : editRow(r)),
     onDuplicate: (r) =>
       openEditor({
-        title: `Duplicate ${r.cookie.name}`,
+        title: word('duplicate_title', r.cookie.name),
         initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` },
         focus: 'name',
       }),
@@ -338,7 +339,7 @@ export function CookieWorkbench({
       <LiveRegion status={status} />
       <SummaryBar
         summary={data.summary}
-        site={`${host || data.tab.url}${sections ? ' (top-level site)' : ''}`}
+        site={sections ? word('top_level_site', host || data.tab.url) : host || data.tab.url}
         counts={counts}
         filter={severity}
         onFilter={setSeverity}
@@ -368,7 +369,7 @@ export function CookieWorkbench({
         onWarningsOnly={setWarningsOnly}
         onHighAndMedium={(on) => setSeverity(on ? 'high-medium' : undefined)}
         onSort={setSort}
-        onAdd={() => openEditor({ title: 'Add cookie', initial: blankForm(host, now), focus: 'name' })}
+        onAdd={() => openEditor({ title: word('add_cookie'), initial: blankForm(host, now), focus: 'name' })}
         onExport={() => openTransfer('export')}
         onImport={() => openTransfer('import')}
         onDeleteAll={() => {
@@ -404,9 +405,7 @@ export function CookieWorkbench({
       )}
       {confirming && (
         <ConfirmDialog
-          label={
-            confirming.action === 'edit' ? 'Confirm editing a protected cookie' : 'Confirm deleting a protected cookie'
-          }
+          label={confirming.action === 'edit' ? word('confirm_edit_protected') : word('confirm_delete_protected')}
           question={confirming.question}
           danger={confirming.action === 'delete'}
           onConfirm={() => {
@@ -451,9 +450,9 @@ export function CookieWorkbench({
       {/* Focusable from script only: focus rests here when a delete leaves no row. */}
       <div class="list" ref={list} tabIndex={-1}>
         {total === 0 ? (
-          <p class="empty">No cookies for this page.</p>
+          <p class="empty">{word('no_cookies')}</p>
         ) : (
-          !sections && groups.length === 0 && <p class="empty">No cookie matches.</p>
+          !sections && groups.length === 0 && <p class="empty">{word('no_match')}</p>
         )}
         {total > 0 && sections && SiteSection
           ? rendered.sections?.map((section) => <SiteSection key={section.site} section={section} {...rows} />)

@@ -6,7 +6,8 @@ import { errorText } from '../../error-text';
 import { EXPORT_FORMAT_PREF, loadPref, savePref } from '../connect/prefs';
 import { EXPORT_FORMATS, formatInfo, isExportFormat } from '../export-formats';
 import { exportText, isRequestFormat } from './export-text';
-
+import { cookieCount } from '../format';
+import { num, t } from '../i18n';
 
 export interface CopyAsProps {
   cookies: readonly Cookie[];
@@ -41,10 +42,14 @@ export function CopyAs({ cookies, pageUrl }: CopyAsProps) {
       const { text, carried, warning, error } = exportText(cookies, format, pageUrl);
       if (error) throw new Error(error);
       await navigator.clipboard.writeText(text);
-      const what = isRequestFormat(format) ? `${carried.length} of ${cookies.length} cookies sent to this page` : `${cookies.length === 1 ? cookies[0]?.name : `${cookies.length} cookies`}`;
-      setStatus({ text: `Copied ${what} as ${formatInfo(format).label}.`, warning });
+      const what = isRequestFormat(format)
+        ? t('sent_to_this_page', num(carried.length), num(cookies.length))
+        : cookies.length === 1
+          ? (cookies[0]?.name ?? '')
+          : cookieCount(cookies.length);
+      setStatus({ text: t('copied_as', what, t(formatInfo(format).label)), warning });
     } catch (e) {
-      setStatus({ text: `Copy failed: ${errorText(e)}`, error: true });
+      setStatus({ text: t('copy_failed', errorText(e)), error: true });
     }
   };
 
@@ -53,23 +58,18 @@ export function CopyAs({ cookies, pageUrl }: CopyAsProps) {
       <div class="actions">
         {last && (
           <button type="button" onClick={() => copy(last)}>
-            Copy as {formatInfo(last).label}
+            {t('copy_as_format', t(formatInfo(last).label))}
           </button>
         )}
-        <button
-          type="button"
-          aria-haspopup="menu"
-          aria-expanded={open}
-          onClick={() => setOpen((o) => !o)}
-        >
-          Copy as…
+        <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          {t('copy_as_menu')}
         </button>
       </div>
       {open && (
-        <div role="menu" aria-label="Copy as" class="copy-menu">
+        <div role="menu" aria-label={t('copy_as')} class="copy-menu">
           {EXPORT_FORMATS.map((f) => (
             <button key={f.format} type="button" role="menuitem" data-format={f.format} onClick={() => copy(f.format)}>
-              {f.label}
+              {t(f.label)}
             </button>
           ))}
         </div>

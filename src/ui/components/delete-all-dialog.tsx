@@ -1,5 +1,6 @@
 import '../sheets.css';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
 import { deleteAllQuestion } from '../outcome-text';
 
 export interface DeleteAllDialogProps {
@@ -18,13 +19,13 @@ export function DeleteAllDialog({ count, host, protectedCount = 0, onConfirm, on
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
-    <section class="dialog" data-testid="delete-all-dialog" aria-label="Confirm delete all">
+    <section class="dialog" data-testid="delete-all-dialog" aria-label={t('confirm_delete_all')}>
       <p>{deleteAllQuestion(count, host, protectedCount)}</p>
       <button type="button" class="primary danger" onClick={onConfirm} ref={first}>
-        Confirm delete all
+        {t('confirm_delete_all')}
       </button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </section>
   );

@@ -7,11 +7,13 @@ import { allCookies, cookieFinder } from '../model';
 import { type CookieFocus, CookieWorkbench } from './cookie-workbench';
 import { type LogFocus, SetCookieLogView } from './set-cookie-log-view';
 import { SiteSection } from './site-section';
+import { t } from '../i18n';
+import type { MessageId } from '../../i18n/msg';
 
 type View = 'cookies' | 'log';
-const VIEWS: ReadonlyArray<{ id: View; label: string }> = [
-  { id: 'cookies', label: 'Cookies' },
-  { id: 'log', label: 'Set-Cookie log' },
+const VIEWS: ReadonlyArray<{ id: View; label: MessageId }> = [
+  { id: 'cookies', label: 'view_cookies' },
+  { id: 'log', label: 'view_log' },
 ];
 
 /**
@@ -65,7 +67,7 @@ export function DevtoolsPanel({ connector, logSource, onAllSites }: DevtoolsPane
 
   return (
     <div class="devtools-panel">
-      <div class="view-tabs" role="tablist" aria-label="Cookie Lens views" onKeyDown={onTabKey}>
+      <div class="view-tabs" role="tablist" aria-label={t('views')} onKeyDown={onTabKey}>
         {VIEWS.map(({ id, label }) => (
           <button
             key={id}
@@ -80,7 +82,7 @@ export function DevtoolsPanel({ connector, logSource, onAllSites }: DevtoolsPane
             tabIndex={view === id ? 0 : -1}
             onClick={() => setView(id)}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>

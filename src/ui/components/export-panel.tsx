@@ -6,6 +6,9 @@ import { errorText } from '../../error-text';
 import { EXPORT_FORMAT_PREF, loadPref, savePref } from '../connect/prefs';
 import { EXPORT_FORMATS, formatInfo, isExportFormat } from '../export-formats';
 import { exportText, isRequestFormat } from './export-text';
+import { cookieCount } from '../format';
+import { num, t } from '../i18n';
+import { plural } from '../../i18n/msg';
 
 const GROUPS = [...new Set(EXPORT_FORMATS.map((f) => f.group))];
 
@@ -41,15 +44,16 @@ export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProp
 
   const { text, carried, warning, error } = exportText(cookies, format, pageUrl);
   const what = isRequestFormat(format)
-    ? `${carried.length} of ${cookies.length} cookies are sent to ${pageUrl}`
-    : `${cookies.length} cookie${cookies.length === 1 ? '' : 's'}`;
+    ? t('sent_to_url', num(carried.length), num(cookies.length), pageUrl ?? '')
+    : cookieCount(cookies.length);
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setStatus(`Copied ${isRequestFormat(format) ? carried.length : cookies.length} cookies as ${formatInfo(format).label}.`);
+      const count = isRequestFormat(format) ? carried.length : cookies.length;
+      setStatus(t('copied_as', cookieCount(count), t(formatInfo(format).label)));
     } catch (e) {
-      setStatus(`Copy failed: ${errorText(e)}`);
+      setStatus(t('copy_failed', errorText(e)));
     }
   };
 
@@ -59,20 +63,20 @@ export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProp
     link.download = `cookies-${site.replace(/[^a-z0-9.-]/gi, '_')}.${formatInfo(format).file}`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    setStatus(`Saved ${link.download}.`);
+    setStatus(t('saved', link.download));
   };
 
   return (
-    <section class="dialog" aria-label="Export cookies" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <h2>Export {cookies.length} cookies</h2>
+    <section class="dialog" aria-label={t('export_cookies')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <h2>{t(plural('export_n', cookies.length, num(cookies.length)))}</h2>
       <label>
-        Format
+        {t('format')}
         <select ref={first} value={format} onChange={(e) => choose(e.currentTarget.value as CookieFormat)}>
           {GROUPS.map((group) => (
-            <optgroup key={group} label={group}>
+            <optgroup key={group} label={t(group)}>
               {EXPORT_FORMATS.filter((f) => f.group === group).map((f) => (
                 <option key={f.format} value={f.format}>
-                  {f.label}
+                  {t(f.label)}
                 </option>
               ))}
             </optgroup>
@@ -90,17 +94,17 @@ export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProp
       {error ? (
         <p class="error">{error}</p>
       ) : (
-        <textarea aria-label="Exported text" readOnly rows={6} value={text} spellcheck={false} />
+        <textarea aria-label={t('exported_text')} readOnly rows={6} value={text} spellcheck={false} />
       )}
       <div class="actions">
         <button type="button" onClick={copy} disabled={!!error}>
-          Copy
+          {t('copy')}
         </button>
         <button type="button" onClick={download} disabled={!!error}>
-          Download
+          {t('download')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
       {status && <p role="status">{status}</p>}

@@ -7,6 +7,7 @@ import { cookiesForRequest } from '../../core/formats/request';
 import type { CookieFormat } from '../../core/formats/types';
 import { isSessionLike } from '../../core/session-like';
 import type { Cookie } from '../../model/cookie';
+import { t } from '../i18n';
 
 export interface ExportText {
   text: string;
@@ -29,13 +30,13 @@ export function sessionWarning(cookies: readonly Cookie[]): string {
   const names = [...new Set(cookies.filter((c) => isSessionLike(c)).map((c) => c.name))];
   if (names.length === 0) return '';
   const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')}…` : names.join(', ');
-  return `Whoever gets this is logged in as you (session cookies: ${shown}). Never paste it into a page or send it to anyone who asks for it.`;
+  return t('session_warning', shown);
 }
 
 export function exportText(cookies: readonly Cookie[], format: CookieFormat, pageUrl: string | undefined): ExportText {
   const request = isRequestFormat(format);
   if (request && (pageUrl === undefined || !/^https?:/.test(pageUrl))) {
-    return { text: '', carried: [], warning: '', error: 'A request needs the page URL (http or https); this page has none.' };
+    return { text: '', carried: [], warning: '', error: t('request_needs_url') };
   }
   const carried = request ? cookiesForRequest(cookies, pageUrl as string) : cookies;
   return {

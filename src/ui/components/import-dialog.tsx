@@ -5,6 +5,8 @@ import { importCookies, type ImportResult } from '../../core/formats';
 import type { EvictionRisk, ImportOutcome } from '../../messages';
 import { type Cookie, canonicalDomain, cookieKey } from '../../model/cookie';
 import { errorText } from '../../error-text';
+import { plural } from '../../i18n/msg';
+import { num, t } from '../i18n';
 
 export interface ImportDialogProps {
   host: string;
@@ -20,18 +22,14 @@ type Preview = ImportResult & { replaced: Set<string> };
 
 /** How the preview names a cookie: its name, or what a nameless cookie is. */
 export function previewName(c: Pick<Cookie, 'name' | 'value'>): string {
-  return c.name !== ''
-    ? c.name
-    : `a nameless cookie (value "${c.value.length > 40 ? `${c.value.slice(0, 40)}…` : c.value}")`;
+  return c.name !== '' ? c.name : t('nameless_preview', c.value.length > 40 ? `${c.value.slice(0, 40)}…` : c.value);
 }
 
 /** One line per site (or the whole store) that the import would take past the browser's limit. */
 export function evictionText(risk: EvictionRisk): string {
-  const where = risk.site
-    ? `${risk.site} has ${risk.stored} cookies`
-    : `This cookie store has ${risk.stored.toLocaleString('en')} cookies`;
   const over = risk.stored + risk.adding - risk.limit;
-  return `${where}; adding ${risk.adding} more goes past the browser's limit of ${risk.limit.toLocaleString('en')}${risk.site ? ' per site' : ''}, so it would evict about ${over.toLocaleString('en')} older ${over === 1 ? 'cookie' : 'cookies'}. Undo brings evicted cookies back.`;
+  const counts = [num(risk.stored), num(risk.adding), num(risk.limit), num(over)];
+  return risk.site ? t(plural('evict_site', over, ...counts, risk.site)) : t(plural('evict_store', over, ...counts));
 }
 
 /**
@@ -62,7 +60,7 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
         errors.push({
           line: 0,
           where: c.name,
-          reason: `"${c.name}" (${c.domain}${c.path}) appears twice once imported into this tab's cookie store; the first one is kept.`,
+          reason: t('import_duplicate', c.name, `${c.domain}${c.path}`),
         });
         continue;
       }
@@ -73,9 +71,7 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
     setPreview({ ...result, cookies, errors, replaced: new Set(cookies.map(cookieKey).filter((k) => known.has(k))) });
     setOutcome(undefined);
     setRisks([]);
-    evictionRisks(cookies).then(setRisks, (error: unknown) =>
-      setFailure(`Could not check the browser's cookie limits: ${errorText(error)}`),
-    );
+    evictionRisks(cookies).then(setRisks, (error: unknown) => setFailure(t('limits_failed', errorText(error))));
   };
 
   const readFile = async (file: File | undefined) => {
@@ -85,7 +81,7 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
       setText(content);
       makePreview(content);
     } catch (error) {
-      setFailure(`Could not read ${file.name}: ${errorText(error)}`);
+      setFailure(t('read_failed', file.name, errorText(error)));
     }
   };
 
@@ -99,14 +95,20 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
   };
 
   return (
-    <section class="dialog" aria-label="Import cookies" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <h2>Import cookies</h2>
+    <section class="dialog" aria-label={t('import_cookies')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <h2>{t('import_cookies')}</h2>
       <label>
-        Paste cookies (JSON, Playwright storageState, Puppeteer JSON, Netscape cookies.txt or a Cookie header)
-        <textarea ref={paste} rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} spellcheck={false} />
+        {t('paste_cookies')}
+        <textarea
+          ref={paste}
+          rows={5}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          spellcheck={false}
+        />
       </label>
       <label>
-        File
+        {t('file')}
         <input
           type="file"
           accept=".json,.txt,text/plain,application/json"
@@ -115,20 +117,20 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
       </label>
       <div class="actions">
         <button type="button" onClick={() => makePreview(text)}>
-          Preview
+          {t('preview')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
       {preview && (
         <div class="preview" data-testid="import-preview" data-format={preview.format}>
           <p>
-            {importSummary(preview.cookies.length, preview.replaced.size, preview.errors.length)} Format:{' '}
-            {preview.format}.
+            {importSummary(preview.cookies.length, preview.replaced.size, preview.errors.length)}{' '}
+            {t('format_is', preview.format)}
           </p>
           {risks.length > 0 && (
-            <ul class="import-risks" aria-label="Cookies the browser would evict">
+            <ul class="import-risks" aria-label={t('would_evict')}>
               {risks.map((risk) => (
                 <li key={risk.site} data-testid="import-eviction" role="alert">
                   {evictionText(risk)}
@@ -137,7 +139,7 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
             </ul>
           )}
           {preview.errors.length > 0 && (
-            <ul class="import-errors" aria-label="Rows with errors">
+            <ul class="import-errors" aria-label={t('rows_with_errors')}>
               {preview.errors.map((e) => (
                 <li key={`${e.where}-${e.reason}`} data-testid="import-error" data-line={e.line}>
                   {e.where}: {e.reason}
@@ -152,14 +154,17 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
                 data-testid="import-row"
                 data-action={preview.replaced.has(cookieKey(c)) ? 'replace' : 'add'}
               >
-                {preview.replaced.has(cookieKey(c)) ? 'Replace' : 'Add'} {previewName(c)} ({c.domain}
-                {c.path})
+                {t(
+                  preview.replaced.has(cookieKey(c)) ? 'import_replace' : 'import_add',
+                  previewName(c),
+                  `${c.domain}${c.path}`,
+                )}
               </li>
             ))}
           </ul>
           {preview.cookies.length > 0 && !outcome && (
             <button type="button" onClick={confirm}>
-              Confirm import
+              {t('confirm_import')}
             </button>
           )}
         </div>

@@ -1,4 +1,5 @@
 import type { ComponentChild } from 'preact';
+import { t } from '../i18n';
 
 /**
  * Text that quotes hostile strings (cookie names, values): each occurrence of one of `parts` is
@@ -53,14 +54,14 @@ export function IsolatedHeader({
         const name = part.replace(/^;/, '').split('=')[0]?.trim().toLowerCase() ?? '';
         if (i > 0 && mark.includes(name)) {
           return (
-            <mark key={i} class="isolate offending" title="This attribute is why nothing was stored">
+            <mark key={i} class="isolate offending" title={t('offending_attribute')}>
               {part}
             </mark>
           );
         }
         if (ignored.includes(i)) {
           return (
-            <s key={i} class="isolate ignored" title="Ignored by the browser">
+            <s key={i} class="isolate ignored" title={t('ignored_attribute')}>
               {part}
             </s>
           );

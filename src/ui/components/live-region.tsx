@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { Outcome } from '../outcome-text';
+import { t } from '../i18n';
 
 /**
  * What a screen reader hears after an action: the outcome's words (its `spoken` form when the bar's
@@ -8,7 +9,7 @@ import type { Outcome } from '../outcome-text';
  */
 export function spokenOutcome(status: Outcome | undefined): string {
   if (!status || status.error) return '';
-  return `${status.spoken ?? status.text}${status.undoable ? ' Undo available.' : ''}`;
+  return `${status.spoken ?? status.text}${status.undoable ? ` ${t('undo_available')}` : ''}`;
 }
 
 /**
@@ -21,7 +22,8 @@ export function LiveRegion({ status }: { status: Outcome | undefined }) {
   const last = useRef<{ status: Outcome | undefined; text: string }>({ status: undefined, text: '' });
   if (last.current.status !== status) {
     const said = spokenOutcome(status);
-    const text = said && said === last.current.text.trimEnd() && !last.current.text.endsWith('\u00a0') ? `${said}\u00a0` : said;
+    const text =
+      said && said === last.current.text.trimEnd() && !last.current.text.endsWith('\u00a0') ? `${said}\u00a0` : said;
     last.current = { status, text };
   }
   return (

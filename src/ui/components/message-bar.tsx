@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Outcome } from '../outcome-text';
 
 export interface MessageBarProps {
@@ -26,18 +27,18 @@ export function MessageBar({ status, undoNext, onUndo, onRestoreAnyway, onKeepCu
       {status.undoable && undoNext !== undefined && (
         <span class="bar-actions">
           ·
-          <button type="button" aria-label={`Undo: ${undoNext}`} onClick={onUndo}>
-            Undo
+          <button type="button" aria-label={t('undo_what', undoNext)} onClick={onUndo}>
+            {t('undo')}
           </button>
         </span>
       )}
       {conflict !== undefined && (
         <span class="choices">
           <button type="button" onClick={() => onRestoreAnyway(conflict)}>
-            Restore anyway
+            {t('restore_anyway')}
           </button>
           <button type="button" onClick={() => onKeepCurrent(conflict)}>
-            Keep current
+            {t('keep_current')}
           </button>
         </span>
       )}

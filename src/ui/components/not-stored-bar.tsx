@@ -11,20 +11,20 @@ export function NotStoredBar({ entries }: { entries: readonly NotStoredHeader[] 
   const shown = distinctHeaders(entries);
   if (shown.length === 0) return null;
   return (
-    <section class="not-stored" data-testid="not-stored" aria-label="Set-Cookie headers not stored">
+    <section class="not-stored" data-testid="not-stored" aria-label={t('not_stored_label')}>
       {notStoredHeading(shown.length)}:
       <ul>
         {shown.map((e) => (
           <li key={e.id} data-testid="not-stored-header" data-name={e.name} data-verdict={e.verdict}>
-            <code class="isolate">{e.name || '(no name)'}</code>, {notStoredCause(e)}{' '}
+            <code class="isolate">{e.name || t('no_name')}</code>, {notStoredCause(e)}{' '}
             <button
               type="button"
               class="link"
               aria-expanded={open === e.id}
-              aria-label={`Details of ${e.name || 'the nameless header'}`}
+              aria-label={t('details_of', e.name || t('nameless_header'))}
               onClick={() => setOpen(open === e.id ? undefined : e.id)}
             >
-              › details
+              {`› ${t('details')}`}
             </button>
             {open === e.id && (
               <div class="why">
@@ -34,7 +34,7 @@ export function NotStoredBar({ entries }: { entries: readonly NotStoredHeader[] 
                 </p>
                 {e.hint && (
                   <p>
-                    Fix: <IsolatedText text={t(e.hint)} parts={[e.name]} />
+                    {t('fix_label')} <IsolatedText text={t(e.hint)} parts={[e.name]} />
                   </p>
                 )}
               </div>

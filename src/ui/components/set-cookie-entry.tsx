@@ -13,7 +13,7 @@ export interface SetCookieEntryProps {
 
 /** One header of the log: where it came from, the raw text, the verdict in words, and every attribute. */
 export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: SetCookieEntryProps) {
-  const name = entry.name === '' ? '(no name)' : entry.name;
+  const name = entry.name === '' ? t('no_name') : entry.name;
   // The name and value the messages may quote: hostile text, kept from reordering the sentence.
   const pair = entry.header.split(';')[0] ?? '';
   const quoted = [entry.name, pair.slice(pair.indexOf('=') + 1).trim()];
@@ -31,7 +31,7 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
         type="button"
         class="entry-head"
         aria-pressed={selected}
-        title={cookieShown ? 'Show the cookie in the Cookies view' : 'Select'}
+        title={cookieShown ? t('show_in_cookies') : t('select')}
         onClick={() => onSelect(entry)}
       >
         <span class={`verdict-badge v-${entry.verdict}${entry.onArrival ? ' v-arrival' : ''}`}>
@@ -57,7 +57,7 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
             />
           </code>
         ) : (
-          <p class="entry-script">Set by script (document.cookie) or another extension: no Set-Cookie header.</p>
+          <p class="entry-script">{t('set_by_script')}</p>
         )}
         <p class="entry-message">
           {entry.verdict === 'rejected' && entry.reason && <span class="entry-reason">{entry.reason}: </span>}
@@ -65,11 +65,11 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
         </p>
         {entry.hint && (
           <p class="entry-hint">
-            Fix: <IsolatedText text={t(entry.hint)} parts={quoted} />
+            {t('fix_label')} <IsolatedText text={t(entry.hint)} parts={quoted} />
           </p>
         )}
         {entry.notes.length > 0 && (
-          <ul class="entry-notes" aria-label="Header notes">
+          <ul class="entry-notes" aria-label={t('header_notes')}>
             {entry.notes.map((note) => (
               <li key={note.id} data-note={note.id} class={`sev-${note.severity}`}>
                 <IsolatedText text={t(note.message)} parts={quoted} />
@@ -79,7 +79,7 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
         )}
         {cookieShown && (
           <button type="button" class="link" onClick={() => onSelect(entry)}>
-            Show cookie
+            {t('show_cookie')}
           </button>
         )}
       </div>

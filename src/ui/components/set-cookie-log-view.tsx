@@ -2,10 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { SetCookieLog } from '../../messages';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { SetCookieLogSource } from '../connect/connector';
-import { filterEntries, logDroppedText, VERDICTS, type VerdictFilter } from '../set-cookie-filter';
+import { filterEntries, logDroppedText, VERDICTS, type VerdictFilter, verdictOption } from '../set-cookie-filter';
 import { SetCookieEntryView } from './set-cookie-entry';
 import { errorText } from '../../error-text';
 import { browser } from '../connect/browser-api';
+import type { MessageId } from '../../i18n/msg';
+import { num, t } from '../i18n';
 
 const PRIVACY: { permissions: ['privacy'] } = { permissions: ['privacy'] };
 
@@ -27,7 +29,7 @@ function ThirdPartySettingButton() {
   };
   return (
     <button type="button" onClick={ask} title={failure || undefined}>
-      Let Cookie Lens read whether Chrome blocks third-party cookies
+      {t('ask_privacy')}
     </button>
   );
 }
@@ -56,7 +58,13 @@ export interface SetCookieLogViewProps {
 }
 
 /** Every Set-Cookie header the page received, explained; filter by name and verdict, clear, preserve. */
-export function SetCookieLogView({ source, cookieShown = () => false, onSelect, focus, shown: visible = true }: SetCookieLogViewProps) {
+export function SetCookieLogView({
+  source,
+  cookieShown = () => false,
+  onSelect,
+  focus,
+  shown: visible = true,
+}: SetCookieLogViewProps) {
   const [log, setLog] = useState<SetCookieLog | undefined>();
   const [error, setError] = useState('');
   const [name, setName] = useState('');
@@ -69,13 +77,13 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
       setLog(await source.load());
       setError('');
     } catch (e) {
-      setError(`Could not read the Set-Cookie log: ${errorText(e)}`);
+      setError(t('log_load_failed', errorText(e)));
     }
   }, [source]);
 
   /** Runs a log action; a failure is shown, never silently dropped. */
-  const act = (work: () => Promise<void>, what: string) => {
-    work().then(reload, (e: unknown) => setError(`Could not ${what}: ${errorText(e)}`));
+  const act = (work: () => Promise<void>, failed: MessageId) => {
+    work().then(reload, (e: unknown) => setError(t(failed, errorText(e))));
   };
 
   useEffect(() => {
@@ -125,28 +133,28 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
 
   return (
     <div class="setcookie-log">
-      <div class="toolbar" role="toolbar" aria-label="Set-Cookie log actions">
+      <div class="toolbar" role="toolbar" aria-label={t('log_actions')}>
         <input
           type="search"
-          aria-label="Filter by name"
-          placeholder="Filter by name"
+          aria-label={t('filter_by_name')}
+          placeholder={t('filter_by_name')}
           value={name}
           onInput={(e) => setName(e.currentTarget.value)}
         />
         <label>
-          Verdict
+          {t('verdict')}
           <select value={verdict} onChange={(e) => setVerdict(e.currentTarget.value as VerdictFilter)}>
-            <option value="all">All</option>
-            <option value="not-stored">Not stored</option>
+            <option value="all">{t('vopt_all')}</option>
+            <option value="not-stored">{t('vopt_not_stored')}</option>
             {VERDICTS.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {verdictOption(v)}
               </option>
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => act(() => source.clear(), 'clear the log')}>
-          Clear
+        <button type="button" onClick={() => act(() => source.clear(), 'log_clear_failed')}>
+          {t('clear')}
         </button>
         <label class="check">
           <input
@@ -154,10 +162,10 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
             checked={log?.preserve ?? false}
             onChange={(e) => {
               const preserve = e.currentTarget.checked;
-              act(() => source.setPreserve(preserve), 'change "Preserve log"');
+              act(() => source.setPreserve(preserve), 'log_preserve_failed');
             }}
           />
-          Preserve log
+          {t('preserve_log')}
         </label>
         <label class="check">
           <input
@@ -165,14 +173,14 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
             checked={log?.recording ?? true}
             onChange={(e) => {
               const recording = e.currentTarget.checked;
-              act(() => source.setRecording(recording), 'change "Record"');
+              act(() => source.setRecording(recording), 'log_record_failed');
             }}
           />
-          Record
+          {t('record')}
         </label>
         <ThirdPartySettingButton />
         <span class="count" role="status">
-          {log ? `${shown.length} of ${log.entries.length} headers` : ''}
+          {log ? t('n_of_m_headers', num(shown.length), num(log.entries.length)) : ''}
         </span>
       </div>
       {error && (
@@ -182,20 +190,14 @@ export function SetCookieLogView({ source, cookieShown = () => false, onSelect, 
       )}
       {log?.saveError && (
         <p role="alert" class="error">
-          The log could not be saved, so it will be lost when the browser stops the extension's worker: {log.saveError}
+          {t('log_save_failed', log.saveError)}
         </p>
       )}
-      {log && !log.recording && (
-        <p class="note">Recording is off: new Set-Cookie headers are not logged. Tick Record to turn it back on.</p>
-      )}
+      {log && !log.recording && <p class="note">{t('recording_off')}</p>}
       {log && log.dropped > 0 && <p class="note">{logDroppedText(log.dropped)}</p>}
-      {!log && !error && <p aria-busy="true">Loading the Set-Cookie log…</p>}
+      {!log && !error && <p aria-busy="true">{t('log_loading')}</p>}
       {log && shown.length === 0 && (
-        <p class="empty">
-          {log.entries.length === 0
-            ? 'No Set-Cookie header yet. Reload the page to see the headers it receives.'
-            : 'No header matches the filter.'}
-        </p>
+        <p class="empty">{log.entries.length === 0 ? t('log_empty') : t('log_no_match')}</p>
       )}
       <ol class="log-list" ref={list}>
         {(rendered ? (everyEntry ? shown : shown.slice(0, FIRST_ENTRIES)) : []).map((entry) => (

@@ -1,5 +1,6 @@
 import type { SiteSection as Section } from '../model';
 import { cookieCount } from '../format';
+import { t } from '../i18n';
 import { CookieGroup, type RowActions } from './cookie-group';
 
 export interface SiteSectionProps {
@@ -12,25 +13,31 @@ export interface SiteSectionProps {
 
 /** One site of the page (the DevTools panel): its name, label, count and grade, then its groups. */
 export function SiteSection({ section, now, openKey, actions, pageUrl }: SiteSectionProps) {
+  const label = t(section.label === 'top-level' ? 'site_top_level' : 'site_third_party');
   return (
     <section
       class="site-group"
       data-testid="site-group"
       data-site={section.site}
       data-label={section.label}
-      aria-label={`${section.site} (${section.label})`}
+      aria-label={t('site_label', section.site, label)}
     >
       <h2>
-        {section.site} <span class="site-label">{section.label}</span>{' '}
-        <span class="site-count">
-          {cookieCount(section.summary.cookies)} · grade {section.summary.grade}
-        </span>
+        {section.site} <span class="site-label">{label}</span>{' '}
+        <span class="site-count">{t('count_grade', cookieCount(section.summary.cookies), section.summary.grade)}</span>
       </h2>
       {section.groups.length === 0 ? (
-        <p class="empty">No cookie matches.</p>
+        <p class="empty">{t('no_match')}</p>
       ) : (
         section.groups.map((group) => (
-          <CookieGroup key={group.label} group={group} now={now} openKey={openKey} actions={actions} pageUrl={pageUrl} />
+          <CookieGroup
+            key={group.label}
+            group={group}
+            now={now}
+            openKey={openKey}
+            actions={actions}
+            pageUrl={pageUrl}
+          />
         ))
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { SiteSummary } from '../../core/audit';
 import { type Severity, SEVERITIES } from '../../model/severity';
-import { severityPillTitle } from '../finding-text';
+import { severityPillTitle, severityWord } from '../finding-text';
+import { num, t } from '../i18n';
 import type { SeverityFilter } from '../model';
 import { cookieCount } from '../format';
 
@@ -21,21 +22,21 @@ export interface SummaryBarProps {
 export function SummaryBar({ summary, site, counts, filter, onFilter, worst, onAllSites }: SummaryBarProps) {
   const empty = summary.cookies === 0;
   return (
-    <header class="summary" title="Site summary">
+    <header class="summary" title={t('site_summary')}>
       {!empty && (
         <button
           type="button"
           class={`grade grade-${summary.grade}`}
-          aria-label={`Grade ${summary.grade}${worst ? `: show ${worst.name}, the worst cookie` : ''}`}
-          title={`Score ${summary.score}/100: the worst cookie decides${worst ? ` (${worst.name})` : ''}`}
+          aria-label={worst ? t('grade_show_worst', summary.grade, worst.name) : t('grade', summary.grade)}
+          title={worst ? t('score_worst', num(summary.score), worst.name) : t('score', num(summary.score))}
           onClick={() => worst?.show()}
         >
           {summary.grade}
         </button>
       )}
       {!empty && worst && (
-        <button type="button" class="link worst" onClick={worst.show} title="Show the cookie that decides the grade">
-          worst: <span class="isolate">{worst.name || '(no name)'}</span>
+        <button type="button" class="link worst" onClick={worst.show} title={t('worst_title')}>
+          {t('worst')} <span class="isolate">{worst.name || t('no_name')}</span>
         </button>
       )}
       <span class="site" title={site}>
@@ -53,19 +54,12 @@ export function SummaryBar({ summary, site, counts, filter, onFilter, worst, onA
             title={severityPillTitle(counts[s], s)}
             onClick={() => onFilter(filter === s ? undefined : s)}
           >
-            <span class={`mark-${s}`}>
-              {counts[s]} {s}
-            </span>
+            <span class={`mark-${s}`}>{t('sev_count', num(counts[s]), severityWord(s))}</span>
           </button>
         ))}
       {onAllSites && (
-        <button
-          type="button"
-          class="link all-sites"
-          onClick={onAllSites}
-          title="Manage all cookies: every site, backup and restore"
-        >
-          All sites
+        <button type="button" class="link all-sites" onClick={onAllSites} title={t('all_sites_title')}>
+          {t('all_sites')}
         </button>
       )}
     </header>

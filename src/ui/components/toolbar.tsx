@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { t } from '../i18n';
 import type { SortKey } from '../model';
 
 export interface ToolbarProps {
@@ -25,18 +26,22 @@ export interface ToolbarProps {
 /** Search, filter, sort and the list's actions. */
 export function Toolbar(props: ToolbarProps) {
   return (
-    <div class="toolbar" role="toolbar" aria-label="Cookie actions">
+    <div class="toolbar" role="toolbar" aria-label={t('cookie_actions')}>
       <input
         ref={props.searchRef}
         type="search"
-        aria-label="Search"
-        placeholder="Search name, value, domain  ( / )"
+        aria-label={t('search')}
+        placeholder={t('search_placeholder')}
         value={props.query}
         onInput={(e) => props.onQuery(e.currentTarget.value)}
       />
       <label class="check">
-        <input type="checkbox" checked={props.warningsOnly} onChange={(e) => props.onWarningsOnly(e.currentTarget.checked)} />
-        With warnings
+        <input
+          type="checkbox"
+          checked={props.warningsOnly}
+          onChange={(e) => props.onWarningsOnly(e.currentTarget.checked)}
+        />
+        {t('with_warnings')}
       </label>
       <label class="check">
         <input
@@ -44,36 +49,36 @@ export function Toolbar(props: ToolbarProps) {
           checked={props.highAndMedium}
           onChange={(e) => props.onHighAndMedium(e.currentTarget.checked)}
         />
-        High and medium
+        {t('high_and_medium')}
       </label>
       <label>
-        Sort
+        {t('sort')}
         <select value={props.sort} onChange={(e) => props.onSort(e.currentTarget.value as SortKey)}>
-          <option value="name">Name</option>
-          <option value="severity">Severity</option>
-          <option value="expiry">Expiry</option>
-          <option value="size">Size</option>
+          <option value="name">{t('sort_name')}</option>
+          <option value="severity">{t('sort_severity')}</option>
+          <option value="expiry">{t('sort_expiry')}</option>
+          <option value="size">{t('sort_size')}</option>
         </select>
       </label>
       <button type="button" onClick={props.onAdd}>
-        Add cookie
+        {t('add_cookie')}
       </button>
       <button type="button" onClick={props.onExport}>
-        Export
+        {t('export')}
       </button>
       <button type="button" onClick={props.onImport}>
-        Import
+        {t('import')}
       </button>
       <button type="button" class="danger" onClick={props.onDeleteAll} disabled={!props.canDeleteAll}>
-        Delete all
+        {t('delete_all')}
       </button>
       <button
         type="button"
         onClick={props.onUndo}
         disabled={props.undoNext === undefined}
-        title={props.undoNext ? `Undo: ${props.undoNext}` : 'Nothing to undo'}
+        title={props.undoNext ? t('undo_what', props.undoNext) : t('nothing_to_undo')}
       >
-        Undo
+        {t('undo')}
       </button>
     </div>
   );

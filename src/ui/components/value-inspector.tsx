@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { absoluteLocalTime, decodeViews, relativeTime, type ValueViews } from '../value-decode';
 import './value-inspector.css';
+import type { MessageId } from '../../i18n/msg';
+import { t } from '../i18n';
 
 export interface ValueInspectorProps {
   /** The cookie value: hostile input, only ever rendered as text. */
@@ -11,18 +13,18 @@ export interface ValueInspectorProps {
 
 type View = 'raw' | 'url' | 'base64' | 'json' | 'jwt';
 
-const VIEWS: [View, string][] = [
-  ['raw', 'Raw'],
-  ['url', 'URL-decoded'],
-  ['base64', 'Base64'],
-  ['json', 'JSON'],
-  ['jwt', 'JWT'],
+const VIEWS: [View, MessageId][] = [
+  ['raw', 'vi_raw'],
+  ['url', 'vi_url'],
+  ['base64', 'vi_base64'],
+  ['json', 'vi_json'],
+  ['jwt', 'vi_jwt'],
 ];
 
 function viewText(views: ValueViews, view: View): string {
   if (view !== 'jwt') return views[view] ?? views.raw;
   const jwt = views.jwt;
-  return jwt ? `Header:\n${jwt.headerText}\n\nPayload:\n${jwt.payloadText}` : views.raw;
+  return jwt ? `${t('jwt_header')}\n${jwt.headerText}\n\n${t('jwt_payload')}\n${jwt.payloadText}` : views.raw;
 }
 
 /** Raw, URL-decoded, Base64, JSON and JWT views of a cookie value, each shown as plain text with a copy button. */
@@ -37,16 +39,16 @@ export function ValueInspector({ value, now }: ValueInspectorProps) {
 
   const copy = () => {
     const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-    if (!clipboard?.writeText) return setStatus('Copy failed');
+    if (!clipboard?.writeText) return setStatus(t('vi_copy_failed'));
     clipboard.writeText(text).then(
-      () => setStatus('Copied'),
-      () => setStatus('Copy failed'),
+      () => setStatus(t('copied')),
+      () => setStatus(t('vi_copy_failed')),
     );
   };
 
   return (
-    <section class="vi" aria-label="Value inspector">
-      <fieldset class="vi-tabs" aria-label="Value view">
+    <section class="vi" aria-label={t('value_inspector')}>
+      <fieldset class="vi-tabs" aria-label={t('value_view')}>
         {shown.map(([id, label]) => (
           <button
             key={id}
@@ -57,7 +59,7 @@ export function ValueInspector({ value, now }: ValueInspectorProps) {
               setStatus('');
             }}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </fieldset>
@@ -66,19 +68,23 @@ export function ValueInspector({ value, now }: ValueInspectorProps) {
         <p class="vi-jwt">
           {jwt.expiresAt ? (
             <>
-              Expires: {absoluteLocalTime(Date.parse(jwt.expiresAt))} ({relativeTime(Date.parse(jwt.expiresAt), now)})
-              {jwt.expired && <strong class="vi-warn"> Expired</strong>}
+              {t(
+                'jwt_expires',
+                absoluteLocalTime(Date.parse(jwt.expiresAt)),
+                relativeTime(Date.parse(jwt.expiresAt), now),
+              )}
+              {jwt.expired && <strong class="vi-warn"> {t('jwt_expired')}</strong>}
             </>
           ) : (
-            'No expiry (exp) claim.'
+            t('jwt_no_exp')
           )}
-          {!jwt.signaturePresent && <strong class="vi-warn"> Unsigned</strong>}
+          {!jwt.signaturePresent && <strong class="vi-warn"> {t('jwt_unsigned')}</strong>}
         </p>
       )}
       <pre data-view={view}>{text}</pre>
       <p>
         <button type="button" onClick={copy}>
-          Copy
+          {t('copy')}
         </button>{' '}
         <span role="status">{status}</span>
       </p>

@@ -3,10 +3,7 @@ import { browser } from './browser-api';
 import type { Envelope, MessageName, Reply, RequestOf, ResponseOf, SiteGroup, TabCookies } from '../../messages';
 import type { Connector, FirstScreen } from './connector';
 import { unpackFindings } from './packed-findings';
-
-/** What a page says when the background worker stopped before answering. */
-export const STOPPED =
-  "The extension's background stopped before it answered. A change it was making is finished or rolled back when it starts again: check the list before you try again.";
+import { t } from '../i18n';
 
 export async function send<N extends MessageName>(type: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
   const envelope: Envelope<N> = { type, payload };
@@ -18,7 +15,7 @@ export async function send<N extends MessageName>(type: N, payload: RequestOf<N>
   }
   // The worker stopped (or was stopped) before it answered: a change it was making is finished or
   // rolled back when it starts again, so the list shows the truth once it reloads.
-  if (!reply) throw new Error(STOPPED);
+  if (!reply) throw new Error(t('worker_stopped'));
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
@@ -28,7 +25,7 @@ export async function targetTabId(search: string = location.search): Promise<num
   const fromQuery = new URLSearchParams(search).get('tabId');
   if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (active?.id === undefined) throw new Error('No active tab to show cookies for.');
+  if (active?.id === undefined) throw new Error(t('no_active_tab'));
   return active.id;
 }
 

@@ -93,7 +93,7 @@ describe('ExportPanel', () => {
     render(<ExportPanel cookies={[THEME]} site="localhost" pageUrl={PAGE} onClose={() => {}} />);
     fireEvent.change(format(), { target: { value: 'puppeteer' } });
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied 1 cookies as Puppeteer setCookie.'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied 1 cookie as Puppeteer setCookie.'));
     expect(copied).toEqual([exported()]);
   });
 });

@@ -1,3 +1,5 @@
+import { num, t } from '../../i18n';
+
 export interface BulkBarProps {
   /** Rows shown (search results) and how many of all cookies are selected. */
   shown: number;
@@ -20,47 +22,42 @@ export interface BulkBarProps {
 export function BulkBar(props: BulkBarProps) {
   const none = props.selected === 0;
   return (
-    <div class="bulk-bar" role="toolbar" aria-label="Selection and store">
+    <div class="bulk-bar" role="toolbar" aria-label={t('m_selection_and_store')}>
       <button type="button" onClick={props.onSelectAll} disabled={props.shown === 0 || props.allShownSelected}>
-        Select all
+        {t('m_select_all')}
       </button>
       <button type="button" onClick={props.onClear} disabled={none}>
-        Clear selection
+        {t('m_clear_selection')}
       </button>
       <span class="selected-count" data-testid="selected-count">
-        {props.selected} selected
+        {t('m_n_selected', num(props.selected))}
       </span>
       <button type="button" class="danger" onClick={props.onDelete} disabled={none}>
-        Delete selected
+        {t('m_delete_selected')}
       </button>
       <button type="button" onClick={props.onExport} disabled={none}>
-        Export selected
+        {t('m_export_selected')}
       </button>
       <button type="button" onClick={props.onExpiry} disabled={none}>
-        Change expiry
+        {t('m_change_expiry')}
       </button>
-      <button
-        type="button"
-        onClick={props.onHarden}
-        disabled={none}
-        title="For development: add Secure, HttpOnly and SameSite=Lax where the browser accepts them"
-      >
-        Harden
+      <button type="button" onClick={props.onHarden} disabled={none} title={t('m_harden_title')}>
+        {t('m_harden')}
       </button>
       <span class="spacer" />
       <button
         type="button"
         onClick={props.onUndo}
         disabled={props.undoNext === undefined}
-        title={props.undoNext ? `Undo: ${props.undoNext}` : 'Nothing to undo'}
+        title={props.undoNext ? t('undo_what', props.undoNext) : t('nothing_to_undo')}
       >
-        Undo
+        {t('undo')}
       </button>
       <button type="button" onClick={props.onBackup}>
-        Backup
+        {t('m_backup')}
       </button>
       <button type="button" onClick={props.onRestore}>
-        Restore
+        {t('m_restore')}
       </button>
     </div>
   );

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { toLocalInput } from '../../model';
 import { Modal } from './modal';
+import { plural } from '../../../i18n/msg';
+import { num, t } from '../../i18n';
 
 export interface ExpiryDialogProps {
   count: number;
@@ -19,15 +21,15 @@ export function ExpiryDialog({ count, now, onApply, onClose }: ExpiryDialogProps
     event.preventDefault();
     if (session) return onApply(undefined);
     const ms = new Date(when).getTime();
-    if (!Number.isFinite(ms)) return setError('Pick a date and time, or tick Session.');
+    if (!Number.isFinite(ms)) return setError(t('m_pick_date'));
     onApply(Math.round(ms / 1000));
   };
   return (
-    <Modal label="Change expiry" onClose={onClose}>
+    <Modal label={t('m_change_expiry')} onClose={onClose}>
       <form class="dialog" onSubmit={apply}>
-        <h2>Change the expiry of {count} cookies</h2>
+        <h2>{t(plural('m_expiry_of', count, num(count)))}</h2>
         <label>
-          Expires
+          {t('f_expires')}
           <input
             type="datetime-local"
             value={when}
@@ -37,7 +39,7 @@ export function ExpiryDialog({ count, now, onApply, onClose }: ExpiryDialogProps
         </label>
         <label class="check">
           <input type="checkbox" checked={session} onChange={(e) => setSession(e.currentTarget.checked)} />
-          Session
+          {t('session')}
         </label>
         {error && (
           <p role="alert" class="error">
@@ -46,10 +48,10 @@ export function ExpiryDialog({ count, now, onApply, onClose }: ExpiryDialogProps
         )}
         <div class="actions">
           <button type="submit" class="primary">
-            Apply
+            {t('m_apply')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </form>

@@ -46,6 +46,8 @@ import { ProtectPatternDialog } from './protect-pattern-dialog';
 import { RestoreDialog } from './restore-dialog';
 import { SearchBar } from './search-bar';
 import { StoreSwitch } from './store-switch';
+import { plural } from '../../../i18n/msg';
+import { t } from '../../i18n';
 
 /** The export dialog (and the formats code) loads on first use. */
 type Transfer = typeof import('../transfer');
@@ -153,7 +155,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
       const kept = result.protectedKept ?? 0;
       const outcome = removeOutcome(cookies, result);
       if (kept > 0) {
-        const keptText = `Kept ${cookieCount(kept)} ${kept === 1 ? 'that is' : 'that are'} protected.`;
+        const keptText = t(plural('m_kept_protected', kept, cookieCount(kept)));
         return {
           ...outcome,
           text: outcome.text ? `${outcome.text} ${keptText}` : keptText,
@@ -172,12 +174,14 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
     });
 
   /** Asks first when the cookie is protected. */
-  const guarded = (row: Row, what: string, then: () => void) => {
+  const guarded = (row: Row, what: 'edit' | 'delete', then: () => void) => {
     if (!protectedKeys.has(row.key)) return then();
+    const name = row.cookie.name || t('no_name');
+    const where = `${row.cookie.domain}${row.cookie.path}`;
     setDialog({
       kind: 'confirm',
-      label: `${what} a protected cookie`,
-      question: `${row.cookie.name || '(no name)'} (${row.cookie.domain}${row.cookie.path}) is protected. ${what} it anyway?`,
+      label: t(what === 'edit' ? 'm_edit_protected' : 'm_delete_protected'),
+      question: t(what === 'edit' ? 'm_edit_protected_q' : 'm_delete_protected_q', name, where),
       then,
     });
   };
@@ -186,9 +190,9 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
   const rowActions: RowActions = {
     onToggle: (key) => setOpenKey((k) => (k === key ? undefined : key)),
     onEdit: (r) =>
-      guarded(r, 'Edit', () =>
+      guarded(r, 'edit', () =>
         openEditor({
-          title: `Edit ${r.cookie.name}`,
+          title: t('edit_title', r.cookie.name),
           initial: formFromCookie(r.cookie),
           original: r.cookie,
           focus: 'value',
@@ -196,12 +200,12 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
       ),
     onDuplicate: (r) =>
       openEditor({
-        title: `Duplicate ${r.cookie.name}`,
+        title: t('duplicate_title', r.cookie.name),
         initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` },
         focus: 'name',
       }),
     onDelete: (r) =>
-      guarded(r, 'Delete', () => void removeCookies([r.cookie], deleteLabel(r.cookie), protectedKeys.has(r.key))),
+      guarded(r, 'delete', () => void removeCookies([r.cookie], deleteLabel(r.cookie), protectedKeys.has(r.key))),
   };
 
   const save = async (original: Cookie | undefined, next: Cookie) => {
@@ -233,14 +237,16 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
     await run(async () => {
       if (on) {
         await connector.setProtection({ add: [ruleForRow(item)] });
-        return { text: `Protected ${item.cookie.name || '(no name)'} on ${item.site}.`, error: false };
+        return { text: t('m_protected_on', item.cookie.name || t('no_name'), item.site), error: false };
       }
       const covering = rulesFor(await connector.protectRules(), item.cookie);
       await connector.setProtection({ remove: covering });
-      return {
-        text: `${item.cookie.name || '(no name)'} on ${item.site} is no longer protected${covering.some((r) => r.name !== item.cookie.name) ? ` (removed the pattern ${covering.map((r) => r.name).join(', ')})` : ''}.`,
-        error: false,
-      };
+      const name = item.cookie.name || t('no_name');
+      const patterns = covering.some((r) => r.name !== item.cookie.name);
+      const text = patterns
+        ? t('m_unprotected_pattern', name, item.site, covering.map((r) => r.name).join(', '))
+        : t('m_unprotected_on', name, item.site);
+      return { text, error: false };
     });
   };
 
@@ -270,14 +276,14 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
       link.download = backupFileName(storeId, new Date());
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-      return { text: `Saved ${cookieCount(cookies)} to ${link.download}.`, error: false };
+      return { text: t('m_saved_to', cookieCount(cookies), link.download), error: false };
     });
 
   const exportSelected = () => {
     const cookies = chosen();
     loadTransfer().then(
       (panel) => setDialog({ kind: 'export', cookies, panel }),
-      (error: unknown) => setStatus({ text: `Could not load export: ${errorText(error)}`, error: true }),
+      (error: unknown) => setStatus({ text: t('export_load_failed', errorText(error)), error: true }),
     );
   };
 
@@ -308,7 +314,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
       {/* Outcomes are spoken from here: a region on the page from the first render, its text replaced. */}
       <LiveRegion status={status} />
       <header class="manager-head">
-        <h1>Cookie Lens · {storeName}</h1>
+        <h1>{t('m_title', storeName)}</h1>
         <StoreSwitch stores={stores} current={storeId} onSwitch={switchStore} />
       </header>
       <SearchBar
@@ -332,11 +338,11 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
         onClear={() => setSelected(new Set())}
         onDelete={() => {
           const cookies = chosen();
-          void removeCookies(cookies, `Deleted ${cookieCount(cookies.length)} in ${storeName}`);
+          void removeCookies(cookies, t('m_deleted_in', cookieCount(cookies.length), storeName));
         }}
         onExport={exportSelected}
         onExpiry={() => setDialog({ kind: 'expiry' })}
-        onHarden={() => void bulk('Harden', (cookies) => connector.harden(cookies))}
+        onHarden={() => void bulk(t('m_harden'), (cookies) => connector.harden(cookies))}
         onBackup={() => void backup()}
         onRestore={() => setDialog({ kind: 'restore' })}
         onUndo={() => void undo()}
@@ -351,7 +357,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
             onKeepCurrent={(entryId) => void keepCurrent(entryId)}
           />
           {status.problems && status.problems.length > 0 && (
-            <ul class="problems" aria-label="Not changed">
+            <ul class="problems" aria-label={t('m_not_changed')}>
               {status.problems.map((p, i) => (
                 <li key={i} data-testid="bulk-problem">
                   {p}
@@ -364,15 +370,15 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
       {!data ? (
         loadError ? (
           <p role="alert" class="error">
-            Could not read cookies: {loadError}
+            {t('load_failed', loadError)}
           </p>
         ) : (
-          <p aria-busy="true">Loading cookies…</p>
+          <p aria-busy="true">{t('loading')}</p>
         )
       ) : view.total === 0 ? (
-        <p class="empty">No cookies in this store.</p>
+        <p class="empty">{t('m_no_cookies')}</p>
       ) : view.rows.length === 0 ? (
-        <p class="empty">No cookie matches.</p>
+        <p class="empty">{t('no_match')}</p>
       ) : null}
       <CookieList
         items={view.items}
@@ -423,13 +429,13 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
           now={now}
           onApply={(expirationDate) => {
             setDialog(undefined);
-            void bulk('Change expiry', (cookies) => connector.setExpiry(cookies, expirationDate));
+            void bulk(t('m_change_expiry'), (cookies) => connector.setExpiry(cookies, expirationDate));
           }}
           onClose={() => setDialog(undefined)}
         />
       )}
       {dialog?.kind === 'export' && (
-        <Modal label="Export selected" onClose={() => setDialog(undefined)}>
+        <Modal label={t('m_export_selected')} onClose={() => setDialog(undefined)}>
           <dialog.panel.ExportPanel cookies={dialog.cookies} site={storeName} onClose={() => setDialog(undefined)} />
         </Modal>
       )}

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { type RowItem, rowPlace } from '../../manager-model';
 import type { RowActions } from '../cookie-group';
 import { CookieRow } from '../cookie-row';
+import { t } from '../../i18n';
 
 export interface ManagerRowProps {
   item: RowItem;
@@ -38,7 +39,7 @@ export function ManagerRow({
     measure(item.key, open ? (self.current?.offsetHeight ?? 0) : 0);
   });
   useLayoutEffect(() => () => measure(item.key, 0), [item.key]);
-  const label = cookie.name || '(no name)';
+  const label = cookie.name || t('no_name');
   const place = rowPlace(item);
   return (
     <div
@@ -50,13 +51,13 @@ export function ManagerRow({
       <input
         type="checkbox"
         class="select"
-        aria-label={`Select ${label} (${cookie.domain}${cookie.path})`}
+        aria-label={t('m_select_cookie', label, `${cookie.domain}${cookie.path}`)}
         checked={selected}
         onClick={(e) => onSelect(item.key, e.shiftKey)}
       />
       <span class="marks">
         {locked && (
-          <span class="lock" data-testid="lock" title="Protected: delete all, bulk delete, import and restore leave it">
+          <span class="lock" data-testid="lock" title={t('m_protected_title')}>
             🔒
           </span>
         )}
@@ -64,13 +65,13 @@ export function ManagerRow({
           <span
             class="partitioned-mark"
             data-testid="partitioned-mark"
-            title={`Partitioned under ${cookie.partitionKey.topLevelSite}`}
+            title={t('m_partitioned_under', cookie.partitionKey.topLevelSite)}
           >
-            partitioned
+            {t('m_partitioned')}
           </span>
         )}
         {place && (
-          <span class="place" data-testid="row-place" title={`Domain ${cookie.domain}, path ${cookie.path}`}>
+          <span class="place" data-testid="row-place" title={t('m_place_title', cookie.domain, cookie.path)}>
             {place}
           </span>
         )}
@@ -79,7 +80,7 @@ export function ManagerRow({
         <CookieRow row={item} now={now} open={open} {...actions} />
       </ul>
       <button type="button" class="protect" onClick={() => onProtect(item, !locked)}>
-        {locked ? 'Unprotect' : 'Protect'}
+        {locked ? t('unprotect') : t('protect')}
       </button>
     </div>
   );

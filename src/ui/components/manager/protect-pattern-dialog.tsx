@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ProtectRule } from '../../../messages';
 import { Modal } from './modal';
+import { t } from '../../i18n';
 
 export interface ProtectPatternDialogProps {
   site: string;
@@ -15,7 +16,7 @@ export interface ProtectPatternDialogProps {
 export function ProtectPatternDialog({ site, rules, onProtect, onUnprotect, onClose }: ProtectPatternDialogProps) {
   const [pattern, setPattern] = useState('');
   return (
-    <Modal label={`Protected names on ${site}`} onClose={onClose}>
+    <Modal label={t('m_protected_names_on', site)} onClose={onClose}>
       <form
         class="dialog"
         onSubmit={(e) => {
@@ -25,9 +26,9 @@ export function ProtectPatternDialog({ site, rules, onProtect, onUnprotect, onCl
           setPattern('');
         }}
       >
-        <h2>Protected names on {site}</h2>
+        <h2>{t('m_protected_names_on', site)}</h2>
         <label>
-          Name pattern
+          {t('m_name_pattern')}
           <input
             value={pattern}
             placeholder="session*"
@@ -35,16 +36,14 @@ export function ProtectPatternDialog({ site, rules, onProtect, onUnprotect, onCl
             onInput={(e) => setPattern(e.currentTarget.value)}
           />
         </label>
-        <p class="hint">
-          `*` matches any run of characters. Protected cookies are kept by delete all, bulk delete, import and restore.
-        </p>
+        <p class="hint">{t('m_pattern_hint')}</p>
         {rules.length > 0 && (
-          <ul class="rules" aria-label="Protected names">
+          <ul class="rules" aria-label={t('m_protected_names')}>
             {rules.map((r) => (
               <li key={r.name} data-testid="protect-rule" data-name={r.name}>
                 <code>{r.name}</code>{' '}
                 <button type="button" onClick={() => onUnprotect(r)}>
-                  Unprotect
+                  {t('unprotect')}
                 </button>
               </li>
             ))}
@@ -52,10 +51,10 @@ export function ProtectPatternDialog({ site, rules, onProtect, onUnprotect, onCl
         )}
         <div class="actions">
           <button type="submit" class="primary" disabled={pattern.trim() === ''}>
-            Protect
+            {t('protect')}
           </button>
           <button type="button" onClick={onClose}>
-            Close
+            {t('close')}
           </button>
         </div>
       </form>

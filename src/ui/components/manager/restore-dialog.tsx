@@ -6,6 +6,9 @@ import { cookieCount } from '../../outcome-text';
 import { evictionText, previewName } from '../import-dialog';
 import { LiveRegion } from '../live-region';
 import { Modal } from './modal';
+import type { MessageId } from '../../../i18n/msg';
+import { plural } from '../../../i18n/msg';
+import { num, t } from '../../i18n';
 
 export interface RestoreDialogProps {
   storeName: string;
@@ -16,13 +19,20 @@ export interface RestoreDialogProps {
 
 const where = (c: Pick<Cookie, 'domain' | 'path'>) => `${c.domain}${c.path}`;
 
-function CookieList({ label, cookies, testid }: { label: string; cookies: readonly Cookie[]; testid: string }) {
+/** "Restored 3 cookies; 1 unchanged; 1 refused". */
+function restoredSummary(outcome: RestoreOutcome): string {
+  const parts = [t('m_restored', cookieCount(outcome.written)), t('m_unchanged', num(outcome.unchanged))];
+  if (outcome.protectedKept) parts.push(t('m_protected_kept_n', num(outcome.protectedKept)));
+  if (outcome.failed.length > 0) parts.push(t('m_refused_n', num(outcome.failed.length)));
+  return parts.reduce((list, part) => t('list_semicolon', list, part));
+}
+
+function CookieList({ label: id, cookies, testid }: { label: MessageId; cookies: readonly Cookie[]; testid: string }) {
+  const label = t(id);
   if (cookies.length === 0) return null;
   return (
     <details class="restore-part" open={cookies.length <= 20}>
-      <summary>
-        {label}: {cookies.length}
-      </summary>
+      <summary>{t('m_label_count', label, num(cookies.length))}</summary>
       <ul aria-label={label}>
         {cookies.map((c, i) => (
           <li key={i} data-testid={testid} data-name={c.name}>
@@ -40,17 +50,16 @@ function ProblemList({
   problems,
   testid,
 }: {
-  label: string;
+  label: MessageId;
   problems: readonly CookieProblem[];
   testid: string;
 }) {
   if (problems.length === 0) return null;
   return (
-    <ul aria-label={label}>
+    <ul aria-label={t(label)}>
       {problems.map((p, i) => (
         <li key={i} data-testid={testid}>
-          {p.name} ({p.domain}
-          {p.path}): {p.reason}
+          {t('m_bulk_problem', p.name, where(p), p.reason)}
         </li>
       ))}
     </ul>
@@ -80,7 +89,7 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
       setText(content);
       setShown(await preview(content));
     } catch (error) {
-      setFailure(`Could not read ${file.name}: ${errorText(error)}`);
+      setFailure(t('read_failed', file.name, errorText(error)));
     }
   };
 
@@ -100,33 +109,43 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
   // Heard as "Restored 3 cookies; 0 unchanged. Undo available.", from a region there since the dialog opened.
   const spoken = useMemo(() => {
     if (!outcome) return undefined;
-    const refused = outcome.failed.length > 0 ? `; ${outcome.failed.length} refused` : '';
-    const kept = outcome.protectedKept ? `; ${outcome.protectedKept} protected kept` : '';
     return {
-      text: `Restored ${cookieCount(outcome.written)}; ${outcome.unchanged} unchanged${kept}${refused}.`,
+      text: t('sentence', restoredSummary(outcome)),
       error: false,
       undoable: true,
     };
   }, [outcome]);
   return (
-    <Modal label="Restore a backup" onClose={onClose}>
+    <Modal label={t('m_restore_backup')} onClose={onClose}>
       <div class="dialog restore">
-        <h2>Restore a backup into {storeName}</h2>
+        <h2>{t('m_restore_into', storeName)}</h2>
         <LiveRegion status={spoken} />
         <label>
-          Backup file
+          {t('m_backup_file')}
           <input type="file" accept=".json,application/json" onChange={(e) => readFile(e.currentTarget.files?.[0])} />
         </label>
         {shown && (
           <div class="preview" data-testid="restore-preview">
             <p data-testid="restore-summary">
-              {fileName}: {shown.added.length} new, {shown.replaced.length} replaced, {shown.unchanged} unchanged,{' '}
-              {shown.refused.length} refused, {shown.protectedKept.length} protected kept, {shown.errors.length}{' '}
-              {shown.errors.length === 1 ? 'error' : 'errors'}.
-              {shown.rules.length > 0 ? ` It also protects ${shown.rules.length} names.` : ''}
+              {t(
+                plural(
+                  'm_restore_summary',
+                  shown.errors.length,
+                  fileName,
+                  num(shown.added.length),
+                  num(shown.replaced.length),
+                  num(shown.unchanged),
+                  num(shown.refused.length),
+                  num(shown.protectedKept.length),
+                  num(shown.errors.length),
+                ),
+              )}
+              {shown.rules.length > 0
+                ? ` ${t(plural('m_also_protects', shown.rules.length, num(shown.rules.length)))}`
+                : ''}
             </p>
             {shown.errors.length > 0 && (
-              <ul class="import-errors" aria-label="Errors">
+              <ul class="import-errors" aria-label={t('m_errors')}>
                 {shown.errors.map((e, i) => (
                   <li key={i} data-testid="restore-error" role="alert">
                     {e}
@@ -135,7 +154,7 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
               </ul>
             )}
             {shown.risks.length > 0 && (
-              <ul aria-label="Cookies the browser would evict">
+              <ul aria-label={t('would_evict')}>
                 {shown.risks.map((risk) => (
                   <li key={risk.site} data-testid="restore-eviction">
                     {evictionText(risk)}
@@ -143,22 +162,17 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
                 ))}
               </ul>
             )}
-            <ProblemList label="Refused" problems={shown.refused} testid="restore-refused" />
-            <ProblemList label="May be refused" problems={shown.mayRefuse} testid="restore-may-refuse" />
-            <CookieList label="New" cookies={shown.added} testid="restore-new" />
-            <CookieList label="Replaced" cookies={shown.replaced.map((r) => r.after)} testid="restore-replaced" />
-            <CookieList label="Protected, kept as they are" cookies={shown.protectedKept} testid="restore-protected" />
+            <ProblemList label="m_refused" problems={shown.refused} testid="restore-refused" />
+            <ProblemList label="m_may_refuse" problems={shown.mayRefuse} testid="restore-may-refuse" />
+            <CookieList label="m_new" cookies={shown.added} testid="restore-new" />
+            <CookieList label="m_replaced" cookies={shown.replaced.map((r) => r.after)} testid="restore-replaced" />
+            <CookieList label="m_protected_kept" cookies={shown.protectedKept} testid="restore-protected" />
           </div>
         )}
         {outcome && (
           <div role="status" aria-live="off" data-testid="restore-outcome">
-            <p>
-              Restored {cookieCount(outcome.written)}; {outcome.unchanged} unchanged
-              {outcome.protectedKept ? `; ${outcome.protectedKept} protected kept` : ''}
-              {outcome.failed.length > 0 ? `; ${outcome.failed.length} refused` : ''}. Undo brings the store back as it
-              was.
-            </p>
-            <ProblemList label="Not restored" problems={outcome.failed} testid="restore-failed" />
+            <p>{t('m_restored_undo', restoredSummary(outcome))}</p>
+            <ProblemList label="m_not_restored" problems={outcome.failed} testid="restore-failed" />
             {outcome.warning && <p class="error">{outcome.warning}</p>}
           </div>
         )}
@@ -169,10 +183,10 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
         )}
         <div class="actions">
           <button type="button" class="primary" onClick={confirm} disabled={blocked}>
-            Confirm
+            {t('confirm')}
           </button>
           <button type="button" onClick={onClose}>
-            {outcome ? 'Close' : 'Cancel'}
+            {outcome ? t('close') : t('cancel')}
           </button>
         </div>
       </div>

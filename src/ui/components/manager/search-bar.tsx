@@ -1,6 +1,8 @@
 import type { RefObject } from 'preact';
 import type { FilterChoice, SiteOrder } from '../../manager-model';
 import { cookieCount } from '../../outcome-text';
+import type { MessageId } from '../../../i18n/msg';
+import { num, t } from '../../i18n';
 
 export interface SearchBarProps {
   searchRef: RefObject<HTMLInputElement | null>;
@@ -17,10 +19,10 @@ export interface SearchBarProps {
   onOrder: (order: SiteOrder) => void;
 }
 
-type Options = ReadonlyArray<readonly [string, string]>;
+type Options = ReadonlyArray<readonly [string, MessageId]>;
 
 function Menu<K extends keyof FilterChoice>(props: {
-  label: string;
+  label: MessageId;
   name: K;
   choice: FilterChoice;
   options: Options;
@@ -28,14 +30,14 @@ function Menu<K extends keyof FilterChoice>(props: {
 }) {
   return (
     <label>
-      {props.label}
+      {t(props.label)}
       <select
         value={props.choice[props.name]}
         onChange={(e) => props.onChoice({ ...props.choice, [props.name]: e.currentTarget.value })}
       >
         {props.options.map(([value, text]) => (
           <option key={value} value={value}>
-            {text}
+            {t(text)}
           </option>
         ))}
       </select>
@@ -44,45 +46,45 @@ function Menu<K extends keyof FilterChoice>(props: {
 }
 
 const SEVERITY: Options = [
-  ['', 'Any'],
-  ['high', 'High'],
-  ['high-medium', 'High or medium'],
-  ['medium', 'Medium'],
-  ['low', 'Low'],
-  ['info', 'Info'],
+  ['', 'm_any'],
+  ['high', 'm_high'],
+  ['high-medium', 'm_high_medium'],
+  ['medium', 'm_medium'],
+  ['low', 'm_low'],
+  ['info', 'm_info'],
 ];
 const FLAGS: Options = [
-  ['', 'Any'],
-  ['secure', 'Secure'],
-  ['not-secure', 'Not Secure'],
-  ['httponly', 'HttpOnly'],
-  ['not-httponly', 'Not HttpOnly'],
-  ['samesite-none', 'SameSite=None'],
-  ['samesite-unset', 'SameSite not set'],
-  ['host-only', 'Host-only'],
+  ['', 'm_any'],
+  ['secure', 'm_secure'],
+  ['not-secure', 'm_not_secure'],
+  ['httponly', 'm_httponly'],
+  ['not-httponly', 'm_not_httponly'],
+  ['samesite-none', 'm_samesite_none'],
+  ['samesite-unset', 'm_samesite_unset'],
+  ['host-only', 'host_only'],
 ];
 const LIFETIME: Options = [
-  ['', 'Any'],
-  ['session', 'Session'],
-  ['persistent', 'Persistent'],
+  ['', 'm_any'],
+  ['session', 'session'],
+  ['persistent', 'm_persistent'],
 ];
 const PARTITIONED: Options = [
-  ['', 'Any'],
-  ['yes', 'Partitioned'],
-  ['no', 'Not partitioned'],
+  ['', 'm_any'],
+  ['yes', 'f_partitioned'],
+  ['no', 'm_not_partitioned'],
 ];
 const EXPIRING: Options = [
-  ['', 'Any time'],
-  ['day', 'Within a day'],
-  ['week', 'Within a week'],
+  ['', 'm_any_time'],
+  ['day', 'm_within_day'],
+  ['week', 'm_within_week'],
 ];
 const OVER: Options = [
-  ['', 'Any size'],
-  ['100', 'Over 100 B'],
-  ['500', 'Over 500 B'],
-  ['1024', 'Over 1 KB'],
-  ['2048', 'Over 2 KB'],
-  ['3072', 'Over 3 KB'],
+  ['', 'm_any_size'],
+  ['100', 'm_over_100'],
+  ['500', 'm_over_500'],
+  ['1024', 'm_over_1k'],
+  ['2048', 'm_over_2k'],
+  ['3072', 'm_over_3k'],
 ];
 
 /** Search across every cookie of the store, the filters beside it and the order of the sites. */
@@ -91,12 +93,12 @@ export function SearchBar(props: SearchBarProps) {
   return (
     <div class="search-bar">
       <label class="search">
-        Search
+        {t('search')}
         <input
           ref={props.searchRef}
           type="search"
           value={props.query}
-          placeholder="text, name:, value:, domain:, rule:, /regex/, -exclude"
+          placeholder={t('m_search_placeholder')}
           spellcheck={false}
           aria-invalid={props.queryError ? 'true' : undefined}
           aria-describedby="query-help"
@@ -104,7 +106,9 @@ export function SearchBar(props: SearchBarProps) {
         />
       </label>
       <span class="shown" data-testid="shown-count" aria-live="polite">
-        {props.shown === props.total ? cookieCount(props.total) : `${props.shown} of ${cookieCount(props.total)}`}
+        {props.shown === props.total
+          ? cookieCount(props.total)
+          : t('m_n_of', num(props.shown), cookieCount(props.total))}
       </span>
       <p
         id="query-help"
@@ -114,17 +118,17 @@ export function SearchBar(props: SearchBarProps) {
         {props.queryError}
       </p>
       <div class="filters">
-        <Menu label="Severity" name="severity" choice={choice} options={SEVERITY} onChoice={onChoice} />
-        <Menu label="Flags" name="flag" choice={choice} options={FLAGS} onChoice={onChoice} />
-        <Menu label="Lifetime" name="lifetime" choice={choice} options={LIFETIME} onChoice={onChoice} />
-        <Menu label="Partitioned" name="partitioned" choice={choice} options={PARTITIONED} onChoice={onChoice} />
-        <Menu label="Expiring" name="expiring" choice={choice} options={EXPIRING} onChoice={onChoice} />
-        <Menu label="Size" name="over" choice={choice} options={OVER} onChoice={onChoice} />
+        <Menu label="sort_severity" name="severity" choice={choice} options={SEVERITY} onChoice={onChoice} />
+        <Menu label="m_flags" name="flag" choice={choice} options={FLAGS} onChoice={onChoice} />
+        <Menu label="m_lifetime" name="lifetime" choice={choice} options={LIFETIME} onChoice={onChoice} />
+        <Menu label="f_partitioned" name="partitioned" choice={choice} options={PARTITIONED} onChoice={onChoice} />
+        <Menu label="m_expiring" name="expiring" choice={choice} options={EXPIRING} onChoice={onChoice} />
+        <Menu label="sort_size" name="over" choice={choice} options={OVER} onChoice={onChoice} />
         <label>
-          Order
+          {t('m_order')}
           <select value={props.order} onChange={(e) => props.onOrder(e.currentTarget.value as SiteOrder)}>
-            <option value="name">Site name</option>
-            <option value="weakest">Weakest sites first</option>
+            <option value="name">{t('m_order_name')}</option>
+            <option value="weakest">{t('m_order_weakest')}</option>
           </select>
         </label>
       </div>

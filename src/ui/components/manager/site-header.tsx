@@ -1,6 +1,7 @@
 import type { SiteItem } from '../../manager-model';
 import { cookieCount } from '../../outcome-text';
 import { byteSize } from '../../time-text';
+import { num, t } from '../../i18n';
 
 export interface SiteHeaderProps {
   item: SiteItem;
@@ -13,16 +14,21 @@ export function SiteHeader({ item, onProtectPattern }: SiteHeaderProps) {
   const { site, summary, total, shown, bytes, partitioned } = item;
   return (
     <h2 class="site-head">
-      <span class={`grade grade-${summary.grade}`} title={`Grade ${summary.grade} (score ${summary.score})`}>
+      <span class={`grade grade-${summary.grade}`} title={t('m_grade_score', summary.grade, num(summary.score))}>
         {summary.grade}
       </span>
       <span class="site-name">{site}</span>
       <span class="site-count">
-        {shown === total ? cookieCount(total) : `${shown} of ${cookieCount(total)}`} · {byteSize(bytes)}
-        {partitioned > 0 ? ` · ${partitioned} partitioned` : ''}
+        {shown === total ? cookieCount(total) : t('m_n_of', num(shown), cookieCount(total))} · {byteSize(bytes)}
+        {partitioned > 0 ? ` · ${t('m_n_partitioned', num(partitioned))}` : ''}
       </span>
-      <button type="button" class="link" aria-label={`Protect names on ${site}`} onClick={() => onProtectPattern(site)}>
-        Protect names…
+      <button
+        type="button"
+        class="link"
+        aria-label={t('m_protect_names_on', site)}
+        onClick={() => onProtectPattern(site)}
+      >
+        {t('m_protect_names')}
       </button>
     </h2>
   );

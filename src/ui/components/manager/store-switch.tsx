@@ -1,4 +1,5 @@
 import type { StoreInfo } from '../../../messages';
+import { t } from '../../i18n';
 
 export interface StoreSwitchProps {
   stores: readonly StoreInfo[];
@@ -10,7 +11,7 @@ export interface StoreSwitchProps {
 export function StoreSwitch({ stores, current, onSwitch }: StoreSwitchProps) {
   if (stores.length === 0) return null;
   return (
-    <nav class="store-switch" aria-label="Cookie stores">
+    <nav class="store-switch" aria-label={t('m_stores')}>
       {stores.map((store) => (
         <button
           key={store.id}

@@ -66,7 +66,7 @@ describe('ManagerPage', () => {
     expect(container.querySelector('.mlist-inner')?.getAttribute('style')).toContain(
       `height: ${100 * 30 + 3300 * 26}px`,
     );
-    expect(screen.getByTestId('shown-count').textContent).toBe('3300 cookies');
+    expect(screen.getByTestId('shown-count').textContent).toBe('3,300 cookies');
   });
 
   it('search reaches any cookie: text, name:, regex and rule:, and an invalid query says why without a crash', async () => {
@@ -79,7 +79,7 @@ describe('ManagerPage', () => {
     expect(names(container)).toEqual(['zz-last.test needle']);
     search('name:c032 domain:site09');
     expect(names(container)).toEqual(Array.from({ length: 10 }, (_, i) => `site09${i}-x.test c032`));
-    expect(screen.getByTestId('shown-count').textContent).toBe('10 of 3301 cookies');
+    expect(screen.getByTestId('shown-count').textContent).toBe('10 of 3,301 cookies');
     search('/^c03[01]$/ domain:site000');
     expect(names(container)).toEqual([`${site(0)} c030`, `${site(0)} c031`]);
     search('rule:missing-secure domain:site001-');
