@@ -124,6 +124,8 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('protected cookies in the 
     await popup.waitForSelector(lockOf('keep'), { timeout: 20_000 });
     if (setup.workerRestarted) expect(await setup.workerRestarted()).toBe(true);
     await clickButton(popup, 'Delete all');
+    // The dialog's code loads on first use (it is not part of the popup's first screen).
+    await popup.waitForSelector('[data-testid="delete-all-dialog"]');
     const question = await popup.$eval('[data-testid="delete-all-dialog"]', (d) => d.textContent ?? '');
     expect(question).toContain('Delete 5 cookies of localhost? The protected one is kept.');
     await clickButton(popup, 'Confirm delete all');
