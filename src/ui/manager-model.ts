@@ -183,13 +183,6 @@ export function keepExisting(selected: ReadonlySet<string>, data: StoreCookies):
   return present.size === selected.size ? (selected as Set<string>) : present;
 }
 
-/** The selected cookies, in list order. */
-export function selectedCookies(data: StoreCookies, selected: ReadonlySet<string>): Cookie[] {
-  const out: Cookie[] = [];
-  for (const site of data.sites) for (const c of site.cookies) if (selected.has(cookieKey(c))) out.push(c);
-  return out;
-}
-
 /** What a bulk change (expiry, harden) did, with one line per cookie it could not change. */
 export function bulkText(action: string, outcome: BulkOutcome): { text: string; problems: string[]; error: boolean } {
   const parts = [t('m_bulk_changed', action, cookieCount(outcome.changed))];

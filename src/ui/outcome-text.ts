@@ -107,6 +107,8 @@ export function removeOutcome(cookies: readonly Pick<Cookie, 'name'>[], result: 
   };
   // Heard as "Deleted sid. Undo available.": the live region says Undo is there.
   if (deleted !== undefined && !outcome.error) outcome.spoken = [deleted, ...parts.slice(1)].join(' ');
+  // Nothing deleted (all protected): Undo would reach an older, unrelated change.
+  if (removed === 0 && !outcome.error) outcome.undoable = false;
   return outcome;
 }
 

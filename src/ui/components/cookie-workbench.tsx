@@ -162,7 +162,7 @@ export function CookieWorkbench({
   const run = async (work: (t: Texts) => Promise<Outcome>, undoable = false) => {
     try {
       const outcome = await work(await loadTexts());
-      setStatus(undoable && !outcome.error ? { ...outcome, undoable } : outcome);
+      setStatus(undoable && !outcome.error && outcome.undoable !== false ? { ...outcome, undoable } : outcome);
     } catch (error) {
       setStatus({ text: errorText(error), error: true });
     }

@@ -38,6 +38,12 @@ describe('delete labels', () => {
 });
 
 describe('removeOutcome', () => {
+  it('offers no Undo when everything asked was protected (Undo would reach an older change)', () => {
+    const outcome = removeOutcome([sid], { removed: 0, missing: 0, failed: [], protectedKept: 1 });
+    expect(outcome.undoable).toBe(false);
+    expect(outcome.error).toBe(false);
+  });
+
   it('names one deleted cookie and says undo brings it back', () => {
     expect(removeOutcome([sid], { removed: 1, missing: 0, failed: [] })).toEqual({
       text: 'Deleted sid. Undo brings it back.',
@@ -89,22 +95,35 @@ describe('removeOutcome', () => {
 
 describe('undoOutcome', () => {
   it('says when there was nothing to undo', () => {
-    expect(undoOutcome({ undone: null, problems: [], conflicts: [] })).toEqual({ text: 'Nothing to undo.', error: false });
+    expect(undoOutcome({ undone: null, problems: [], conflicts: [] })).toEqual({
+      text: 'Nothing to undo.',
+      error: false,
+    });
   });
 
   it('names what was undone', () => {
-    expect(undoOutcome({ undone: 'Deleted sid', problems: [], conflicts: [] })).toEqual({ text: 'Undone: Deleted sid.', error: false });
+    expect(undoOutcome({ undone: 'Deleted sid', problems: [], conflicts: [] })).toEqual({
+      text: 'Undone: Deleted sid.',
+      error: false,
+    });
   });
 
   it('lists what could not be brought back, as an error', () => {
-    expect(undoOutcome({ undone: 'Deleted all 3 cookies of x', problems: ['a expired.', 'b was refused.'], conflicts: [] })).toEqual({
+    expect(
+      undoOutcome({ undone: 'Deleted all 3 cookies of x', problems: ['a expired.', 'b was refused.'], conflicts: [] }),
+    ).toEqual({
       text: 'Undone: Deleted all 3 cookies of x, except: a expired. b was refused.',
       error: true,
     });
   });
 
   it('names what the site changed since and offers to restore it anyway', () => {
-    const conflict = { name: 'sid', domain: 'a.test', path: '/', message: 'sid (a.test/) was set again since, so Undo did not overwrite it.' };
+    const conflict = {
+      name: 'sid',
+      domain: 'a.test',
+      path: '/',
+      message: 'sid (a.test/) was set again since, so Undo did not overwrite it.',
+    };
     expect(undoOutcome({ undone: 'Deleted sid', problems: [], conflicts: [conflict], conflictEntry: 4 })).toEqual({
       text: 'Undone: Deleted sid, except: sid (a.test/) was set again since, so Undo did not overwrite it.',
       error: true,
@@ -129,7 +148,10 @@ describe('saveOutcome', () => {
 
 describe('other outcomes', () => {
   it('says a cookie to jump to is not loaded', () => {
-    expect(cookieNotFoundOutcome('sid')).toEqual({ text: "The cookie sid is not in this page's cookies (any more).", error: true });
+    expect(cookieNotFoundOutcome('sid')).toEqual({
+      text: "The cookie sid is not in this page's cookies (any more).",
+      error: true,
+    });
   });
 
   it('says which dialog could not load and why', () => {
@@ -165,6 +187,7 @@ describe('protected cookies', () => {
     expect(removeOutcome(three, { removed: 0, missing: 0, failed: [], protectedKept: 3 })).toEqual({
       text: 'Deleted nothing · kept 3 protected',
       error: false,
+      undoable: false,
     });
     expect(removeOutcome(three, { removed: 1, missing: 0, failed: [refused], protectedKept: 1 })).toEqual({
       text: 'Deleted 1 cookie · kept 1 protected. b (localhost/app) could not be deleted: the browser said no',
@@ -179,7 +202,9 @@ describe('protected cookies', () => {
     expect(deleteAllQuestion(3, 'example.test', 2)).toBe(
       'Delete 1 cookie of example.test? The 2 protected ones are kept. Undo brings it back.',
     );
-    expect(deleteAllQuestion(2, 'example.test', 2)).toBe('Every cookie of example.test is protected: nothing would be deleted.');
+    expect(deleteAllQuestion(2, 'example.test', 2)).toBe(
+      'Every cookie of example.test is protected: nothing would be deleted.',
+    );
     expect(deleteAllQuestion(2, 'example.test', 0)).toBe(deleteAllQuestion(2, 'example.test'));
   });
 
@@ -189,12 +214,18 @@ describe('protected cookies', () => {
   });
 
   it('says what Protect and Unprotect did, and when no rule covered the cookie', () => {
-    expect(protectionOutcome('sid', true)).toEqual({ text: 'Protected sid: Delete all and imports leave it alone.', error: false });
+    expect(protectionOutcome('sid', true)).toEqual({
+      text: 'Protected sid: Delete all and imports leave it alone.',
+      error: false,
+    });
     expect(protectionOutcome('sid', false)).toEqual({ text: 'Unprotected sid.', error: false });
     expect(protectionOutcome('sid', false, 2).text).toBe(
       'Unprotected sid (2 rules covered it; others they covered are unprotected too).',
     );
-    expect(notProtectedOutcome('sid', 'example.test')).toEqual({ text: 'No protection rule of example.test covers sid.', error: true });
+    expect(notProtectedOutcome('sid', 'example.test')).toEqual({
+      text: 'No protection rule of example.test covers sid.',
+      error: true,
+    });
   });
 
   it("an import's outcome counts what it wrote, each refusal, and the protected cookies it left as they were", () => {

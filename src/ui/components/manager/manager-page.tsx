@@ -19,7 +19,6 @@ import {
   ruleForRow,
   rulesFor,
   type SiteOrder,
-  selectedCookies,
   toFilters,
   toggleSelection,
 } from '../../manager-model';
@@ -142,7 +141,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
   const run = async (work: () => Promise<Status>, undoable = false) => {
     try {
       const outcome = await quietly(work);
-      setStatus(undoable && !outcome.error ? { ...outcome, undoable } : outcome);
+      setStatus(undoable && !outcome.error && outcome.undoable !== false ? { ...outcome, undoable } : outcome);
     } catch (error) {
       setStatus({ text: errorText(error), error: true });
     }
@@ -226,7 +225,9 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
     await reload();
   };
 
-  const chosen = () => (data ? selectedCookies(data, selected) : []);
+  // What you see is what a bulk action acts on: a selection hidden by a later search is left alone.
+  const chosen = () => view.rows.filter((r) => selected.has(r.key)).map((r) => r.cookie);
+  const chosenCount = view.rows.reduce((n, r) => n + (selected.has(r.key) ? 1 : 0), 0);
   const bulk = (action: string, work: (cookies: Cookie[]) => ReturnType<StoreConnector['harden']>) =>
     run(async () => {
       const { text, problems, error } = bulkText(action, await work(chosen()));
@@ -331,7 +332,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
       />
       <BulkBar
         shown={view.rows.length}
-        selected={selected.size}
+        selected={chosenCount}
         allShownSelected={allShownSelected}
         undoNext={undoNext}
         onSelectAll={() => setSelected((s) => new Set([...s, ...view.rows.map((r) => r.key)]))}
@@ -425,7 +426,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
       )}
       {dialog?.kind === 'expiry' && (
         <ExpiryDialog
-          count={selected.size}
+          count={chosenCount}
           now={now}
           onApply={(expirationDate) => {
             setDialog(undefined);

@@ -156,6 +156,19 @@ describe('ManagerPage', () => {
     expect([...connector.jar.values()].filter((c) => c.name === 'c001').map((c) => c.domain)).toEqual([site(1)]);
   });
 
+  it('a bulk action acts on the selected rows the search shows, never on a selection it hides', async () => {
+    const { container, connector } = setup(jar(2, 3));
+    await waitFor(() => expect(rows(container).length).toBe(6));
+    fireEvent.click(screen.getByRole('button', { name: 'Select all' }));
+    expect(screen.getByTestId('selected-count').textContent).toBe('6 selected');
+    search('c001');
+    await waitFor(() => expect(rows(container)).toHaveLength(2));
+    expect(screen.getByTestId('selected-count').textContent).toBe('2 selected');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete selected' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Deleted 2 cookies'));
+    expect([...connector.jar.values()].map((c) => c.name).sort()).toEqual(['c000', 'c000', 'c002', 'c002']);
+  });
+
   it('editing a protected cookie asks to confirm first', async () => {
     const { container, connector } = setup(jar(1, 2));
     await waitFor(() => expect(rows(container)).toHaveLength(2));
