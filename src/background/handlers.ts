@@ -1,6 +1,7 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
 import type {
+  BulkOutcome,
   MessageName,
   NotStoredHeader,
   RequestOf,
@@ -35,6 +36,20 @@ import { tabCookies } from './tab-cookies';
 import { notStored } from '../core/set-cookie-log/not-stored';
 import { undoTarget } from '../model/undo-target';
 import { packFindings } from './packed-findings';
+
+/** The cookies a change may touch: all of them when the user included protected ones, else the unprotected. */
+async function splitUnless(includeProtected: boolean | undefined, cookies: Cookie[]) {
+  return includeProtected === true ? { kept: [], free: cookies } : splitProtected(cookies);
+}
+
+/** Runs a bulk change on the free cookies; the kept ones are counted in its outcome. */
+async function withKept(
+  split: { kept: readonly Cookie[]; free: Cookie[] },
+  run: (free: Cookie[]) => Promise<BulkOutcome>,
+): Promise<BulkOutcome> {
+  const outcome = await run(split.free);
+  return split.kept.length > 0 ? { ...outcome, protectedKept: split.kept.length } : outcome;
+}
 
 export type Handlers = { [N in MessageName]: (request: RequestOf<N>) => Promise<ResponseOf<N>> };
 
@@ -306,9 +321,14 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
         return { dropped: found };
       }),
 
-    'cookies/set-expiry': ({ cookies, expirationDate }) => serially(() => setExpiry(store, cookies, expirationDate)),
+    // Protected cookies stay as they are unless the user confirmed changing them too.
+    'cookies/set-expiry': ({ cookies, expirationDate, includeProtected }) =>
+      serially(async () =>
+        withKept(await splitUnless(includeProtected, cookies), (free) => setExpiry(store, free, expirationDate)),
+      ),
 
-    'cookies/harden': ({ cookies }) => serially(() => harden(store, cookies)),
+    'cookies/harden': ({ cookies, includeProtected }) =>
+      serially(async () => withKept(await splitUnless(includeProtected, cookies), (free) => harden(store, free))),
 
     'stores/list': async () => ({ stores: await listStores() }),
 

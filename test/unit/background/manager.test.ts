@@ -203,6 +203,32 @@ describe('protection rules', () => {
     expect(value('sid')).toBeUndefined();
   });
 
+  it('set-expiry and harden keep protected cookies unless the user confirmed', async () => {
+    put(cookie('sid', '1', { secure: false, httpOnly: false }));
+    put(cookie('theme', '1', { secure: false, httpOnly: false }));
+    const { handlers } = setup();
+    await handlers['protect/set']({ add: [{ site: 'example.com', name: 'sid' }] });
+    const all = [
+      cookie('sid', '1', { secure: false, httpOnly: false }),
+      cookie('theme', '1', { secure: false, httpOnly: false }),
+    ];
+    const expiry = await handlers['cookies/set-expiry']({ cookies: all, expirationDate: FUTURE });
+    expect(expiry).toEqual({ changed: 1, unchanged: 0, failed: [], protectedKept: 1 });
+    const hardened = await handlers['cookies/harden']({ cookies: all });
+    expect(hardened).toEqual({ changed: 1, unchanged: 0, failed: [], protectedKept: 1 });
+    const now = () => Object.fromEntries(fake.cookies().map((c) => [c.name, [c.session, c.secure]]));
+    expect(now()).toEqual({ sid: [true, false], theme: [false, true] });
+    expect(
+      await handlers['cookies/set-expiry']({ cookies: all, expirationDate: FUTURE, includeProtected: true }),
+    ).toEqual({ changed: 1, unchanged: 1, failed: [] });
+    expect(await handlers['cookies/harden']({ cookies: all, includeProtected: true })).toEqual({
+      changed: 1,
+      unchanged: 1,
+      failed: [],
+    });
+    expect(now()).toEqual({ sid: [false, true], theme: [false, true] });
+  });
+
   it('import never replaces a protected cookie, but adds new ones', async () => {
     put(cookie('sid', 'mine'));
     const { handlers } = setup();
