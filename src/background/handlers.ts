@@ -216,10 +216,13 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
           }
           original = current ?? undefined;
         }
-        const intent = await begin(store, original ? `Edited ${original.name}` : `Added ${next.name}`, [
-          next,
-          ...(original ? [original] : []),
-        ]);
+        const intent = await begin(
+          store,
+          original ? `Edited ${original.name}` : `Added ${next.name}`,
+          [next, ...(original ? [original] : [])],
+          undefined,
+          [next],
+        );
         let result: Saved;
         try {
           result = await saveCookie(store, original, next);
@@ -238,7 +241,8 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
       serially(async () => {
         // Protected cookies stay unless the user confirmed deleting them too.
         const { kept, free } = includeProtected ? { kept: [], free: cookies } : await splitProtected(cookies);
-        const intent = await begin(store, label, free);
+        // A delete writes nothing: its entry is the cookies it removes, with their values.
+        const intent = await begin(store, label, free, undefined, []);
         const { change, missing, failed } = await deleteCookies(store, free);
         const notes = await finish(intent, change);
         return {

@@ -409,6 +409,19 @@ describe('undo in a store', () => {
     });
     expect(jar()).toEqual(before);
   });
+
+  it('refuses, before writing anything, a change whose Undo would not fit the journal', async () => {
+    // Replacing 1,700 cookies with 300-byte values: the entry holds both values, about 1.7 MB.
+    const old = (i: number) => cookie(`c${i}`, `old${'o'.repeat(297)}`, { domain: `site${i % 50}.test` });
+    for (let i = 0; i < 1_700; i++) put(old(i));
+    const { handlers } = setup();
+    const replacing = Array.from({ length: 1_700 }, (_, i) => ({ ...old(i), value: `new${'n'.repeat(297)}` }));
+    await expect(handlers['cookies/import']({ cookies: replacing })).rejects.toThrow(
+      /^Nothing was changed: this change is too large to undo \(1\.\d MB; the limit is 1\.3 MB\)\. Select fewer cookies\.$/,
+    );
+    expect(fake.cookies().every((c) => c.value.startsWith('old'))).toBe(true);
+    expect((await handlers['journal/list']({ storeId: '0' })).entries).toEqual([]);
+  });
 });
 
 describe('backup and restore', () => {
