@@ -25,6 +25,8 @@ function sidebarFor(source: Manifest): Record<string, unknown> {
     sidebar_action: {
       default_panel: side_panel.default_path,
       default_title: source.action?.default_title ?? 'Cookie Lens',
+      // Firefox opens a new sidebar at install by default; Cookie Lens opens only when asked.
+      open_at_install: false,
     },
   };
 }

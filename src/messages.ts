@@ -237,6 +237,8 @@ export interface BulkOutcome extends ChangeNotes {
   /** Already as asked: nothing to write. */
   unchanged: number;
   failed: CookieProblem[];
+  /** Protected cookies left as they were (the request did not include them). */
+  protectedKept?: number;
 }
 
 export interface RestoreOutcome extends ImportOutcome {
@@ -270,12 +272,15 @@ export interface Protocol {
     response: { removed: number; missing: number; failed: CookieProblem[]; protectedKept?: number } & ChangeNotes;
   };
   /** Give these cookies one expiry (seconds since the epoch; absent: end with the session), undoable as one step. */
-  'cookies/set-expiry': { request: { cookies: Cookie[]; expirationDate?: number }; response: BulkOutcome };
+  'cookies/set-expiry': {
+    request: { cookies: Cookie[]; expirationDate?: number; includeProtected?: boolean };
+    response: BulkOutcome;
+  };
   /**
    * For development: add Secure, HttpOnly and SameSite (Lax) where the browser accepts them, undoable
    * as one step; each cookie it could not change is reported with the reason.
    */
-  'cookies/harden': { request: { cookies: Cookie[] }; response: BulkOutcome };
+  'cookies/harden': { request: { cookies: Cookie[]; includeProtected?: boolean }; response: BulkOutcome };
   /** The cookie stores there are: normal, private (when allowed and open), and each Firefox container. */
   'stores/list': { request: Record<string, never>; response: { stores: StoreInfo[] } };
   /** Every cookie of a store, by site, with findings. */

@@ -1,6 +1,7 @@
 /** Message handlers, typed by the protocol: one function per message name. */
 import browser from 'webextension-polyfill';
 import type {
+  BulkOutcome,
   MessageName,
   NotStoredHeader,
   RequestOf,
@@ -35,6 +36,20 @@ import { tabCookies } from './tab-cookies';
 import { notStored } from '../core/set-cookie-log/not-stored';
 import { undoTarget } from '../model/undo-target';
 import { packFindings } from './packed-findings';
+
+/** The cookies a change may touch: all of them when the user included protected ones, else the unprotected. */
+async function splitUnless(includeProtected: boolean | undefined, cookies: Cookie[]) {
+  return includeProtected === true ? { kept: [], free: cookies } : splitProtected(cookies);
+}
+
+/** Runs a bulk change on the free cookies; the kept ones are counted in its outcome. */
+async function withKept(
+  split: { kept: readonly Cookie[]; free: Cookie[] },
+  run: (free: Cookie[]) => Promise<BulkOutcome>,
+): Promise<BulkOutcome> {
+  const outcome = await run(split.free);
+  return split.kept.length > 0 ? { ...outcome, protectedKept: split.kept.length } : outcome;
+}
 
 export type Handlers = { [N in MessageName]: (request: RequestOf<N>) => Promise<ResponseOf<N>> };
 
@@ -201,10 +216,13 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
           }
           original = current ?? undefined;
         }
-        const intent = await begin(store, original ? `Edited ${original.name}` : `Added ${next.name}`, [
-          next,
-          ...(original ? [original] : []),
-        ]);
+        const intent = await begin(
+          store,
+          original ? `Edited ${original.name}` : `Added ${next.name}`,
+          [next, ...(original ? [original] : [])],
+          undefined,
+          [next],
+        );
         let result: Saved;
         try {
           result = await saveCookie(store, original, next);
@@ -223,7 +241,8 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
       serially(async () => {
         // Protected cookies stay unless the user confirmed deleting them too.
         const { kept, free } = includeProtected ? { kept: [], free: cookies } : await splitProtected(cookies);
-        const intent = await begin(store, label, free);
+        // A delete writes nothing: its entry is the cookies it removes, with their values.
+        const intent = await begin(store, label, free, undefined, []);
         const { change, missing, failed } = await deleteCookies(store, free);
         const notes = await finish(intent, change);
         return {
@@ -306,9 +325,14 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
         return { dropped: found };
       }),
 
-    'cookies/set-expiry': ({ cookies, expirationDate }) => serially(() => setExpiry(store, cookies, expirationDate)),
+    // Protected cookies stay as they are unless the user confirmed changing them too.
+    'cookies/set-expiry': ({ cookies, expirationDate, includeProtected }) =>
+      serially(async () =>
+        withKept(await splitUnless(includeProtected, cookies), (free) => setExpiry(store, free, expirationDate)),
+      ),
 
-    'cookies/harden': ({ cookies }) => serially(() => harden(store, cookies)),
+    'cookies/harden': ({ cookies, includeProtected }) =>
+      serially(async () => withKept(await splitUnless(includeProtected, cookies), (free) => harden(store, free))),
 
     'stores/list': async () => ({ stores: await listStores() }),
 

@@ -12,7 +12,7 @@ import { domainMatches } from '../core/site';
 import { pathMatches } from '../core/set-cookie/path';
 import { canonicalDomain, type Cookie, hostOfDomain, sameIdentity } from '../model/cookie';
 import type { Change, CookieStore } from './editor';
-import { allEntries, entryFor, record, replace, settle } from './journal';
+import { allEntries, ENTRY_BYTES, entryBytes, entryFor, record, replace, settle } from './journal';
 
 /** A change about to act; `id` is its pending journal entry (none when there was nothing to lose). */
 export interface Intent {
@@ -41,16 +41,24 @@ function identityOnly(c: Cookie): Cookie {
   return { ...c, value: '' };
 }
 
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
 /**
  * Records what a change may touch before it acts (for an Undo, `resume` is the entry it undoes,
  * which the note replaces). Throws when that cannot be saved: the change must then not run, or an
  * interruption could lose cookies.
+ *
+ * `writes` are the cookies the change will write (by default `touches`; none for a delete). The
+ * change's undo entry holds the cookies it replaces with their values and what it wrote; a change
+ * whose entry would not fit the journal is refused here, before anything is written, rather than
+ * done and left without an Undo (its replaced values lost).
  */
 export async function begin(
   store: CookieStore,
   label: string,
   touches: readonly Cookie[],
   resume?: JournalEntry,
+  writes: readonly Cookie[] = touches,
 ): Promise<Intent> {
   const storeId = touches[0]?.storeId ?? '';
   const byName = new Map<string, Cookie[]>();
@@ -69,6 +77,14 @@ export async function begin(
   for (const [name, targets] of byName) {
     before.push(...(await named(name)).filter((c) => targets.some((t) => mayTouch(t, c))));
   }
+  if (!resume) {
+    const size = entryBytes({ label, storeId, before, after: [...writes] });
+    if (size > ENTRY_BYTES) {
+      throw new Error(
+        `Nothing was changed: this change is too large to undo (${megabytes(size)} MB; the limit is ${megabytes(ENTRY_BYTES)} MB). Select fewer cookies.`,
+      );
+    }
+  }
   if (before.length === 0 && !resume) return { id: undefined, label };
   try {
     // An Undo's note takes the place of the entry it undoes in one write: never both, never neither.
@@ -79,7 +95,7 @@ export async function begin(
         before,
         after: [],
         pending: true,
-        planned: resume ? [] : touches.map(identityOnly),
+        planned: resume ? [] : writes.map(identityOnly),
         ...(resume ? { resume } : {}),
       },
       resume?.id,

@@ -77,10 +77,19 @@ function update<T>(change: (entries: JournalEntry[]) => { entries: JournalEntry[
 
 export type NewEntry = Omit<JournalEntry, 'id' | 'at' | 'sites'>;
 
+function withSites(entry: NewEntry, id: number, at: number): JournalEntry {
+  const sites = [...new Set([...entry.before, ...entry.after, ...(entry.planned ?? [])].map(cookieSite))];
+  return { ...entry, sites, id, at };
+}
+
+/** The bytes an entry will take once kept (to check a change's entry fits before the change acts). */
+export function entryBytes(entry: NewEntry): number {
+  return jsonBytes(withSites(entry, Number.MAX_SAFE_INTEGER, Date.now()));
+}
+
 /** An entry as kept: with the sites of every cookie it names, and within its size. */
 function complete(entry: NewEntry, id: number, at: number): JournalEntry {
-  const sites = [...new Set([...entry.before, ...entry.after, ...(entry.planned ?? [])].map(cookieSite))];
-  const full = { ...entry, sites, id, at };
+  const full = withSites(entry, id, at);
   const size = jsonBytes(full);
   if (size > ENTRY_BYTES) {
     throw new Error(`the change is too large to keep for Undo (${(size / 1024 / 1024).toFixed(1)} MB of cookies)`);

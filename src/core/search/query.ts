@@ -116,15 +116,92 @@ function readRegex(text: string, at: number): { source: string; flags: string; e
   return { source, flags: text.slice(i + 1, end), end };
 }
 
+/** What makes a pattern slow, in words for the user. */
+export const NESTED_REPEAT_TEXT =
+  'This pattern could take very long on some values (a repeated group that itself repeats); simplify it.';
+export const BACKREFERENCE_TEXT =
+  'This pattern could take very long on some values (it refers back to an earlier group); simplify it.';
+
+/**
+ * Why a (valid) pattern could backtrack for ages on a hostile value, or undefined. Values are chosen
+ * by sites and the search runs on the page's thread, so `/^(\w+\s?)*$/` over a long value would
+ * freeze it. Refused: a repeated group that contains a repeat (`(a+)*`, `(a?){9}`), and
+ * backreferences (`\1`, `\k<n>`). Conservative: some harmless patterns are refused too.
+ */
+function slowPatternReason(source: string): string | undefined {
+  // Per open group: whether something inside it repeats.
+  const groups: boolean[] = [];
+  const markRepeat = () => {
+    for (let g = 0; g < groups.length; g++) groups[g] = true;
+  };
+  const repeatAt = (at: number): number => {
+    // The length of a quantifier at `at` (with its lazy `?`), or 0.
+    const ch = source.charAt(at);
+    let len = 0;
+    if (ch === '*' || ch === '+' || ch === '?') len = 1;
+    else if (ch === '{') {
+      const m = /^\{\d+(,\d*)?\}/.exec(source.slice(at));
+      if (m) len = m[0].length;
+    }
+    if (len > 0 && source.charAt(at + len) === '?') len++;
+    return len;
+  };
+  let i = 0;
+  while (i < source.length) {
+    const ch = source.charAt(i);
+    if (ch === '\\') {
+      const next = source.charAt(i + 1);
+      if (/[1-9]/.test(next) || (next === 'k' && source.charAt(i + 2) === '<')) return BACKREFERENCE_TEXT;
+      i += 2;
+    } else if (ch === '[') {
+      i++;
+      if (source.charAt(i) === ']') i++;
+      while (i < source.length && source.charAt(i) !== ']') i += source.charAt(i) === '\\' ? 2 : 1;
+      i++;
+    } else if (ch === '(') {
+      groups.push(false);
+      i++;
+      if (source.charAt(i) === '?') {
+        // A group's kind: (?: (?= (?! (?<= (?<! (?<name>
+        i++;
+        if (source.charAt(i) === '<' && source.charAt(i + 1) !== '=' && source.charAt(i + 1) !== '!') {
+          const close = source.indexOf('>', i);
+          i = close < 0 ? source.length : close + 1;
+        } else i += source.charAt(i) === '<' ? 2 : 1;
+      }
+      continue;
+    } else if (ch === ')') {
+      const inner = groups.pop() ?? false;
+      i++;
+      const len = repeatAt(i);
+      if (len > 0) {
+        if (inner) return NESTED_REPEAT_TEXT;
+        markRepeat();
+        i += len;
+      } else if (inner) markRepeat();
+      continue;
+    } else i++;
+    // After an atom: a quantifier on it makes its enclosing groups repeat inside.
+    const len = repeatAt(i);
+    if (len > 0) {
+      markRepeat();
+      i += len;
+    }
+  }
+  return undefined;
+}
+
 function compileRegex(source: string, flags: string): RegExp | string {
   if (source === '') return 'The regular expression // is empty: write a pattern between the slashes.';
   const kept = flags.replace(/[gy]/g, '');
+  let re: RegExp;
   try {
-    return new RegExp(source, kept);
+    re = new RegExp(source, kept);
   } catch (error) {
     const why = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
     return `The regular expression /${source}/${flags} is not valid: ${why}`;
   }
+  return slowPatternReason(source) ?? re;
 }
 
 /** Parses the search text. Never throws: a problem comes back as `{ ok: false, error }`, in words. */

@@ -99,8 +99,14 @@ export interface StoreConnector {
     label: string,
     options?: { includeProtected?: boolean },
   ): Promise<ResponseOf<'cookies/delete'>>;
-  setExpiry(cookies: Cookie[], expirationDate: number | undefined): Promise<BulkOutcome>;
-  harden(cookies: Cookie[]): Promise<BulkOutcome>;
+  /** Protected cookies are kept (and counted) unless `includeProtected`. */
+  setExpiry(
+    cookies: Cookie[],
+    expirationDate: number | undefined,
+    options?: { includeProtected?: boolean },
+  ): Promise<BulkOutcome>;
+  /** Protected cookies are kept (and counted) unless `includeProtected`. */
+  harden(cookies: Cookie[], options?: { includeProtected?: boolean }): Promise<BulkOutcome>;
   importCookies(cookies: Cookie[]): Promise<ImportOutcome>;
   evictionRisks(cookies: Cookie[]): Promise<EvictionRisk[]>;
   journal(storeId: string): Promise<JournalEntry[]>;

@@ -90,7 +90,15 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
     return result;
   };
 
-  const bulk = (cookies: Cookie[], label: string, change: (c: Cookie) => Cookie): BulkOutcome => {
+  const bulk = (
+    asked: Cookie[],
+    label: string,
+    change: (c: Cookie) => Cookie,
+    bulkOptions: { includeProtected?: boolean } = {},
+  ): BulkOutcome => {
+    // Protected cookies stay as they are unless included, as in the extension.
+    const kept = bulkOptions.includeProtected ? [] : asked.filter(isProtected);
+    const cookies = asked.filter((c) => !kept.includes(c));
     const failed: CookieProblem[] = [];
     const before: Cookie[] = [];
     const after: Cookie[] = [];
@@ -112,7 +120,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
     }
     if (after.length > 0) record(label, before, after, storeOf(cookies));
     changed();
-    return { changed: after.length, unchanged, failed };
+    return { changed: after.length, unchanged, failed, ...(kept.length > 0 ? { protectedKept: kept.length } : {}) };
   };
 
   return {
@@ -184,19 +192,31 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
         ...(kept.length > 0 ? { protectedKept: kept.length } : {}),
       };
     },
-    async setExpiry(cookies, expirationDate) {
-      return bulk(cookies, 'Changed expiry', (c) => {
-        const { expirationDate: _old, ...rest } = c;
-        return expirationDate === undefined ? { ...rest, session: true } : { ...rest, session: false, expirationDate };
-      });
+    async setExpiry(cookies, expirationDate, bulkOptions = {}) {
+      return bulk(
+        cookies,
+        'Changed expiry',
+        (c) => {
+          const { expirationDate: _old, ...rest } = c;
+          return expirationDate === undefined
+            ? { ...rest, session: true }
+            : { ...rest, session: false, expirationDate };
+        },
+        bulkOptions,
+      );
     },
-    async harden(cookies) {
-      return bulk(cookies, 'Hardened', (c) => ({
-        ...c,
-        secure: true,
-        httpOnly: true,
-        sameSite: c.sameSite === 'unspecified' || c.sameSite === 'none' ? 'lax' : c.sameSite,
-      }));
+    async harden(cookies, bulkOptions = {}) {
+      return bulk(
+        cookies,
+        'Hardened',
+        (c) => ({
+          ...c,
+          secure: true,
+          httpOnly: true,
+          sameSite: c.sameSite === 'unspecified' || c.sameSite === 'none' ? 'lax' : c.sameSite,
+        }),
+        bulkOptions,
+      );
     },
     async importCookies(cookies) {
       for (const c of cookies) jar.set(cookieKey(c), c);

@@ -15,9 +15,14 @@ export function storeConnector(): StoreConnector {
     check: (storeId, cookie) => send('cookie/check', { storeId, cookie }),
     remove: (cookies, label, options = {}) =>
       send('cookies/delete', { cookies, label, ...(options.includeProtected ? { includeProtected: true } : {}) }),
-    setExpiry: (cookies, expirationDate) =>
-      send('cookies/set-expiry', { cookies, ...(expirationDate === undefined ? {} : { expirationDate }) }),
-    harden: (cookies) => send('cookies/harden', { cookies }),
+    setExpiry: (cookies, expirationDate, options = {}) =>
+      send('cookies/set-expiry', {
+        cookies,
+        ...(expirationDate === undefined ? {} : { expirationDate }),
+        ...(options.includeProtected ? { includeProtected: true } : {}),
+      }),
+    harden: (cookies, options = {}) =>
+      send('cookies/harden', { cookies, ...(options.includeProtected ? { includeProtected: true } : {}) }),
     importCookies: (cookies) => send('cookies/import', { cookies }),
     evictionRisks: async (cookies) => (await send('cookies/eviction-risks', { cookies })).risks,
     journal: async (storeId) => (await send('journal/list', { storeId })).entries,

@@ -10,7 +10,8 @@ const { revert } = await import('../../../src/background/revert');
 const { makeCookie } = await import('../fixtures');
 
 const store = browserStore();
-const cookie = (name: string, value: string, path = '/') => makeCookie({ name, value, domain: 'app.example.com', path });
+const cookie = (name: string, value: string, path = '/') =>
+  makeCookie({ name, value, domain: 'app.example.com', path });
 const values = () =>
   fake
     .cookies()
@@ -95,7 +96,7 @@ describe('a change the worker was stopped in the middle of', () => {
 });
 
 describe('what a note holds, and what recovery may do with it', () => {
-  it("holds only the cookies the change may touch: not a same-name cookie of another site", async () => {
+  it('holds only the cookies the change may touch: not a same-name cookie of another site', async () => {
     put('sessionid', 'a');
     fake.add({ name: 'sessionid', domain: 'other.test', value: 'b' });
     await begin(store, 'Deleted sessionid', [cookie('sessionid', 'a')]);
@@ -110,13 +111,47 @@ describe('what a note holds, and what recovery may do with it', () => {
   it('a change too large to journal is still done, says it cannot be undone, and is not undone later by recovery', async () => {
     const big = 'x'.repeat(5_000);
     const imported = Array.from({ length: 300 }, (_, i) => cookie(`c${i}`, big));
-    const intent = await begin(store, 'Importing 300 cookies', imported);
+    // `begin` refuses a change whose entry it can tell will not fit (below); `finish` stays the safety
+    // net for an entry that outgrows what `begin` was told (here: told of no writes).
+    const intent = await begin(store, 'Importing 300 cookies', imported, undefined, []);
     for (const c of imported) await store.write(c);
     const notes = await finish(intent, { before: [], after: imported });
     expect(notes.warning).toContain('cannot be undone');
     expect(await allEntries()).toEqual([]);
     expect(await recover(store)).toEqual([]);
     expect(fake.cookies()).toHaveLength(300);
+  });
+
+  it('a change whose undo entry would not fit is refused before anything is written', async () => {
+    const big = 'x'.repeat(5_000);
+    const imported = Array.from({ length: 300 }, (_, i) => cookie(`c${i}`, big));
+    await expect(begin(store, 'Importing 300 cookies', imported)).rejects.toThrow(
+      /^Nothing was changed: this change is too large to undo \(1\.\d MB; the limit is 1\.3 MB\)\. Select fewer cookies\.$/,
+    );
+    expect(await allEntries()).toEqual([]);
+    expect(fake.cookies()).toEqual([]);
+  });
+
+  it('a delete of a full store (3,300 cookies, typical 40-byte values) fits: its entry is what it removes', async () => {
+    for (let i = 0; i < 3_300; i++) {
+      fake.add({
+        name: `_ga_${String(i).padStart(8, 'X')}`,
+        value: `GS1.1.${String(i).padStart(34, '7')}`,
+        domain: `.www.site${i % 180}.example`,
+        hostOnly: false,
+        session: false,
+        expirationDate: 2_000_000_000 + i,
+      });
+    }
+    const stored = (await store.getAllIn?.('0')) ?? [];
+    expect(stored).toHaveLength(3_300);
+    // As `cookies/delete` begins: nothing written, so the note and the entry are the cookies removed.
+    const intent = await begin(store, 'Deleted 3300 cookies', stored, undefined, []);
+    expect(intent.id).toBeDefined();
+    expect(await finish(intent, { before: stored, after: [] })).toEqual({});
+    const [entry] = await allEntries();
+    expect(entry).toMatchObject({ label: 'Deleted 3300 cookies', after: [] });
+    expect(entry?.before).toHaveLength(3_300);
   });
 
   it('a failed change puts back what it took away and leaves no note', async () => {

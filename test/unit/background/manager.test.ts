@@ -203,6 +203,32 @@ describe('protection rules', () => {
     expect(value('sid')).toBeUndefined();
   });
 
+  it('set-expiry and harden keep protected cookies unless the user confirmed', async () => {
+    put(cookie('sid', '1', { secure: false, httpOnly: false }));
+    put(cookie('theme', '1', { secure: false, httpOnly: false }));
+    const { handlers } = setup();
+    await handlers['protect/set']({ add: [{ site: 'example.com', name: 'sid' }] });
+    const all = [
+      cookie('sid', '1', { secure: false, httpOnly: false }),
+      cookie('theme', '1', { secure: false, httpOnly: false }),
+    ];
+    const expiry = await handlers['cookies/set-expiry']({ cookies: all, expirationDate: FUTURE });
+    expect(expiry).toEqual({ changed: 1, unchanged: 0, failed: [], protectedKept: 1 });
+    const hardened = await handlers['cookies/harden']({ cookies: all });
+    expect(hardened).toEqual({ changed: 1, unchanged: 0, failed: [], protectedKept: 1 });
+    const now = () => Object.fromEntries(fake.cookies().map((c) => [c.name, [c.session, c.secure]]));
+    expect(now()).toEqual({ sid: [true, false], theme: [false, true] });
+    expect(
+      await handlers['cookies/set-expiry']({ cookies: all, expirationDate: FUTURE, includeProtected: true }),
+    ).toEqual({ changed: 1, unchanged: 1, failed: [] });
+    expect(await handlers['cookies/harden']({ cookies: all, includeProtected: true })).toEqual({
+      changed: 1,
+      unchanged: 1,
+      failed: [],
+    });
+    expect(now()).toEqual({ sid: [false, true], theme: [false, true] });
+  });
+
   it('import never replaces a protected cookie, but adds new ones', async () => {
     put(cookie('sid', 'mine'));
     const { handlers } = setup();
@@ -382,6 +408,19 @@ describe('undo in a store', () => {
       conflicts: [],
     });
     expect(jar()).toEqual(before);
+  });
+
+  it('refuses, before writing anything, a change whose Undo would not fit the journal', async () => {
+    // Replacing 1,700 cookies with 300-byte values: the entry holds both values, about 1.7 MB.
+    const old = (i: number) => cookie(`c${i}`, `old${'o'.repeat(297)}`, { domain: `site${i % 50}.test` });
+    for (let i = 0; i < 1_700; i++) put(old(i));
+    const { handlers } = setup();
+    const replacing = Array.from({ length: 1_700 }, (_, i) => ({ ...old(i), value: `new${'n'.repeat(297)}` }));
+    await expect(handlers['cookies/import']({ cookies: replacing })).rejects.toThrow(
+      /^Nothing was changed: this change is too large to undo \(1\.\d MB; the limit is 1\.3 MB\)\. Select fewer cookies\.$/,
+    );
+    expect(fake.cookies().every((c) => c.value.startsWith('old'))).toBe(true);
+    expect((await handlers['journal/list']({ storeId: '0' })).entries).toEqual([]);
   });
 });
 

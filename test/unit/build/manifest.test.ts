@@ -52,7 +52,11 @@ describe('manifestFor', () => {
     expect(chrome.side_panel).toEqual({ default_path: 'sidepanel/index.html' });
     expect(chrome.permissions).toContain('sidePanel');
     const firefox = manifestFor(source, 'firefox') as { sidebar_action: unknown; permissions: string[] };
-    expect(firefox.sidebar_action).toEqual({ default_panel: 'sidepanel/index.html', default_title: '__MSG_extActionTitle__' });
+    expect(firefox.sidebar_action).toEqual({
+      default_panel: 'sidepanel/index.html',
+      default_title: '__MSG_extActionTitle__',
+      open_at_install: false,
+    });
     expect(firefox).not.toHaveProperty('side_panel');
     expect(firefox.permissions).not.toContain('sidePanel');
     expect(firefox.permissions).toEqual(expect.arrayContaining(['cookies', 'storage', 'webRequest']));

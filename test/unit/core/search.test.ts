@@ -67,6 +67,43 @@ describe('parseQuery', () => {
     if (!flags.ok) expect(flags.error).toContain('/a/q is not valid');
   });
 
+  it('refuses a pattern that could backtrack for ages on a hostile value: a repeated group that repeats, a backreference', () => {
+    const nested =
+      'This pattern could take very long on some values (a repeated group that itself repeats); simplify it.';
+    const backref =
+      'This pattern could take very long on some values (it refers back to an earlier group); simplify it.';
+    for (const slow of [
+      '/^(\\w+\\s?)*$/',
+      'value:/(a+)+b/',
+      '/(?:x|y*){2,}/i',
+      '/((ab)*c)+/',
+      '/(a?){20}a{20}/',
+      '/(?<w>a+)*/',
+    ]) {
+      expect(parseQuery(slow), slow).toEqual({ ok: false, error: nested });
+    }
+    for (const slow of ['/(a)\\1/', '/(?<q>["\'])x\\k<q>/']) {
+      expect(parseQuery(slow), slow).toEqual({ ok: false, error: backref });
+    }
+    // Repeats that cannot nest stay allowed: in a class, escaped, a group repeated once, a repeat inside an unrepeated group.
+    for (const fine of [
+      '/^sess_\\d+$/',
+      '/(ab)+c*/',
+      '/[(a+)*]+/',
+      '/\\(a+\\)*/',
+      '/(a+|b)c/',
+      '/(?:_ga)?_\\w+/',
+      '/\\p{L}+/u',
+      '/a{2}(bc){3}/',
+    ]) {
+      expect(parseQuery(fine).ok, fine).toBe(true);
+    }
+    // And what the refused one would have matched, a safe pattern still finds (a long hostile value, at once).
+    const hostile = makeCookie({ name: 'x', value: `${'a '.repeat(2000)}!` });
+    expect(matches('value:/^[\\w\\s]*$/', hostile)).toBe(false);
+    expect(matches('value:/^[\\w\\s]*!$/', hostile)).toBe(true);
+  });
+
   it('keeps a slash inside a class or escaped inside the regex, and escapes in quotes', () => {
     expect(query('/a[/]b/').terms[0]?.text).toBe('/a[/]b/');
     expect(query('/a\\/b/').terms[0]?.text).toBe('/a\\/b/');

@@ -41,6 +41,8 @@ describe('storeConnector', () => {
     await c.setExpiry([cookie], 2_000_000_000);
     await c.setExpiry([cookie], undefined);
     await c.harden([cookie]);
+    await c.setExpiry([cookie], undefined, { includeProtected: true });
+    await c.harden([cookie], { includeProtected: true });
     await c.undo('1', { force: true });
     await c.backup('0');
     await c.previewRestore('0', '{}');
@@ -58,6 +60,8 @@ describe('storeConnector', () => {
       { type: 'cookies/set-expiry', payload: { cookies: [cookie], expirationDate: 2_000_000_000 } },
       { type: 'cookies/set-expiry', payload: { cookies: [cookie] } },
       { type: 'cookies/harden', payload: { cookies: [cookie] } },
+      { type: 'cookies/set-expiry', payload: { cookies: [cookie], includeProtected: true } },
+      { type: 'cookies/harden', payload: { cookies: [cookie], includeProtected: true } },
       { type: 'journal/undo', payload: { storeId: '1', force: true } },
       { type: 'backup/create', payload: { storeId: '0' } },
       { type: 'backup/preview', payload: { storeId: '0', text: '{}' } },
