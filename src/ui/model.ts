@@ -38,7 +38,8 @@ function worst(row: Row): number {
 
 const COMPARE: Record<SortKey, (a: Row, b: Row) => number> = {
   name: (a, b) => a.cookie.name.localeCompare(b.cookie.name),
-  expiry: (a, b) => (a.cookie.expirationDate ?? Number.POSITIVE_INFINITY) - (b.cookie.expirationDate ?? Number.POSITIVE_INFINITY),
+  expiry: (a, b) =>
+    (a.cookie.expirationDate ?? Number.POSITIVE_INFINITY) - (b.cookie.expirationDate ?? Number.POSITIVE_INFINITY),
   size: (a, b) => cookieSize(b.cookie) - cookieSize(a.cookie),
   severity: (a, b) => worst(a) - worst(b) || a.cookie.name.localeCompare(b.cookie.name),
 };
@@ -55,7 +56,9 @@ export interface ViewOptions {
 
 function passes(findings: readonly Finding[], filter: SeverityFilter): boolean {
   if (filter === undefined) return true;
-  return findings.some((f) => (filter === 'high-medium' ? f.severity === 'high' || f.severity === 'medium' : f.severity === filter));
+  return findings.some((f) =>
+    filter === 'high-medium' ? f.severity === 'high' || f.severity === 'medium' : f.severity === filter,
+  );
 }
 
 /** How many cookies have at least one finding of each severity (a cookie with two high findings counts once). */
@@ -113,6 +116,20 @@ function pad(n: number): string {
 export function toLocalInput(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * An open form after its save met a conflict (the site changed the cookie since the form opened):
+ * it stays open on the cookie as it is now (or as a new one, if it is gone), and saving again
+ * overwrites it knowingly.
+ */
+export function editorAfterConflict<E extends { original?: Cookie; overwrite?: boolean }>(
+  editor: E | undefined,
+  current: Cookie | null,
+): E | undefined {
+  if (!editor) return editor;
+  const { original: _old, ...rest } = editor;
+  return { ...rest, ...(current ? { original: current } : {}), overwrite: true } as E;
 }
 
 export function formFromCookie(cookie: Cookie): FormState {

@@ -11,6 +11,7 @@ import {
   allCookies,
   blankForm,
   cookiesPerSeverity,
+  editorAfterConflict,
   firstRows,
   type FormState,
   formFromCookie,
@@ -233,11 +234,7 @@ export function CookieWorkbench({
     if ('conflict' in result) {
       // The form stays open on the cookie as it is now; saving again overwrites it knowingly.
       const { current, message } = result.conflict;
-      setEditor((e) => {
-        if (!e) return e;
-        const { original: _old, ...rest } = e;
-        return { ...rest, ...(current ? { original: current } : {}), overwrite: true };
-      });
+      setEditor((e) => editorAfterConflict(e, current));
       await reload();
       throw new Error(message);
     }

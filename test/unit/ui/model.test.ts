@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteSummary } from '../../../src/core/audit';
 import type { TabCookies, TabCookiesBySite } from '../../../src/messages';
-import { cookieFinder, findCookie, firstRows, listView } from '../../../src/ui/model';
+import { cookieFinder, editorAfterConflict, findCookie, firstRows, listView } from '../../../src/ui/model';
 import { cookieKey } from '../../../src/model/cookie';
 import { makeCookie } from '../fixtures';
 
@@ -119,5 +119,17 @@ describe('cookieFinder', () => {
     expect(find({ key: 'none', name: 'sid', domain: '.shop.test', path: '/' })).toBe(plain);
     expect(find({ key: 'none', name: 'sid', domain: 'shop.test', path: '/other' })).toBeUndefined();
     expect(cookieFinder([])(target(plain))).toBeUndefined();
+  });
+});
+
+describe('editorAfterConflict', () => {
+  const asOpened = makeCookie({ name: 'sid', value: 'old' });
+  const now = makeCookie({ name: 'sid', value: 'changed by the site' });
+  it('keeps the form open on the cookie as it is now, and the next save overwrites it knowingly', () => {
+    expect(editorAfterConflict({ id: 1, original: asOpened }, now)).toEqual({ id: 1, original: now, overwrite: true });
+  });
+  it('opens it as a new cookie when the site deleted it meanwhile, and leaves a closed form closed', () => {
+    expect(editorAfterConflict({ id: 1, original: asOpened }, null)).toEqual({ id: 1, overwrite: true });
+    expect(editorAfterConflict(undefined, now)).toBeUndefined();
   });
 });

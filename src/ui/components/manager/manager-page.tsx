@@ -22,7 +22,7 @@ import {
   toFilters,
   toggleSelection,
 } from '../../manager-model';
-import { type FormState, formFromCookie, type Row } from '../../model';
+import { editorAfterConflict, type FormState, formFromCookie, type Row } from '../../model';
 import {
   cookieCount,
   deleteLabel,
@@ -211,11 +211,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
     const result = await connector.save(storeId, original, next, editor?.overwrite ? { overwrite: true } : {});
     if ('conflict' in result) {
       const { current, message } = result.conflict;
-      setEditor((e) => {
-        if (!e) return e;
-        const { original: _old, ...rest } = e;
-        return { ...rest, ...(current ? { original: current } : {}), overwrite: true };
-      });
+      setEditor((e) => editorAfterConflict(e, current));
       await reload();
       throw new Error(message);
     }
