@@ -272,6 +272,8 @@ describe('popup usability in chrome', () => {
     const popup = await popupFor(page, rowSelector('one'));
     await clickButton(popup, 'Delete all');
     await popup.waitForSelector('[data-testid="delete-all-dialog"]');
+    // The dialog takes focus once it is shown (an effect after its first paint), not in the same frame.
+    await popup.waitForFunction(() => document.activeElement?.closest('[data-testid="delete-all-dialog"]'));
     const focused = await popup.evaluate(() => [document.activeElement?.textContent, document.activeElement?.className]);
     expect(focused).toEqual(['Confirm delete all', 'primary danger']);
     // High severity, errors, Delete, low severity and links: each its own colour, told apart at a glance
