@@ -53,7 +53,10 @@ async function waitForEntries(target: Page | Frame, wanted: Record<string, strin
     (want: Record<string, string | null>) => {
       const shown = [...document.querySelectorAll('[data-testid="setcookie-entry"]')];
       return Object.entries(want).every(([name, verdict]) =>
-        shown.some((e) => e.getAttribute('data-name') === name && (verdict === null || e.getAttribute('data-verdict') === verdict)),
+        shown.some(
+          (e) =>
+            e.getAttribute('data-name') === name && (verdict === null || e.getAttribute('data-verdict') === verdict),
+        ),
       );
     },
     { timeout, polling: 100 },
@@ -66,7 +69,10 @@ async function clickTab(target: Page | Frame, name: 'Cookies' | 'Set-Cookie log'
   const tab = await target.waitForSelector(`::-p-aria([name="${name}"][role="tab"])`);
   await tab?.click();
   await target.waitForFunction(
-    (n: string) => [...document.querySelectorAll('[role="tab"]')].some((t) => t.textContent === n && t.getAttribute('aria-selected') === 'true'),
+    (n: string) =>
+      [...document.querySelectorAll('[role="tab"]')].some(
+        (t) => t.textContent === n && t.getAttribute('aria-selected') === 'true',
+      ),
     {},
     name,
   );
@@ -111,12 +117,17 @@ describe('Chromium: the real DevTools panel', () => {
     await waitForEntries(panel, { username: 'deleted' });
     const entry = '[data-testid="setcookie-entry"][data-name="username"]';
     expect(await panel.$eval(`${entry} .verdict-badge`, (b) => b.textContent)).toBe('Not stored (expired on arrival)');
-    expect(await panel.$eval(`${entry} .raw-header mark`, (m) => m.textContent)).toBe('; Expires=Thu, 01 Jan 1970 01:00:00 GMT');
+    expect(await panel.$eval(`${entry} .raw-header mark`, (m) => m.textContent)).toBe(
+      '; Expires=Thu, 01 Jan 1970 01:00:00 GMT',
+    );
     expect(await panel.$eval(`${entry} .entry-hint`, (h) => h.textContent)).toMatch(/^Fix: .*Max-Age=3600/);
     const select = await panel.waitForSelector('::-p-aria([name="Verdict"][role="combobox"])');
     await select?.select('not-stored');
     await panel.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="setcookie-entry"]')].map((e) => e.getAttribute('data-name')).join() === 'username',
+      () =>
+        [...document.querySelectorAll('[data-testid="setcookie-entry"]')]
+          .map((e) => e.getAttribute('data-name'))
+          .join() === 'username',
     );
     mkdirSync(resolve(root, 'artifacts'), { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {
@@ -146,12 +157,19 @@ describe('Chromium: the real DevTools panel', () => {
 
     // Entry -> cookie: the Cookies view opens with hop1's row open.
     // A locator waits until the entry is visible and stable (the log re-renders as the browser confirms cookies).
+    // The log can say "stored" a moment before the Cookies view has reloaded with the cookie; until then
+    // the entry only selects itself. A person sees the entry offer "Show cookie" first; so does the test.
+    await panel.waitForSelector('[data-testid="setcookie-entry"][data-name="hop1"] ::-p-aria([name="Show cookie"])');
     await panel.locator('[data-testid="setcookie-entry"][data-name="hop1"] .entry-head').click();
-    await panel.waitForSelector('[data-testid="cookie-row"][data-name="hop1"] .row-head[aria-expanded="true"]', { visible: true });
+    await panel.waitForSelector('[data-testid="cookie-row"][data-name="hop1"] .row-head[aria-expanded="true"]', {
+      visible: true,
+    });
     expect(await panel.$eval('#tab-cookies', (t) => t.getAttribute('aria-selected'))).toBe('true');
 
     // Cookie -> headers: back to the log, filtered to hop1.
-    await panel.locator('[data-testid="cookie-row"][data-name="hop1"] ::-p-aria([name="Show Set-Cookie headers"])').click();
+    await panel
+      .locator('[data-testid="cookie-row"][data-name="hop1"] ::-p-aria([name="Show Set-Cookie headers"])')
+      .click();
     await panel.waitForFunction(() => document.querySelectorAll('[data-testid="setcookie-entry"]').length === 1);
     expect((await readEntries(panel)).map((e) => e.name)).toEqual(['hop1']);
     expect(await panel.$eval('input[aria-label="Filter by name"]', (i) => (i as HTMLInputElement).value)).toBe('hop1');
@@ -163,7 +181,12 @@ describe('Chromium: the real DevTools panel', () => {
 
   it("groups a third-party iframe's cookies under the frame's own site, and logs the frame's headers", async () => {
     await page.goto(`${https}/frames/third-party`);
-    const entries = await waitForEntries(panel, { top_pref: 'stored', tp_chip: 'stored', tp_lax: 'rejected', tp_js: 'stored' });
+    const entries = await waitForEntries(panel, {
+      top_pref: 'stored',
+      tp_chip: 'stored',
+      tp_lax: 'rejected',
+      tp_js: 'stored',
+    });
     expect(entries.find((e) => e.name === 'tp_lax')?.reason).toBe('samesite-cross-site');
     expect(entries.find((e) => e.name === 'tp_js')?.source).toBe('script');
     expect(entries.find((e) => e.name === 'tp_chip')?.text).toContain('200 frame');
@@ -193,8 +216,9 @@ describe('Chromium: the real DevTools panel', () => {
     expect(frame?.heading).toContain('127.0.0.1');
     expect(frame?.names).toEqual(expect.arrayContaining(['tp_chip', 'tp_js']));
     expect(frame?.names).not.toContain('top_pref');
-    const partitions = await panel.$$eval('[data-site="127.0.0.1"] [data-testid="cookie-row"][data-name="tp_chip"]', (rows) =>
-      rows.map((r) => r.getAttribute('data-partition')),
+    const partitions = await panel.$$eval(
+      '[data-site="127.0.0.1"] [data-testid="cookie-row"][data-name="tp_chip"]',
+      (rows) => rows.map((r) => r.getAttribute('data-partition')),
     );
     expect(partitions[0]).toContain('https://localhost');
 
@@ -210,7 +234,9 @@ describe('Chromium: the real DevTools panel', () => {
     await clickTab(panel, 'Cookies');
     const head = await panel.waitForSelector('[data-testid="cookie-row"][data-name="top_pref"] .row-head');
     await head?.click();
-    const edit = await panel.waitForSelector('[data-testid="cookie-row"][data-name="top_pref"] ::-p-aria([name="Edit"][role="button"])');
+    const edit = await panel.waitForSelector(
+      '[data-testid="cookie-row"][data-name="top_pref"] ::-p-aria([name="Edit"][role="button"])',
+    );
     await edit?.click();
     const value = await panel.waitForSelector('::-p-aria([name="Value"])');
     await value?.click({ count: 3 });
