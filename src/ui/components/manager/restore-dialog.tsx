@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../../error-text';
 import type { CookieProblem, RestoreOutcome, RestorePreview } from '../../../messages';
 import type { Cookie } from '../../../model/cookie';
@@ -78,18 +78,25 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
 
+  // Each file choice is a request: only the newest one's preview is shown, and Confirm writes the
+  // text of the preview on screen (a second file chosen before the first answers wins).
+  const request = useRef(0);
   const readFile = async (file: File | undefined) => {
     if (!file) return;
+    const mine = ++request.current;
+    setText(undefined);
     setShown(undefined);
     setOutcome(undefined);
     setFailure('');
     setFileName(file.name);
     try {
       const content = await file.text();
+      const answer = await preview(content);
+      if (mine !== request.current) return;
       setText(content);
-      setShown(await preview(content));
+      setShown(answer);
     } catch (error) {
-      setFailure(t('read_failed', file.name, errorText(error)));
+      if (mine === request.current) setFailure(t('read_failed', file.name, errorText(error)));
     }
   };
 
