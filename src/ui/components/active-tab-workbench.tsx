@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ActiveTabFollower } from '../connect/active-tab';
 import type { Connector } from '../connect/connector';
 import { t } from '../i18n';
@@ -30,12 +30,17 @@ function withNavigations(connector: Connector, follower: ActiveTabFollower, tabI
 
 /**
  * The side panel: the workbench for the active tab of the panel's window. Switching tabs shows the
- * new tab's cookies afresh (a form or row open on the old tab's cookie closes); a navigation in the
- * shown tab reloads its list.
+ * new tab's cookies afresh; a navigation in the shown tab reloads its list. While a form or dialog is
+ * open, a switch waits (the panel says so, and "Show that tab" follows it at once): what the user typed
+ * is never dropped by a tab switch.
  */
 export function ActiveTabWorkbench({ follower, connectorFor, onAllSites }: ActiveTabWorkbenchProps) {
   const [tabId, setTabId] = useState<number | undefined>();
   const [resolved, setResolved] = useState(false);
+  /** A switch that waits for the open form or dialog to close. */
+  const [pending, setPending] = useState<number | undefined>();
+  const [busy, setBusy] = useState(false);
+  const busyNow = useRef(false);
   useEffect(() => {
     let live = true;
     void follower.current().then((id) => {
@@ -44,14 +49,29 @@ export function ActiveTabWorkbench({ follower, connectorFor, onAllSites }: Activ
       setResolved(true);
     });
     const stop = follower.onSwitch((id) => {
-      setTabId(id);
       setResolved(true);
+      if (busyNow.current) setPending(id);
+      else {
+        setPending(undefined);
+        setTabId(id);
+      }
     });
     return () => {
       live = false;
       stop();
     };
   }, [follower]);
+  const onBusy = useCallback((now: boolean) => {
+    busyNow.current = now;
+    setBusy(now);
+  }, []);
+  const follow = (id: number) => {
+    setPending(undefined);
+    setTabId(id);
+  };
+  useEffect(() => {
+    if (!busy && pending !== undefined) follow(pending);
+  }, [busy, pending]);
   const connector = useMemo(
     () => (tabId === undefined ? undefined : withNavigations(connectorFor(tabId), follower, tabId)),
     [tabId, follower, connectorFor],
@@ -59,9 +79,18 @@ export function ActiveTabWorkbench({ follower, connectorFor, onAllSites }: Activ
   if (!connector) {
     return resolved ? <p class="empty">{t('no_tab')}</p> : <p aria-busy="true">{t('loading')}</p>;
   }
+  const waiting = pending !== undefined && pending !== tabId;
   return (
     <div class="active-tab" data-tab-id={tabId}>
-      <CookieWorkbench key={tabId} connector={connector} onAllSites={onAllSites} />
+      {waiting && (
+        <div class="message-bar tab-switch" role="status" aria-label={t('sp_switch_label')}>
+          <span>{t('sp_switch_waits')}</span>{' '}
+          <button type="button" class="link" onClick={() => follow(pending)}>
+            {t('sp_show_that_tab')}
+          </button>
+        </div>
+      )}
+      <CookieWorkbench key={tabId} connector={connector} onAllSites={onAllSites} onBusy={onBusy} />
     </div>
   );
 }

@@ -92,6 +92,8 @@ export interface CookieWorkbenchProps {
   onShowHeaders?: ((cookie: Cookie) => void) | undefined;
   /** Called with every load, so a host page can tell which cookies exist. */
   onData?: ((data: TabCookies) => void) | undefined;
+  /** Hears whether a form, dialog or confirmation is open (the side panel holds a tab switch meanwhile). */
+  onBusy?: ((busy: boolean) => void) | undefined;
   /** Opens the manager page (every site's cookies); absent: the workbench offers no "All sites". */
   onAllSites?: (() => void) | undefined;
   /** Shows one site's section when the connector loads by site (the DevTools panel; the popup never loads it). */
@@ -114,6 +116,7 @@ export function CookieWorkbench({
   onShowHeaders,
   onData,
   onAllSites,
+  onBusy,
   SiteSection,
   shown: visible = true,
 }: CookieWorkbenchProps) {
@@ -128,6 +131,10 @@ export function CookieWorkbench({
   const [status, setStatus] = useState<Outcome | undefined>();
   const [dialogs, setDialogs] = useState<Transfer | undefined>();
   const [confirming, setConfirming] = useState<Confirming | undefined>();
+  const busy = editor !== undefined || dialog !== undefined || confirming !== undefined;
+  const busyListener = useRef(onBusy);
+  busyListener.current = onBusy;
+  useEffect(() => busyListener.current?.(busy), [busy]);
   const editorSeq = useRef(0);
   const openEditor = (editor: Omit<Editor, 'id'>) =>
     setEditor({ ...editor, opener: focusedControl(), id: ++editorSeq.current });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** The side panel's workbench: the shown tab's cookies, swapped when the follower reports a switch, reloaded on a navigation. */
-import { cleanup, render, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ActiveTabWorkbench } from '../../../src/ui/components/active-tab-workbench';
 import type { ActiveTabFollower } from '../../../src/ui/connect/active-tab';
@@ -62,6 +62,37 @@ describe('ActiveTabWorkbench', () => {
     tabs[1].jar.set('x', makeCookie({ name: 'after-navigation', domain: 'one.test' }));
     navigate(1);
     await waitFor(() => expect(names(container)).toContain('after-navigation'), { timeout: 2000 });
+  });
+
+  it('a tab switch waits while a form is open: the typed value stays, the panel says so, and follows once the form closes', async () => {
+    const { follower, switchTo } = fakeFollower(1);
+    const { container } = render(<ActiveTabWorkbench follower={follower} connectorFor={(id) => quiet(id as 1 | 2)} />);
+    await waitFor(() => expect(names(container)).toContain('one'));
+    fireEvent.click(container.querySelector('.row-head') as Element);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.input(await screen.findByLabelText('Value'), { target: { value: 'typed, not saved' } });
+    switchTo(2);
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Tab switch' }).textContent).toContain('another tab'),
+    );
+    expect((screen.getByLabelText('Value') as HTMLTextAreaElement).value).toBe('typed, not saved');
+    expect(names(container)).toContain('one');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(names(container)).toEqual(['two']));
+    expect(screen.queryByRole('status', { name: 'Tab switch' })).toBeNull();
+  });
+
+  it('"Show that tab" follows the switch at once, closing the form', async () => {
+    const { follower, switchTo } = fakeFollower(1);
+    const { container } = render(<ActiveTabWorkbench follower={follower} connectorFor={(id) => quiet(id as 1 | 2)} />);
+    await waitFor(() => expect(names(container)).toContain('one'));
+    fireEvent.click(container.querySelector('.row-head') as Element);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    await screen.findByLabelText('Value');
+    switchTo(2);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show that tab' }));
+    await waitFor(() => expect(names(container)).toEqual(['two']));
+    expect(screen.queryByLabelText('Value')).toBeNull();
   });
 
   it('says so when there is no tab to show', async () => {
