@@ -62,6 +62,11 @@ export interface StoreSiteGroup {
   summary: SiteSummary;
   /** Bytes of its cookies' names and values. */
   bytes: number;
+  /**
+   * The own sites of partitioned cookies listed here that another site set (a rule names the site that
+   * sets a cookie, so a rule of `site` does not cover them). Absent: none.
+   */
+  otherSites?: string[];
 }
 
 /** Every cookie of one store, by site (the manager page). */

@@ -4,7 +4,7 @@
  * site (registrable domain, or host for localhost and IP addresses).
  */
 import { audit, summarize } from '../core/audit';
-import { protectedKeys } from '../core/protect';
+import { protectedKeys, sitesNotCovered } from '../core/protect';
 import { utf8Length } from '../core/search/filters';
 import { cookieSite, isIpAddress, isLoopbackHost, siteOf } from '../core/site';
 import type { ProtectRule, StoreCookies, StoreInfo, StoreSiteGroup } from '../messages';
@@ -92,7 +92,10 @@ export function groupBySite(cookies: readonly Cookie[], now = Date.now(), cacheA
     next.set(site, result);
     let bytes = 0;
     for (const c of list) bytes += utf8Length(c.name) + utf8Length(c.value);
-    groups.push({ site, cookies: list, findings: result.findings, summary: result.summary, bytes });
+    const group: StoreSiteGroup = { site, cookies: list, findings: result.findings, summary: result.summary, bytes };
+    const others = sitesNotCovered(site, list);
+    if (others.length > 0) group.otherSites = others;
+    groups.push(group);
   }
   if (cacheAs !== undefined) audited.set(cacheAs, next);
   return groups.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));

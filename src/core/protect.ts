@@ -51,6 +51,17 @@ export function protectedKeys(cookies: readonly Cookie[], rules: readonly Protec
 }
 
 /**
+ * The own sites of the partitioned cookies listed under `site` that another site set: a rule of
+ * `site` does not cover them (sorted; empty when there are none).
+ */
+export function sitesNotCovered(site: string, cookies: readonly Cookie[]): string[] {
+  const others = new Set<string>();
+  for (const c of cookies) if (c.partitionKey) others.add(cookieSite(c));
+  others.delete(site);
+  return [...others].sort();
+}
+
+/**
  * The rule that protects this cookie (its site, its name): what "Protect" on a row adds. A `*` in
  * the name stays a wildcard (there is no escape), which still covers the cookie itself.
  */

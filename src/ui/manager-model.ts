@@ -26,6 +26,8 @@ export interface SiteItem {
   /** Cookies of the site the search and filters let through. */
   shown: number;
   partitioned: number;
+  /** Sites whose partitioned cookies are listed here; a rule of `site` does not cover them. */
+  otherSites: string[];
 }
 
 /** A cookie's row in the flat list. */
@@ -130,6 +132,7 @@ export function filterIndexed(
       total: group.cookies.length,
       shown: shown.length,
       partitioned,
+      otherSites: group.otherSites ?? [],
     });
     for (const row of shown) {
       const item: RowItem = { kind: 'row', site: group.site, index: rows.length, ...row };

@@ -17,7 +17,7 @@ import type {
   StoreSiteGroup,
 } from '../../messages';
 import { emptyRestorePreview, parseBackup, writeBackup } from '../../core/formats/backup';
-import { changeRules, ruleMatcher } from '../../core/protect';
+import { changeRules, ruleMatcher, sitesNotCovered } from '../../core/protect';
 import { cookieSite, registrableDomain, siteOf } from '../../core/site';
 import { type Cookie, cookieKey, cookieSize, sameState } from '../../model/cookie';
 import type { StoreConnector } from './connector';
@@ -145,12 +145,14 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
       }
       const sites: StoreSiteGroup[] = [...bySite.entries()].map(([site, cookies]) => {
         const findings = audit(cookies);
+        const otherSites = sitesNotCovered(site, cookies);
         return {
           site,
           cookies,
           findings,
           summary: summaryOf(cookies, findings),
           bytes: cookies.reduce((n, c) => n + cookieSize(c), 0),
+          ...(otherSites.length > 0 ? { otherSites } : {}),
         };
       });
       const protectedKeys = [...jar.values()].filter((c) => c.storeId === storeId && isProtected(c)).map(cookieKey);

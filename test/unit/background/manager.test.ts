@@ -103,6 +103,8 @@ describe('store/cookies', () => {
       ['example.com', ['sid', 'theme'], 'sidabcthemedark'.length],
       ['news.test', ['chip', 'n'], 'chipcn1'.length],
     ]);
+    // A rule of news.test does not cover widget.test's partitioned chip: the group says whose it is.
+    expect(answer.sites.map((s) => s.otherSites)).toEqual([undefined, ['widget.test']]);
     const example = answer.sites[0]!;
     expect(example.findings.some((f) => f.ruleId === 'missing-secure' && f.cookieKey.includes('"sid"'))).toBe(true);
     expect(example.summary.cookies).toBe(2);

@@ -21,7 +21,7 @@ export interface CookieListProps {
   actions: RowActions;
   onSelect: (key: string, shift: boolean) => void;
   onProtect: (item: RowItem, protect: boolean) => void;
-  onProtectPattern: (site: string) => void;
+  onProtectPattern: (site: string, otherSites: string[]) => void;
   /** The element holding the rows (the keyboard moves between its `.row-head` buttons). */
   listRef: RefObject<HTMLDivElement | null>;
 }

@@ -68,7 +68,7 @@ type Dialog =
   | { kind: 'export'; cookies: Cookie[]; panel: Transfer }
   | { kind: 'expiry' }
   | { kind: 'restore' }
-  | { kind: 'pattern'; site: string; rules: ProtectRule[] }
+  | { kind: 'pattern'; site: string; rules: ProtectRule[]; otherSites: string[] }
   | { kind: 'confirm'; label: string; question: string; then: () => void };
 
 /** A status line, with the cookies a bulk change could not change listed under it. */
@@ -247,10 +247,10 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
     });
   };
 
-  const openPattern = async (site: string) => {
+  const openPattern = async (site: string, otherSites: string[] = []) => {
     try {
       const rules = (await connector.protectRules()).filter((r) => r.site === site);
-      setDialog({ kind: 'pattern', site, rules });
+      setDialog({ kind: 'pattern', site, rules, otherSites });
     } catch (error) {
       setStatus({ text: errorText(error), error: true });
     }
@@ -391,7 +391,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
           lastClicked.current = key;
         }}
         onProtect={(item, on) => void protect(item, on)}
-        onProtectPattern={(site) => void openPattern(site)}
+        onProtectPattern={(site, otherSites) => void openPattern(site, otherSites)}
       />
       {editor && (
         <Modal label={editor.title} class="sheet" onClose={() => setEditor(undefined)}>
@@ -450,8 +450,11 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
       )}
       {dialog?.kind === 'pattern' && (
         <ProtectPatternDialog
+          key={dialog.site}
           site={dialog.site}
           rules={dialog.rules}
+          otherSites={dialog.otherSites}
+          onOtherSite={(other) => void openPattern(other)}
           onProtect={(rule) => void changePattern(dialog.site, { add: [rule] })}
           onUnprotect={(rule) => void changePattern(dialog.site, { remove: [rule] })}
           onClose={() => setDialog(undefined)}

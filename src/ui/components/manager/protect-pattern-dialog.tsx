@@ -7,13 +7,25 @@ export interface ProtectPatternDialogProps {
   site: string;
   /** The rules of this site now (to list and remove). */
   rules: readonly ProtectRule[];
+  /** Sites whose partitioned cookies the group lists: a rule of `site` does not cover them. */
+  otherSites?: readonly string[];
+  /** Opens this dialog for one of `otherSites`. */
+  onOtherSite?: (site: string) => void;
   onProtect: (rule: ProtectRule) => void;
   onUnprotect: (rule: ProtectRule) => void;
   onClose: () => void;
 }
 
 /** Protect every cookie of a site whose name matches a pattern (`*` matches any run of characters). */
-export function ProtectPatternDialog({ site, rules, onProtect, onUnprotect, onClose }: ProtectPatternDialogProps) {
+export function ProtectPatternDialog({
+  site,
+  rules,
+  otherSites = [],
+  onOtherSite,
+  onProtect,
+  onUnprotect,
+  onClose,
+}: ProtectPatternDialogProps) {
   const [pattern, setPattern] = useState('');
   return (
     <Modal label={t('m_protected_names_on', site)} onClose={onClose}>
@@ -37,6 +49,16 @@ export function ProtectPatternDialog({ site, rules, onProtect, onUnprotect, onCl
           />
         </label>
         <p class="hint">{t('m_pattern_hint')}</p>
+        {otherSites.length > 0 && (
+          <div class="hint" data-testid="pattern-other-sites">
+            <p>{t('m_pattern_other_sites', site)}</p>
+            {otherSites.map((other) => (
+              <button key={other} type="button" class="link" onClick={() => onOtherSite?.(other)}>
+                {t('m_protect_names_on', other)}
+              </button>
+            ))}
+          </div>
+        )}
         {rules.length > 0 && (
           <ul class="rules" aria-label={t('m_protected_names')}>
             {rules.map((r) => (

@@ -6,12 +6,12 @@ import { num, t } from '../../i18n';
 export interface SiteHeaderProps {
   item: SiteItem;
   /** Opens "protect a name pattern" for this site. */
-  onProtectPattern: (site: string) => void;
+  onProtectPattern: (site: string, otherSites: string[]) => void;
 }
 
 /** A site's heading in the manager's list: its name, how many cookies (and how many shown), their size and grade. */
 export function SiteHeader({ item, onProtectPattern }: SiteHeaderProps) {
-  const { site, summary, total, shown, bytes, partitioned } = item;
+  const { site, summary, total, shown, bytes, partitioned, otherSites } = item;
   return (
     <h2 class="site-head">
       <span class={`grade grade-${summary.grade}`} title={t('m_grade_score', summary.grade, num(summary.score))}>
@@ -26,7 +26,7 @@ export function SiteHeader({ item, onProtectPattern }: SiteHeaderProps) {
         type="button"
         class="link"
         aria-label={t('m_protect_names_on', site)}
-        onClick={() => onProtectPattern(site)}
+        onClick={() => onProtectPattern(site, otherSites)}
       >
         {t('m_protect_names')}
       </button>

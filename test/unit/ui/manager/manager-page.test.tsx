@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { audit } from '../../../../src/core/audit';
 import { type Cookie, cookieKey } from '../../../../src/model/cookie';
@@ -167,6 +167,34 @@ describe('ManagerPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete selected' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Deleted 2 cookies'));
     expect([...connector.jar.values()].map((c) => c.name).sort()).toEqual(['c000', 'c000', 'c002', 'c002']);
+  });
+
+  it("a site group listing another site's partitioned cookies says its rules do not cover them, and opens that site's names", async () => {
+    const chip = makeCookie({
+      name: 'chip',
+      domain: 'widget.test',
+      sameSite: 'none',
+      secure: true,
+      partitionKey: { topLevelSite: 'https://news.test' },
+    });
+    const { container, connector } = setup([makeCookie({ name: 'n', domain: 'news.test' }), chip]);
+    await waitFor(() => expect(rows(container)).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Protect names on news.test' }));
+    const note = await screen.findByTestId('pattern-other-sites');
+    expect(note.textContent).toContain('other sites set are not covered');
+    fireEvent.click(screen.getByRole('button', { name: 'Protect names on widget.test' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Protected names on widget.test' });
+    expect(screen.queryByTestId('pattern-other-sites')).toBeNull();
+    fireEvent.input(within(dialog).getByLabelText('Name pattern'), { target: { value: 'ch*' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Protect' }));
+    const lockOf = (name: string) =>
+      container
+        .querySelector(`[data-testid="cookie-row"][data-name="${name}"]`)
+        ?.closest('.mrow')
+        ?.querySelector('[data-testid="lock"]');
+    await waitFor(() => expect(lockOf('chip')).toBeTruthy());
+    expect(lockOf('n')).toBeFalsy();
+    expect(await connector.protectRules()).toEqual([{ site: 'widget.test', name: 'ch*' }]);
   });
 
   it('editing a protected cookie asks to confirm first', async () => {
