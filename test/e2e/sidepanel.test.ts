@@ -127,6 +127,41 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('side panel in %s', (kind)
     await setup?.close();
   });
 
+  it('keeps an open form through a tab switch, says the switch waits, and follows it on request', async () => {
+    const first = await setup.browser.newPage();
+    await first.goto(url('other.cookielens.test', '/?form'));
+    await first.evaluate(() => {
+      document.cookie = 'keep=before; path=/';
+    });
+    const second = await setup.browser.newPage();
+    await second.goto(url('xn--bcher-kva.cookielens.test', '/?form'));
+    await second.evaluate(() => {
+      document.cookie = 'other=2; path=/';
+    });
+    const panel = await setup.openPanel(first);
+    await first.bringToFront();
+    await waitForNames(panel, ['keep']);
+    await panel.locator('[data-testid="cookie-row"][data-name="keep"] .row-head').click();
+    await panel.locator('[data-testid="cookie-row"][data-name="keep"] ::-p-aria([name="Edit"][role="button"])').click();
+    const value = await panel.waitForSelector('::-p-aria([name="Value"][role="textbox"])', { visible: true });
+    await value?.click();
+    await panel.keyboard.press('End');
+    await value?.type(' (typed, not saved)');
+
+    await second.bringToFront();
+    const note = await panel.waitForSelector('::-p-aria([name="Tab switch"][role="status"])', { timeout: 15_000 });
+    expect(await note?.evaluate((n) => n.textContent)).toContain('another tab');
+    expect(await value?.evaluate((v) => (v as HTMLTextAreaElement).value)).toBe('before (typed, not saved)');
+    await waitForNames(panel, ['keep']);
+
+    await panel.locator('::-p-aria([name="Show that tab"][role="button"])').click();
+    await waitForNames(panel, ['other']);
+    expect(await panel.$('::-p-aria([name="Tab switch"][role="status"])')).toBeNull();
+    // Closed, so the next test opens a fresh panel (Chrome's action click toggles an open one).
+    await panel.close();
+    for (const page of [second, first]) await page.close().catch(() => {});
+  });
+
   it('follows the active tab of its window: tab switches and navigations, not other windows', async () => {
     const first = await setup.browser.newPage();
     await first.goto(url('localhost'));
