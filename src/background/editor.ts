@@ -121,7 +121,7 @@ export async function removeExactly(store: CookieStore, target: Cookie): Promise
     remaining = await read();
   }
   if (!gone(remaining)) {
-    throw new EditRefused(word('bg_not_removed', target.name, target.domain, target.path));
+    throw new EditRefused(word('bg_not_removed', target.name, `${target.domain}${target.path}`));
   }
   const left = new Set(remaining.map(cookieKey));
   const lost: Failure[] = [];
@@ -221,7 +221,9 @@ export async function saveCookie(
         return done(word('bg_saved_lost', saved.name, names));
       }
     } catch (error) {
-      return done(word('bg_saved_both', saved.name, original.name, original.domain, original.path, errorText(error)));
+      return done(
+        word('bg_saved_both', saved.name, original.name, `${original.domain}${original.path}`, errorText(error)),
+      );
     }
   }
   return done();

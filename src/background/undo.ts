@@ -25,7 +25,7 @@ export async function undo(
     force: request.force === true,
   });
   const problems = [
-    ...expired.map((c) => word('bg_undo_expired', c.name, c.domain, c.path)),
+    ...expired.map((c) => word('bg_undo_expired', c.name, `${c.domain}${c.path}`)),
     ...failed.map((f) => `${f.cookie.name} (${f.cookie.domain}${f.cookie.path}): ${f.reason}`),
   ];
   const { stuck: _s, conflict: _c, id: _id, base: _b, ...rest } = entry;
