@@ -105,6 +105,11 @@ export interface JournalEntry {
   at: number;
   /** What the user did, in words: "Deleted sid", "Edited theme"... */
   label: string;
+  /**
+   * For what an Undo left (`stuck`, `conflict`): the label of the change itself, without the words
+   * saying what is left ("(the rest)"), so a later Undo's label says it once, in any language.
+   */
+  base?: string;
   before: Cookie[];
   after: Cookie[];
   /** The cookie store the change was made in: Undo acts only in the same store. */

@@ -11,7 +11,7 @@ import { errorText } from '../error-text';
 import type { RestoreOutcome, RestorePreview } from '../messages';
 import { type Cookie, sameState } from '../model/cookie';
 import { likelyRefusal } from './check';
-import { word } from './words';
+import { cookieCount, word } from './words';
 import { getAllInStore } from './cookie-api';
 import type { CookieStore } from './editor';
 import { identity, risksAgainst } from './limits';
@@ -20,8 +20,6 @@ import { problem } from './problems';
 import { getRules, setRules } from './protection';
 import { storeInfo } from './stores';
 import { writeMany } from './write-many';
-
-const cookieCount = (n: number) => `${n} cookie${n === 1 ? '' : 's'}`;
 
 /** Every cookie of the store and the protection rules, as the backup file's text. */
 export async function createBackup(storeId: string, now = Date.now()): Promise<{ text: string; cookies: number }> {
@@ -39,7 +37,7 @@ export async function createBackup(storeId: string, now = Date.now()): Promise<{
 /** Why the browser certainly will not store a cookie from the backup (it has expired since), or undefined. */
 function certainRefusalOf(cookie: Cookie, nowMs: number): string | undefined {
   if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate * 1000 <= nowMs) {
-    return `it expired on ${new Date(cookie.expirationDate * 1000).toISOString()}, after the backup was made: the browser would delete it, not store it`;
+    return word('bg_expired_since_backup', new Date(cookie.expirationDate * 1000).toISOString());
   }
   return undefined;
 }
@@ -95,7 +93,7 @@ async function plan(storeId: string, text: string, nowMs: number): Promise<Plan>
     else preview.added.push(cookie);
     writes.push(cookie);
     const likely = likelyRefusalOf(cookie, nowMs);
-    if (likely) preview.mayRefuse.push(problem(cookie, `may be refused: ${likely}`));
+    if (likely) preview.mayRefuse.push(problem(cookie, word('bg_may_be_refused', likely)));
   }
   preview.risks = risksAgainst(stored, preview.added);
   return { preview, backup, writes };
@@ -119,11 +117,14 @@ export async function restoreBackup(
 ): Promise<RestoreOutcome> {
   const { preview, backup, writes } = await plan(storeId, text, nowMs);
   if (!backup || preview.errors.length > 0) {
-    throw new Error(`Nothing was restored: ${preview.errors.join(' ')}`);
+    throw new Error(word('bg_nothing_restored', preview.errors.join(' ')));
   }
   // The rules now, as the preview saw them, decide what is protected; the backup's rules are added after.
   const outcome = await writeMany(store, writes, storeId, {
-    label: { during: `Restoring ${cookieCount(writes.length)}`, done: (n) => `Restored ${cookieCount(n)}` },
+    label: {
+      during: word('bg_label_restoring', cookieCount(writes.length)),
+      done: (n) => word('bg_label_restored', cookieCount(n)),
+    },
     what: 'restore',
     isProtected: ruleMatcher(await getRules()),
     skipUnchanged: true,
@@ -133,7 +134,7 @@ export async function restoreBackup(
     try {
       await setRules({ add: backup.protected });
     } catch (error) {
-      warnings.push(`The backup's protection rules were not added: ${errorText(error)}`);
+      warnings.push(word('bg_rules_not_added', errorText(error)));
     }
   }
   const answer: RestoreOutcome = {

@@ -9,7 +9,8 @@ import { type Cookie, sameState } from '../model/cookie';
 import { type Change, type CookieStore, saveCookie } from './editor';
 import { begin, finish } from './intent';
 import { identity } from './limits';
-import { cookieCount, problem, withReason } from './problems';
+import { problem, withReason } from './problems';
+import { cookieCount, word } from './words';
 
 /** What to make of one cookie: the cookie it becomes (the same state: nothing to do). */
 type Transform = (current: Cookie) => Cookie;
@@ -30,7 +31,7 @@ async function changeEach(
     try {
       const current = await store.getExact(asked);
       if (!current) {
-        failed.push(problem(asked, 'it is not there any more (deleted or expired since the list was shown)'));
+        failed.push(problem(asked, word('bg_gone_since_list')));
         continue;
       }
       const next = transform(current);
@@ -64,12 +65,10 @@ export function setExpiry(
 ): Promise<BulkOutcome> {
   if (expirationDate !== undefined) {
     if (typeof expirationDate !== 'number' || !Number.isFinite(expirationDate)) {
-      throw new Error('Nothing was changed: the expiry is not a valid date.');
+      throw new Error(word('bg_expiry_invalid'));
     }
     if (expirationDate * 1000 <= nowMs) {
-      throw new Error(
-        'Nothing was changed: that expiry is in the past, so the browser would delete the cookies instead. Use Delete to remove them, or choose a future date.',
-      );
+      throw new Error(word('bg_expiry_past'));
     }
   }
   const transform: Transform = (c) => {
@@ -77,7 +76,7 @@ export function setExpiry(
     return expirationDate === undefined ? { ...rest, session: true } : { ...rest, session: false, expirationDate };
   };
   const label = (n: number) =>
-    expirationDate === undefined ? `Made ${cookieCount(n)} session cookies` : `Changed the expiry of ${cookieCount(n)}`;
+    word(expirationDate === undefined ? 'bg_label_made_session' : 'bg_label_expiry', cookieCount(n));
   return changeEach(store, cookies, label, transform, nowMs);
 }
 
@@ -92,5 +91,5 @@ export function harden(store: CookieStore, cookies: readonly Cookie[], nowMs = D
     httpOnly: true,
     sameSite: c.sameSite === 'unspecified' ? 'lax' : c.sameSite,
   });
-  return changeEach(store, cookies, (n) => `Hardened ${cookieCount(n)}`, transform, nowMs);
+  return changeEach(store, cookies, (n) => word('bg_label_hardened', cookieCount(n)), transform, nowMs);
 }

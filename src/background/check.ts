@@ -17,7 +17,7 @@ import { type Msg, msg } from '../i18n/msg';
  */
 export function likelyRefusal(cookie: Cookie, now = Date.now()): Msg | undefined {
   const early = preflight(cookie, now);
-  if (early) return msg('text', early);
+  if (early) return early;
   const url = urlFor(cookie);
   const explained = explainSetCookie(toSetCookie(cookie), url, {
     now,
@@ -35,7 +35,7 @@ export function checkCookie(cookie: Cookie, pageUrl: string, now = Date.now()): 
   try {
     refusal = likelyRefusal(cookie, now);
   } catch (error) {
-    refusal = msg('text', `This cookie cannot be written: ${errorText(error)}`);
+    refusal = msg('bg_cannot_write', errorText(error));
   }
   return refusal ? { findings, refusal } : { findings };
 }

@@ -11,6 +11,8 @@
 import { prefixViolations } from '../core/prefix';
 import { bareDomain, type Cookie, canonicalDomain, cookieKey, sameIdentity } from '../model/cookie';
 import { errorText } from '../error-text';
+import { type Msg, msg } from '../i18n/msg';
+import { word } from './words';
 
 export interface CookieStore {
   /** The stored cookie with this identity (details the request left open match anything). */
@@ -57,35 +59,35 @@ export interface Failure {
  * browser would delete the cookie instead of storing it). Changes to many cookies (import, restore,
  * harden, expiry) skip only these; everything else is tried, and the browser's answer reported.
  */
-export function certainRefusal(next: Cookie, nowMs: number): string | undefined {
+export function certainRefusal(next: Cookie, nowMs: number): Msg | undefined {
   if (next.session) return undefined;
   if (next.expirationDate === undefined || !Number.isFinite(next.expirationDate)) {
-    return 'Expires is not a valid date; choose a date or tick Session.';
+    return msg('bg_expires_invalid');
   }
   if (next.expirationDate * 1000 <= nowMs) {
-    return 'Expires is in the past, so the browser would delete the cookie instead of saving it. Use Delete to remove it, or choose a future date.';
+    return msg('bg_expires_past');
   }
   return undefined;
 }
 
 /** What we refuse before asking the browser, because a browser would never let a page keep it. */
-export function preflight(next: Cookie, nowMs: number): string | undefined {
-  if (next.name === '' && next.value === '') return 'A cookie needs a name or a value.';
+export function preflight(next: Cookie, nowMs: number): Msg | undefined {
+  if (next.name === '' && next.value === '') return msg('bg_needs_name_or_value');
   if (/[\u0000-\u001f\u007f]/.test(next.name + next.value)) {
-    return 'Control characters are not allowed in a cookie name or value; browsers refuse such cookies.';
+    return msg('bg_control_chars');
   }
   if (/[;=]/.test(next.name) || next.name.trim() !== next.name) {
-    return 'A cookie name may not contain ";" or "=" or start or end with spaces.';
+    return msg('bg_name_chars');
   }
-  if (next.value.includes(';')) return 'A cookie value may not contain ";" (it would end the cookie).';
-  if (!next.path.startsWith('/')) return 'Path must start with "/".';
-  if (bareDomain(next) === '') return 'Domain is required.';
+  if (next.value.includes(';')) return msg('bg_value_semicolon');
+  if (!next.path.startsWith('/')) return msg('bg_path_slash');
+  if (bareDomain(next) === '') return msg('bg_domain_required');
   const certain = certainRefusal(next, nowMs);
   if (certain) return certain;
   const missing = prefixViolations(next.name, next);
   if (missing.length > 0) {
     const prefix = next.name.slice(0, next.name.indexOf('-', 2) + 1) || next.name;
-    return `Browsers refuse a ${prefix} cookie without ${missing.join(', ')}: a page could never set it.`;
+    return msg('bg_prefix_refused', prefix, missing.join(', '));
   }
   return undefined;
 }
@@ -119,7 +121,7 @@ export async function removeExactly(store: CookieStore, target: Cookie): Promise
     remaining = await read();
   }
   if (!gone(remaining)) {
-    throw new EditRefused(`The browser did not remove "${target.name}" (${target.domain}${target.path}).`);
+    throw new EditRefused(word('bg_not_removed', target.name, `${target.domain}${target.path}`));
   }
   const left = new Set(remaining.map(cookieKey));
   const lost: Failure[] = [];
@@ -130,7 +132,7 @@ export async function removeExactly(store: CookieStore, target: Cookie): Promise
     } catch (error) {
       lost.push({
         cookie: other,
-        reason: `removed along with "${target.name}" and could not be written back: ${errorText(error)}`,
+        reason: word('bg_removed_along', target.name, errorText(error)),
       });
     }
   }
@@ -145,8 +147,8 @@ export function shortValue(value: string): string {
 /** Why a save did not go ahead: the cookie is not what the form was opened on any more. */
 export function saveConflictText(opened: Cookie, current: Cookie | null): string {
   return current
-    ? `${opened.name} was changed by the site since you opened it (its value is now "${shortValue(current.value)}"). Save again to overwrite it, or Cancel to keep it.`
-    : `${opened.name} was deleted since you opened it. Save again to add it back, or Cancel.`;
+    ? word('bg_conflict_changed', opened.name, shortValue(current.value))
+    : word('bg_conflict_deleted', opened.name);
 }
 
 export interface Saved {
@@ -170,7 +172,7 @@ export async function saveCookie(
 ): Promise<Saved> {
   const next = canonicalDomain(asked);
   const problem = options.tryAll ? certainRefusal(next, nowMs) : preflight(next, nowMs);
-  if (problem) throw new EditRefused(problem);
+  if (problem) throw new EditRefused(word(problem));
 
   // Where the browser may store it: as asked, or host-only where the host can have no domain cookies
   // (localhost, an IP address, a public suffix): Chrome then stores it host-only, over whatever is there.
@@ -198,12 +200,9 @@ export async function saveCookie(
   if (!saved || !place) {
     // The browser said yes but kept nothing (or dropped the cookie we replaced): put back what was there.
     for (const previous of there.values()) await store.write(previous);
-    throw new EditRefused(`The browser accepted "${next.name}" but did not store it.`);
+    throw new EditRefused(word('bg_accepted_not_stored', next.name));
   }
-  const moved =
-    place === next
-      ? undefined
-      : `The browser stored "${next.name}" host-only: ${bareDomain(next)} cannot have domain cookies (localhost, an IP address or a public suffix).`;
+  const moved = place === next ? undefined : word('bg_host_only', next.name, bareDomain(next));
 
   const replaced = there.get(cookieKey(place));
   const before = replaced ? [replaced] : [];
@@ -219,11 +218,11 @@ export async function saveCookie(
       before.unshift(original, ...lost.map((l) => l.cookie));
       if (lost.length > 0) {
         const names = lost.map((l) => `${l.cookie.name} (${l.cookie.domain}${l.cookie.path})`).join(', ');
-        return done(`Saved "${saved.name}", but ${names} went with the old cookie; Undo brings it back.`);
+        return done(word('bg_saved_lost', saved.name, names));
       }
     } catch (error) {
       return done(
-        `Saved "${saved.name}", but the old "${original.name}" (${original.domain}${original.path}) could not be removed, so both exist now: ${errorText(error)}`,
+        word('bg_saved_both', saved.name, original.name, `${original.domain}${original.path}`, errorText(error)),
       );
     }
   }

@@ -23,7 +23,8 @@ import { undo } from './undo';
 import { abort, begin, finish } from './intent';
 import { checkImportSize, evictionRisks } from './limits';
 import { defaultStoreId } from './platform';
-import { cookieCount, problem, withReason } from './problems';
+import { problem, withReason } from './problems';
+import { cookieCount, word } from './words';
 import { getRules, protectedKeysOf, setRules, splitProtected } from './protection';
 import { ruleMatcher } from '../core/protect';
 import { cookiesBySite } from './site-groups';
@@ -92,9 +93,7 @@ function resolvePartition(cookie: Cookie, pageUrl: string): Cookie {
  */
 function inStore(cookie: Cookie, storeId: string): { cookie: Cookie; pageUrl: string } {
   if (cookie.partitionKey && cookie.partitionKey.topLevelSite === '') {
-    throw new Error(
-      'A partitioned cookie needs its top-level site (for example https://example.com): the manager has no page to take it from.',
-    );
+    throw new Error(word('bg_partition_needs_site'));
   }
   return { cookie: { ...cookie, storeId }, pageUrl: sitePageUrl(cookieSite(cookie)) };
 }
@@ -201,7 +200,7 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
       if ('tabId' in request) next = resolvePartition(asked, await tabUrl(request.tabId));
       else {
         if (asOpened && asOpened.storeId !== request.storeId) {
-          throw new Error('That cookie is in another cookie store than the one shown: reload the list and try again.');
+          throw new Error(word('bg_other_store'));
         }
         next = inStore(asked, request.storeId).cookie;
       }
@@ -218,7 +217,7 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
         }
         const intent = await begin(
           store,
-          original ? `Edited ${original.name}` : `Added ${next.name}`,
+          original ? word('bg_label_edited', original.name) : word('bg_label_added', next.name),
           [next, ...(original ? [original] : [])],
           undefined,
           [next],
@@ -262,7 +261,10 @@ export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): H
           cookies,
           cookies[0]?.storeId ?? defaultStoreId,
           {
-            label: { during: `Importing ${cookieCount(cookies.length)}`, done: (n) => `Imported ${cookieCount(n)}` },
+            label: {
+              during: word('bg_label_importing', cookieCount(cookies.length)),
+              done: (n) => word('bg_label_imported', cookieCount(n)),
+            },
             what: 'import',
             // A protected cookie is never replaced by an import.
             isProtected: ruleMatcher(await getRules()),

@@ -12,6 +12,7 @@ import { domainMatches } from '../core/site';
 import { pathMatches } from '../core/set-cookie/path';
 import { canonicalDomain, type Cookie, hostOfDomain, sameIdentity } from '../model/cookie';
 import type { Change, CookieStore } from './editor';
+import { word } from './words';
 import { allEntries, ENTRY_BYTES, entryBytes, entryFor, record, replace, settle } from './journal';
 
 /** A change about to act; `id` is its pending journal entry (none when there was nothing to lose). */
@@ -80,9 +81,7 @@ export async function begin(
   if (!resume) {
     const size = entryBytes({ label, storeId, before, after: [...writes] });
     if (size > ENTRY_BYTES) {
-      throw new Error(
-        `Nothing was changed: this change is too large to undo (${megabytes(size)} MB; the limit is ${megabytes(ENTRY_BYTES)} MB). Select fewer cookies.`,
-      );
+      throw new Error(word('bg_too_large_undo', megabytes(size), megabytes(ENTRY_BYTES)));
     }
   }
   if (before.length === 0 && !resume) return { id: undefined, label };
@@ -102,9 +101,7 @@ export async function begin(
     );
     return { id, label };
   } catch (error) {
-    throw new Error(
-      `Nothing was changed: Cookie Lens could not first note what the change touches (${errorText(error)}).`,
-    );
+    throw new Error(word('bg_cannot_note', errorText(error)));
   }
 }
 
@@ -124,7 +121,7 @@ export async function finish(intent: Intent, change: Change): Promise<ChangeNote
   } catch (error) {
     const dropped = intent.id === undefined ? Promise.resolve() : replace(intent.id, undefined);
     await dropped.catch(() => {});
-    return { warning: `Done, but it cannot be undone: the undo journal could not be saved (${errorText(error)}).` };
+    return { warning: word('bg_done_no_undo', errorText(error)) };
   }
 }
 
@@ -170,7 +167,7 @@ export async function recover(store: CookieStore): Promise<string[]> {
       if (now && !after.some((c) => sameIdentity(c, now))) after.push(now);
     }
     const { pending: _p, planned: _planned, ...rest } = entry;
-    await replace(entry.id, { ...rest, label: `${entry.label} (interrupted)`, after });
+    await replace(entry.id, { ...rest, label: word('bg_label_interrupted', entry.label), after });
   }
   return interrupted.map((e) => e.label);
 }

@@ -11,6 +11,7 @@ import { undoTarget } from '../model/undo-target';
 import type { JournalEntry } from '../messages';
 import type { Change } from './editor';
 import { sessionValue } from './platform';
+import { word } from './words';
 
 /** Entries kept per cookie store. */
 export const LIMIT_PER_STORE = 50;
@@ -92,7 +93,7 @@ function complete(entry: NewEntry, id: number, at: number): JournalEntry {
   const full = withSites(entry, id, at);
   const size = jsonBytes(full);
   if (size > ENTRY_BYTES) {
-    throw new Error(`the change is too large to keep for Undo (${(size / 1024 / 1024).toFixed(1)} MB of cookies)`);
+    throw new Error(word('bg_entry_too_large', (size / 1024 / 1024).toFixed(1)));
   }
   return full;
 }

@@ -7,6 +7,7 @@ import { cookieSite } from '../core/site';
 import type { EvictionRisk } from '../messages';
 import { type Cookie, canonicalDomain, cookieKey } from '../model/cookie';
 import { getAllInStore } from './cookie-api';
+import { word, wordNumber } from './words';
 
 export const PER_SITE = 180;
 export const IN_ALL = 3_000;
@@ -14,11 +15,10 @@ export const IN_ALL = 3_000;
 export const MAX_IMPORT = IN_ALL;
 
 /** Refuses more cookies than one import may write, before any work is done on them. */
-export function checkImportSize(count: number, what = 'imported'): void {
+export function checkImportSize(count: number, what: 'imported' | 'checked' = 'imported'): void {
   if (count > MAX_IMPORT) {
-    throw new Error(
-      `Nothing was ${what}: ${count.toLocaleString('en')} cookies is more than the ${MAX_IMPORT.toLocaleString('en')} a browser keeps in all. Import them in smaller parts.`,
-    );
+    const id = what === 'imported' ? 'bg_too_many_imported' : 'bg_too_many_checked';
+    throw new Error(word(id, wordNumber(count), wordNumber(MAX_IMPORT)));
   }
 }
 

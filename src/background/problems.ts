@@ -19,12 +19,12 @@ export function withReason(error: unknown, cookie: Cookie): Error {
     likely = undefined;
   }
   return new Error(
-    `${browserLabel} refused the cookie: ${said}${likely && !said.includes(likely) ? ` Likely reason: ${likely}` : ''}`,
+    likely && !said.includes(likely)
+      ? word('bg_browser_refused_likely', browserLabel, said, likely)
+      : word('bg_browser_refused', browserLabel, said),
   );
 }
 
 export function problem(cookie: Cookie, reason: string): CookieProblem {
   return { name: cookie.name, domain: cookie.domain, path: cookie.path, reason };
 }
-
-export const cookieCount = (n: number) => `${n} cookie${n === 1 ? '' : 's'}`;

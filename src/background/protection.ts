@@ -7,6 +7,7 @@ import { changeRules, protectedKeys, readRule, readRules, ruleMatcher } from '..
 import type { ProtectRule } from '../messages';
 import type { Cookie } from '../model/cookie';
 import { localValue } from './platform';
+import { word } from './words';
 
 const stored = localValue<unknown>('protectRules');
 
@@ -21,14 +22,17 @@ let writing: Promise<unknown> = Promise.resolve();
  * answers the rules now, deduplicated.
  */
 export function setRules(change: { add?: readonly unknown[]; remove?: readonly unknown[] }): Promise<ProtectRule[]> {
-  const read = (list: readonly unknown[] | undefined, what: string): ProtectRule[] =>
+  const read = (
+    list: readonly unknown[] | undefined,
+    what: 'bg_rule_add_error' | 'bg_rule_remove_error',
+  ): ProtectRule[] =>
     (list ?? []).map((raw, index) => {
       const rule = readRule(raw);
-      if (typeof rule === 'string') throw new Error(`Rule ${index + 1} to ${what}: ${rule}`);
+      if (typeof rule === 'string') throw new Error(word(what, index + 1, rule));
       return rule;
     });
-  const add = read(change.add, 'add');
-  const remove = read(change.remove, 'remove');
+  const add = read(change.add, 'bg_rule_add_error');
+  const remove = read(change.remove, 'bg_rule_remove_error');
   const run = writing.then(async () => {
     const rules = changeRules(await getRules(), { add, remove });
     const checked = readRules(rules);

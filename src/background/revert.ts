@@ -5,6 +5,7 @@
 import { errorText } from '../error-text';
 import { type Cookie, sameIdentity, sameState } from '../model/cookie';
 import { type Change, type CookieStore, type Failure, removeExactly, shortValue } from './editor';
+import { word } from './words';
 
 /** A cookie Undo left alone because it is no longer what the change left: the site changed it since. */
 export interface Conflict {
@@ -16,11 +17,12 @@ export interface Conflict {
 
 function conflictText(cookie: Cookie, current: Cookie | null, kind: 'changed' | 'set again' | 'deleted'): string {
   const what = `${cookie.name} (${cookie.domain}${cookie.path})`;
-  if (kind === 'deleted') return `${what} was deleted since, so Undo did not bring back the old one.`;
-  const now = current ? ` (its value is now "${shortValue(current.value)}")` : '';
-  return kind === 'changed'
-    ? `${what} was changed since${now}, so Undo left it as it is.`
-    : `${what} was set again since${now}, so Undo did not overwrite it.`;
+  if (kind === 'deleted') return word('bg_undo_deleted_since', what);
+  if (kind === 'changed')
+    return current
+      ? word('bg_undo_changed_value', what, shortValue(current.value))
+      : word('bg_undo_changed_since', what);
+  return current ? word('bg_undo_set_again_value', what, shortValue(current.value)) : word('bg_undo_set_again', what);
 }
 
 export interface Reverted {
@@ -83,7 +85,7 @@ export async function revert(
     }
     try {
       await store.write(previous);
-      if (!(await store.getExact(previous))) throw new Error('the browser did not store it');
+      if (!(await store.getExact(previous))) throw new Error(word('bg_undo_not_stored'));
     } catch (error) {
       result.failed.push({ cookie: previous, reason: errorText(error) });
       result.retry.before.push(previous);

@@ -7,6 +7,7 @@
 import browser from 'webextension-polyfill';
 import type { StoreInfo } from '../messages';
 import { browserName } from './platform';
+import { word } from './words';
 
 interface Container {
   cookieStoreId: string;
@@ -38,10 +39,11 @@ async function privateAllowed(): Promise<boolean> {
 
 /** A store's kind and name in words, from its id alone (a container's name needs `listStores`). */
 export function describeStore(id: string): StoreInfo {
-  if (id === '0' || id === 'firefox-default') return { id, kind: 'default', name: 'Normal' };
-  if (id === '1' && browserName === 'chrome') return { id, kind: 'private', name: 'Incognito' };
-  if (id === 'firefox-private') return { id, kind: 'private', name: 'Private' };
-  if (id.startsWith('firefox-container-')) return { id, kind: 'container', name: `Container ${id.slice(18)}` };
+  if (id === '0' || id === 'firefox-default') return { id, kind: 'default', name: word('bg_store_normal') };
+  if (id === '1' && browserName === 'chrome') return { id, kind: 'private', name: word('bg_store_incognito') };
+  if (id === 'firefox-private') return { id, kind: 'private', name: word('bg_store_private') };
+  if (id.startsWith('firefox-container-'))
+    return { id, kind: 'container', name: word('bg_store_container', id.slice(18)) };
   return { id, kind: 'default', name: id };
 }
 

@@ -9,8 +9,7 @@ import type { CookieStore } from './editor';
 import { revert } from './revert';
 import { begin } from './intent';
 import { type JournalScope, pick, putBack, replace, replaceWith } from './journal';
-
-const base = (label: string) => label.replace(/ \((the rest|changed since)\)$/, '');
+import { word } from './words';
 
 export async function undo(
   store: CookieStore,
@@ -22,27 +21,32 @@ export async function undo(
   // The entry is swapped for a note of the Undo: should the worker stop half-way, the entry comes
   // back and what was undone so far is rolled back.
   const intent = await begin(store, entry.label, [...entry.before, ...entry.after], entry);
-  const { expired, failed, retry, conflicts, conflicted } = await revert(store, entry, { force: request.force === true });
+  const { expired, failed, retry, conflicts, conflicted } = await revert(store, entry, {
+    force: request.force === true,
+  });
   const problems = [
-    ...expired.map((c) => `${c.name} (${c.domain}${c.path}) expired in the meantime, so it was not brought back.`),
+    ...expired.map((c) => word('bg_undo_expired', c.name, `${c.domain}${c.path}`)),
     ...failed.map((f) => `${f.cookie.name} (${f.cookie.domain}${f.cookie.path}): ${f.reason}`),
   ];
-  const { stuck: _s, conflict: _c, id: _id, ...rest } = entry;
+  const { stuck: _s, conflict: _c, id: _id, base: _b, ...rest } = entry;
+  // The change's own label, whatever an earlier Undo added to it.
+  const base = entry.base ?? entry.label;
   const left: Array<Omit<JournalEntry, 'id'>> = [];
   // What the browser refused stays undoable, passed over while there is other work to undo.
   if (retry.before.length > 0 || retry.after.length > 0) {
-    left.push({ ...rest, label: `${base(entry.label)} (the rest)`, ...retry, stuck: true });
+    left.push({ ...rest, label: word('bg_label_rest', base), base, ...retry, stuck: true });
   }
   // What the site changed since waits for the user: restore anyway, or keep.
   const hasConflicts = conflicted.before.length > 0 || conflicted.after.length > 0;
-  if (hasConflicts) left.push({ ...rest, label: `${base(entry.label)} (changed since)`, ...conflicted, conflict: true });
+  if (hasConflicts)
+    left.push({ ...rest, label: word('bg_label_changed_since', base), base, ...conflicted, conflict: true });
   // The Undo's note gives way to what is left, in one write: a stop in between loses neither.
   let ids: number[] = [];
   try {
     ids = intent.id === undefined ? await Promise.all(left.map((e) => putBack(e))) : await replaceWith(intent.id, left);
   } catch (error) {
     if (left.length > 0) {
-      problems.push(`What could not be undone cannot be tried again: the undo journal could not be saved (${errorText(error)}).`);
+      problems.push(word('bg_undo_journal_lost', errorText(error)));
     }
     if (intent.id !== undefined) await replace(intent.id, undefined).catch(() => {});
   }
@@ -50,7 +54,12 @@ export async function undo(
   const answer: ResponseOf<'journal/undo'> = {
     undone: entry.label,
     problems,
-    conflicts: conflicts.map(({ cookie, message }) => ({ name: cookie.name, domain: cookie.domain, path: cookie.path, message })),
+    conflicts: conflicts.map(({ cookie, message }) => ({
+      name: cookie.name,
+      domain: cookie.domain,
+      path: cookie.path,
+      message,
+    })),
   };
   if (conflictEntry !== undefined) answer.conflictEntry = conflictEntry;
   return answer;

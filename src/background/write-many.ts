@@ -10,12 +10,13 @@ import { begin, finish } from './intent';
 import { identity } from './limits';
 import { watchEvictions } from './platform';
 import { problem, withReason } from './problems';
+import { word } from './words';
 
 export interface WriteManyOptions {
   /** What the journal says while it runs, and once done (given the number written). */
   label: { during: string; done: (written: number) => string };
   /** The change in a word, for the eviction note: `import`, `restore`. */
-  what: string;
+  what: 'import' | 'restore';
   /** Whether a rule protects a stored cookie: such a cookie is left as it is, and counted. */
   isProtected: (cookie: Cookie) => boolean;
   /** Leave (and count) cookies that are already exactly as asked, instead of writing them again. */
@@ -69,7 +70,7 @@ export async function writeMany(
   for (const c of evicted) originals.set(identity(c), c);
   const change: Change = { before: [...originals.values()], after: [...written.values()] };
   for (const c of evicted)
-    failed.push(problem(c, `evicted by the browser to make room for the ${options.what}; Undo brings it back`));
+    failed.push(problem(c, word(options.what === 'import' ? 'bg_evicted_import' : 'bg_evicted_restore')));
   const notes = await finish({ ...intent, label: options.label.done(change.after.length) }, change);
   return { written: change.after.length, failed, protectedKept, unchanged, ...notes };
 }

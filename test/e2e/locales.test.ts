@@ -194,6 +194,11 @@ async function everyView(run: Run, name: string, checkLayout: boolean, language:
   await manager.setViewport({ width: 1000, height: 700 });
   await manager.waitForSelector('[data-testid="cookie-row"]');
   await check(manager, 'manager');
+  // A text the background makes (stores/list), worded there in the browser's language.
+  const storeName = await manager.$eval('.store-switch .store[data-kind="default"]', (el) => el.textContent?.trim());
+  // German says "Standard"; the pseudo-locale brackets and accents it, as every message.
+  if (language === 'de') expect(storeName).toBe('Standard');
+  else expect(storeName).toMatch(/^\[[^A-Za-z]+\]$/);
   await manager.close();
 }
 

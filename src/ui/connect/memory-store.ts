@@ -21,7 +21,11 @@ import { changeRules, ruleMatcher, sitesNotCovered } from '../../core/protect';
 import { cookieSite, registrableDomain, siteOf } from '../../core/site';
 import { type Cookie, cookieKey, cookieSize, sameState } from '../../model/cookie';
 import type { StoreConnector } from './connector';
-import { msg } from '../../i18n/msg';
+import { msg, plural } from '../../i18n/msg';
+import { t } from '../i18n';
+
+/** "3 cookies", as the background words it in its labels. */
+const cookieCount = (n: number) => t(plural('bg_cookies', n, n));
 
 export interface MemoryStoreOptions {
   stores?: StoreInfo[];
@@ -55,7 +59,7 @@ export type MemoryStoreConnector = StoreConnector & {
 };
 
 export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreConnector {
-  const stores = options.stores ?? [{ id: '0', kind: 'default', name: 'Normal' }];
+  const stores = options.stores ?? [{ id: '0', kind: 'default', name: t('bg_store_normal') }];
   const jar = new Map(options.cookies.map((c) => [cookieKey(c), c]));
   const journal: JournalEntry[] = [];
   const listeners = new Set<() => void>();
@@ -92,7 +96,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
 
   const bulk = (
     asked: Cookie[],
-    label: string,
+    label: (changed: number) => string,
     change: (c: Cookie) => Cookie,
     bulkOptions: { includeProtected?: boolean } = {},
   ): BulkOutcome => {
@@ -118,7 +122,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
       before.push(c);
       after.push(next);
     }
-    if (after.length > 0) record(label, before, after, storeOf(cookies));
+    if (after.length > 0) record(label(after.length), before, after, storeOf(cookies));
     changed();
     return { changed: after.length, unchanged, failed, ...(kept.length > 0 ? { protectedKept: kept.length } : {}) };
   };
@@ -164,7 +168,9 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
         return {
           conflict: {
             current: current ?? null,
-            message: `${original.name} was changed by the site since you opened it.`,
+            message: current
+              ? t('bg_conflict_changed', original.name, current.value)
+              : t('bg_conflict_deleted', original.name),
           },
         };
       }
@@ -173,7 +179,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
       const saved = { ...next, storeId };
       jar.set(cookieKey(saved), saved);
       if (original && cookieKey(original) !== cookieKey(saved)) jar.delete(cookieKey(original));
-      record(`Edited ${saved.name}`, original ? [original] : [], [saved], storeId);
+      record(t('bg_label_edited', saved.name), original ? [original] : [], [saved], storeId);
       changed();
       return { saved };
     },
@@ -197,7 +203,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
     async setExpiry(cookies, expirationDate, bulkOptions = {}) {
       return bulk(
         cookies,
-        'Changed expiry',
+        (n) => t(expirationDate === undefined ? 'bg_label_made_session' : 'bg_label_expiry', cookieCount(n)),
         (c) => {
           const { expirationDate: _old, ...rest } = c;
           return expirationDate === undefined
@@ -210,7 +216,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
     async harden(cookies, bulkOptions = {}) {
       return bulk(
         cookies,
-        'Hardened',
+        (n) => t('bg_label_hardened', cookieCount(n)),
         (c) => ({
           ...c,
           secure: true,
@@ -279,7 +285,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
       for (const c of written) jar.set(cookieKey(c), c);
       if (written.length > 0)
         record(
-          'Restored a backup',
+          t('bg_label_restored', cookieCount(written.length)),
           p.replaced.map((r) => r.before),
           written,
           storeId,

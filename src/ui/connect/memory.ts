@@ -8,6 +8,7 @@ import { bareDomain, type Cookie, cookieKey, sameState } from '../../model/cooki
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from './connector';
 import { msg } from '../../i18n/msg';
+import { t } from '../i18n';
 import { isProtected as covers } from '../../core/protect';
 
 export interface MemoryOptions {
@@ -80,7 +81,9 @@ export function memoryConnector(
         return {
           conflict: {
             current: current ?? null,
-            message: `${original.name} was changed by the site since you opened it.`,
+            message: current
+              ? t('bg_conflict_changed', original.name, current.value)
+              : t('bg_conflict_deleted', original.name),
           },
         };
       }
@@ -88,7 +91,7 @@ export function memoryConnector(
       if (reason) throw new Error(reason);
       jar.set(cookieKey(next), next);
       if (original && cookieKey(original) !== cookieKey(next)) jar.delete(cookieKey(original));
-      record(`Edited ${next.name}`, original ? [original] : [], [next]);
+      record(t(original ? 'bg_label_edited' : 'bg_label_added', next.name), original ? [original] : [], [next]);
       changed();
       return { saved: next };
     },
@@ -159,16 +162,16 @@ export function memoryConnector(
       changed();
       if (changedSince.length === 0) return { undone: entry.label, problems: [], conflicts: [] };
       const conflictEntry = record(
-        `${entry.label} (changed since)`,
+        t('bg_label_changed_since', entry.base ?? entry.label),
         entry.before.filter((c) => changedSince.some((x) => cookieKey(x) === cookieKey(c))),
         changedSince,
-        { conflict: true },
+        { conflict: true, base: entry.base ?? entry.label },
       );
       const conflicts = changedSince.map((c) => ({
         name: c.name,
         domain: c.domain,
         path: c.path,
-        message: `${c.name} was changed since, so Undo left it as it is.`,
+        message: t('bg_undo_changed_since', c.name),
       }));
       return { undone: entry.label, problems: [], conflicts, conflictEntry };
     },

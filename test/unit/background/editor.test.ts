@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// The editor words its refusals and warnings with browser.i18n: an English browser's.
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fake.browser }));
 import { type CookieStore, deleteCookies, EditRefused, removeExactly, saveCookie } from '../../../src/background/editor';
 import { revert } from '../../../src/background/revert';
 import { type Cookie, cookieKey, sameIdentity } from '../../../src/model/cookie';

@@ -100,6 +100,17 @@ describe('the English catalogue', () => {
   });
 });
 
+describe.each(languages)('the %s catalogue, as browsers read it', (lang) => {
+  it('names no placeholder it does not define (Chrome refuses to load the extension: "$2$3" reads as one named "2")', () => {
+    const undefinedNames = Object.entries(catalogue(lang)).flatMap(([key, entry]) =>
+      [...entry.message.replace(/\$\$/g, '').matchAll(/\$([A-Za-z0-9_@]+)\$/g)]
+        .filter((m) => !entry.placeholders?.[(m[1] ?? '').toLowerCase()])
+        .map((m) => `${key}: ${m[0]}`),
+    );
+    expect(undefinedNames).toEqual([]);
+  });
+});
+
 describe.each(languages.filter((l) => l !== 'en'))('the %s catalogue', (lang) => {
   const other = catalogue(lang);
 
