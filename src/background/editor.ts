@@ -13,6 +13,7 @@ import { bareDomain, type Cookie, canonicalDomain, cookieKey, sameIdentity } fro
 import { errorText } from '../error-text';
 import { type Msg, msg } from '../i18n/msg';
 import { word } from './words';
+import { commaList, requirementText } from '../core/rules/rule';
 
 export interface CookieStore {
   /** The stored cookie with this identity (details the request left open match anything). */
@@ -87,7 +88,7 @@ export function preflight(next: Cookie, nowMs: number): Msg | undefined {
   const missing = prefixViolations(next.name, next);
   if (missing.length > 0) {
     const prefix = next.name.slice(0, next.name.indexOf('-', 2) + 1) || next.name;
-    return msg('bg_prefix_refused', prefix, missing.join(', '));
+    return msg('bg_prefix_refused', prefix, commaList(missing.map(requirementText)));
   }
   return undefined;
 }

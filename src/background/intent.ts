@@ -12,7 +12,7 @@ import { domainMatches } from '../core/site';
 import { pathMatches } from '../core/set-cookie/path';
 import { canonicalDomain, type Cookie, hostOfDomain, sameIdentity } from '../model/cookie';
 import type { Change, CookieStore } from './editor';
-import { word } from './words';
+import { word, wordMegabytes } from './words';
 import { allEntries, ENTRY_BYTES, entryBytes, entryFor, record, replace, settle } from './journal';
 
 /** A change about to act; `id` is its pending journal entry (none when there was nothing to lose). */
@@ -41,8 +41,6 @@ export const MAX_NAMED_READS = 2;
 function identityOnly(c: Cookie): Cookie {
   return { ...c, value: '' };
 }
-
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /**
  * Records what a change may touch before it acts (for an Undo, `resume` is the entry it undoes,
@@ -81,7 +79,7 @@ export async function begin(
   if (!resume) {
     const size = entryBytes({ label, storeId, before, after: [...writes] });
     if (size > ENTRY_BYTES) {
-      throw new Error(word('bg_too_large_undo', megabytes(size), megabytes(ENTRY_BYTES)));
+      throw new Error(word('bg_too_large_undo', wordMegabytes(size), wordMegabytes(ENTRY_BYTES)));
     }
   }
   if (before.length === 0 && !resume) return { id: undefined, label };

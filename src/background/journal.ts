@@ -11,7 +11,7 @@ import { undoTarget } from '../model/undo-target';
 import type { JournalEntry } from '../messages';
 import type { Change } from './editor';
 import { sessionValue } from './platform';
-import { word } from './words';
+import { word, wordMegabytes } from './words';
 
 /** Entries kept per cookie store. */
 export const LIMIT_PER_STORE = 50;
@@ -93,7 +93,7 @@ function complete(entry: NewEntry, id: number, at: number): JournalEntry {
   const full = withSites(entry, id, at);
   const size = jsonBytes(full);
   if (size > ENTRY_BYTES) {
-    throw new Error(word('bg_entry_too_large', (size / 1024 / 1024).toFixed(1)));
+    throw new Error(word('bg_entry_too_large', wordMegabytes(size)));
   }
   return full;
 }

@@ -17,5 +17,13 @@ export function wordNumber(n: number): string {
   return formatNumber(n, browser.i18n.getUILanguage());
 }
 
+/** Megabytes with one decimal, in the browser's language: `1.3` (en), `1,3` (de). */
+export function wordMegabytes(bytes: number): string {
+  return formatNumber(bytes / 1024 / 1024, browser.i18n.getUILanguage(), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+}
+
 /** "1 cookie", "3 cookies", in the browser's language. */
 export const cookieCount = (n: number): string => word(plural('bg_cookies', n, n));

@@ -131,4 +131,13 @@ describe('a German browser', () => {
     expect(refusal).toEqual({ id: 'bg_needs_name_or_value' });
     expect(refusal && de(refusal)).toBe('Ein Cookie braucht einen Namen oder einen Wert.');
   });
+
+  it("words a prefix's missing requirements in the reader's language, not the code's English", async () => {
+    const host = { ...cookie('__Host-sid', 'v'), secure: false, hostOnly: false, domain: '.example.com' };
+    const { refusal } = await handlers()['cookie/check']({ tabId: 1, cookie: host });
+    expect(refusal && de(refusal)).toBe(
+      'Browser lehnen ein __Host--Cookie ohne Secure, kein Domain-Attribut ab: keine Seite könnte es setzen.',
+    );
+    expect(refusal && formatMsg(refusal, enLookup, 'en')).toContain('Secure, no Domain attribute');
+  });
 });
