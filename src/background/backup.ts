@@ -11,7 +11,7 @@ import { errorText } from '../error-text';
 import type { RestoreOutcome, RestorePreview } from '../messages';
 import { type Cookie, sameState } from '../model/cookie';
 import { likelyRefusal } from './check';
-import { cookieCount, word } from './words';
+import { cookieCount, word, wordDate } from './words';
 import { getAllInStore } from './cookie-api';
 import type { CookieStore } from './editor';
 import { identity, risksAgainst } from './limits';
@@ -37,7 +37,7 @@ export async function createBackup(storeId: string, now = Date.now()): Promise<{
 /** Why the browser certainly will not store a cookie from the backup (it has expired since), or undefined. */
 function certainRefusalOf(cookie: Cookie, nowMs: number): string | undefined {
   if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate * 1000 <= nowMs) {
-    return word('bg_expired_since_backup', new Date(cookie.expirationDate * 1000).toISOString());
+    return word('bg_expired_since_backup', wordDate(cookie.expirationDate * 1000));
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * are, so they speak the pages' language (the browser's UI language, as `t()` on the pages).
  */
 import browser from 'webextension-polyfill';
-import { formatNumber } from '../i18n/format';
+import { formatDate, formatNumber } from '../i18n/format';
 import { formatMsg, type MsgArg, type MsgLike, msg, plural } from '../i18n/msg';
 
 export function word(message: MsgLike, ...args: MsgArg[]): string {
@@ -23,6 +23,11 @@ export function wordMegabytes(bytes: number): string {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
+}
+
+/** A date and time in the browser's language and the user's time zone: `Jun 15, 2020, 2:00 PM` (en). */
+export function wordDate(ms: number): string {
+  return formatDate(ms, browser.i18n.getUILanguage());
 }
 
 /** "1 cookie", "3 cookies", in the browser's language. */
