@@ -119,7 +119,7 @@ export async function restoreBackup(
 ): Promise<RestoreOutcome> {
   const { preview, backup, writes } = await plan(storeId, text, nowMs);
   if (!backup || preview.errors.length > 0) {
-    throw new Error(`Nothing was restored: ${preview.errors.join(' ')}`);
+    throw new Error(`Nothing was restored: ${preview.errors.map(word).join(' ')}`);
   }
   // The rules now, as the preview saw them, decide what is protected; the backup's rules are added after.
   const outcome = await writeMany(store, writes, storeId, {

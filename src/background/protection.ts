@@ -4,9 +4,11 @@
  * left out) and changed one at a time, so two quick changes never lose each other.
  */
 import { changeRules, protectedKeys, readRule, readRules, ruleMatcher } from '../core/protect';
+import { isMsg } from '../i18n/msg';
 import type { ProtectRule } from '../messages';
 import type { Cookie } from '../model/cookie';
 import { localValue } from './platform';
+import { word } from './words';
 
 const stored = localValue<unknown>('protectRules');
 
@@ -24,7 +26,7 @@ export function setRules(change: { add?: readonly unknown[]; remove?: readonly u
   const read = (list: readonly unknown[] | undefined, what: string): ProtectRule[] =>
     (list ?? []).map((raw, index) => {
       const rule = readRule(raw);
-      if (typeof rule === 'string') throw new Error(`Rule ${index + 1} to ${what}: ${rule}`);
+      if (isMsg(rule)) throw new Error(`Rule ${index + 1} to ${what}: ${word(rule)}`);
       return rule;
     });
   const add = read(change.add, 'add');
@@ -32,7 +34,7 @@ export function setRules(change: { add?: readonly unknown[]; remove?: readonly u
   const run = writing.then(async () => {
     const rules = changeRules(await getRules(), { add, remove });
     const checked = readRules(rules);
-    if (checked.errors.length > 0) throw new Error(checked.errors.join(' '));
+    if (checked.errors.length > 0) throw new Error(checked.errors.map(word).join(' '));
     await stored.set(checked.rules);
     return checked.rules;
   });

@@ -22,6 +22,7 @@ import { cookieSite, registrableDomain, siteOf } from '../../core/site';
 import { type Cookie, cookieKey, cookieSize, sameState } from '../../model/cookie';
 import type { StoreConnector } from './connector';
 import { msg } from '../../i18n/msg';
+import { t } from '../i18n';
 
 export interface MemoryStoreOptions {
   stores?: StoreInfo[];
@@ -272,7 +273,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
     },
     async restore(storeId, text) {
       const p = preview(storeId, text);
-      if (p.errors.length > 0) throw new Error(p.errors.join(' '));
+      if (p.errors.length > 0) throw new Error(p.errors.map((e) => t(e)).join(' '));
       const written = [...p.added, ...p.replaced.map((r) => r.after)];
       for (const c of written) jar.set(cookieKey(c), c);
       if (written.length > 0)
