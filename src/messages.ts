@@ -79,8 +79,8 @@ export interface StoreCookies {
 
 /** What restoring a backup would do, before anything is written. */
 export interface RestorePreview {
-  /** Why the backup cannot be restored (malformed, truncated, a bad row): with any, Restore writes nothing. */
-  errors: string[];
+  /** Why the backup cannot be restored (malformed, truncated, a bad row), worded by the page: with any, Restore writes nothing. */
+  errors: Msg[];
   added: Cookie[];
   replaced: Array<{ before: Cookie; after: Cookie }>;
   unchanged: number;
@@ -189,7 +189,17 @@ export interface TabView {
 /** A Set-Cookie header that stored nothing, as the popup shows it. */
 export type NotStoredHeader = Pick<
   SetCookieEntry,
-  'id' | 'time' | 'requestUrl' | 'header' | 'name' | 'verdict' | 'reason' | 'message' | 'hint' | 'onArrival'
+  | 'id'
+  | 'time'
+  | 'requestUrl'
+  | 'header'
+  | 'headerLength'
+  | 'name'
+  | 'verdict'
+  | 'reason'
+  | 'message'
+  | 'hint'
+  | 'onArrival'
 >;
 
 export interface SetCookieLog {

@@ -117,7 +117,7 @@ export async function restoreBackup(
 ): Promise<RestoreOutcome> {
   const { preview, backup, writes } = await plan(storeId, text, nowMs);
   if (!backup || preview.errors.length > 0) {
-    throw new Error(word('bg_nothing_restored', preview.errors.join(' ')));
+    throw new Error(word('bg_nothing_restored', preview.errors.map((e) => word(e)).join(' ')));
   }
   // The rules now, as the preview saw them, decide what is protected; the backup's rules are added after.
   const outcome = await writeMany(store, writes, storeId, {

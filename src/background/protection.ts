@@ -4,6 +4,7 @@
  * left out) and changed one at a time, so two quick changes never lose each other.
  */
 import { changeRules, protectedKeys, readRule, readRules, ruleMatcher } from '../core/protect';
+import { isMsg } from '../i18n/msg';
 import type { ProtectRule } from '../messages';
 import type { Cookie } from '../model/cookie';
 import { localValue } from './platform';
@@ -28,7 +29,7 @@ export function setRules(change: { add?: readonly unknown[]; remove?: readonly u
   ): ProtectRule[] =>
     (list ?? []).map((raw, index) => {
       const rule = readRule(raw);
-      if (typeof rule === 'string') throw new Error(word(what, index + 1, rule));
+      if (isMsg(rule)) throw new Error(word(what, index + 1, rule));
       return rule;
     });
   const add = read(change.add, 'bg_rule_add_error');
@@ -36,7 +37,7 @@ export function setRules(change: { add?: readonly unknown[]; remove?: readonly u
   const run = writing.then(async () => {
     const rules = changeRules(await getRules(), { add, remove });
     const checked = readRules(rules);
-    if (checked.errors.length > 0) throw new Error(checked.errors.join(' '));
+    if (checked.errors.length > 0) throw new Error(checked.errors.map((e) => word(e)).join(' '));
     await stored.set(checked.rules);
     return checked.rules;
   });

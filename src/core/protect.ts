@@ -10,6 +10,7 @@
  *
  * Uses tldts (through site.ts): background worker and tests only.
  */
+import { isMsg, localNumber, type Msg, msg } from '../i18n/msg';
 import type { ProtectRule } from '../messages';
 import { type Cookie, cookieKey } from '../model/cookie';
 import { namePattern } from './name-pattern';
@@ -98,44 +99,44 @@ const describe = (value: unknown) => (typeof value === 'string' ? JSON.stringify
 /**
  * One rule read from storage, a backup or a message: a site (lower-cased, leading dot dropped,
  * reduced to its registrable domain so `www.example.com` protects what the site `example.com`
- * holds) and a name pattern. A string saying what is wrong otherwise.
+ * holds) and a name pattern. A message saying what is wrong otherwise.
  */
-export function readRule(raw: unknown): ProtectRule | string {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'not a rule object with "site" and "name"';
+export function readRule(raw: unknown): ProtectRule | Msg {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return msg('fmt_p_not_object');
   const { site, name } = raw as { site?: unknown; name?: unknown };
-  if (typeof site !== 'string') return `"site" must be a string, not ${describe(site)}`;
-  if (typeof name !== 'string') return `"name" must be a string, not ${describe(name)}`;
+  if (typeof site !== 'string') return msg('fmt_p_must_string', 'site', describe(site));
+  if (typeof name !== 'string') return msg('fmt_p_must_string', 'name', describe(name));
   // As cookieSite() writes it: lower case, no leading dot, an IPv6 address without brackets.
   const host = site
     .trim()
     .toLowerCase()
     .replace(/^\./, '')
     .replace(/^\[(.*)\]$/, '$1');
-  if (host === '') return '"site" is empty';
-  if (host.length > MAX_RULE_SITE) return `"site" is longer than ${MAX_RULE_SITE} characters`;
-  if (/[\s/\\@?#]/.test(host)) return `"site" must be a domain like example.com, not ${describe(site)}`;
-  if (name.length > MAX_RULE_NAME) return `"name" is longer than ${MAX_RULE_NAME} characters`;
-  if (/[\u0000-\u001f\u007f;=]/.test(name))
-    return `"name" may not contain control characters, ";" or "=": ${describe(name)}`;
-  if (name.trim() === '' && name !== '') return '"name" is only spaces';
+  if (host === '') return msg('fmt_p_site_empty');
+  if (host.length > MAX_RULE_SITE) return msg('fmt_p_too_long', 'site', MAX_RULE_SITE);
+  if (/[\s/\\@?#]/.test(host)) return msg('fmt_p_site_domain', describe(site));
+  if (name.length > MAX_RULE_NAME) return msg('fmt_p_too_long', 'name', MAX_RULE_NAME);
+  if (/[\u0000-\u001f\u007f;=]/.test(name)) return msg('fmt_p_name_chars', describe(name));
+  if (name.trim() === '' && name !== '') return msg('fmt_p_name_spaces');
   return { site: registrableDomain(host) || host, name };
 }
 
 /**
  * Rules read from storage or a backup: the good ones (deduplicated, at most MAX_RULES), and one
- * error per bad one with its position (`Rule 3: "site" is empty`).
+ * error per bad one with its position (`Rule 3: "site" is empty`, as `fmt_p_rule` with the number and
+ * the reason).
  */
-export function readRules(raw: unknown): { rules: ProtectRule[]; errors: string[] } {
+export function readRules(raw: unknown): { rules: ProtectRule[]; errors: Msg[] } {
   if (raw === undefined || raw === null) return { rules: [], errors: [] };
-  if (!Array.isArray(raw)) return { rules: [], errors: ['The protection rules must be a list.'] };
+  if (!Array.isArray(raw)) return { rules: [], errors: [msg('fmt_p_not_list')] };
   const rules: ProtectRule[] = [];
-  const errors: string[] = [];
+  const errors: Msg[] = [];
   for (const [index, entry] of raw.entries()) {
     const rule = readRule(entry);
-    if (typeof rule === 'string') errors.push(`Rule ${index + 1}: ${rule}`);
+    if (isMsg(rule)) errors.push(msg('fmt_p_rule', index + 1, rule));
     else rules.push(rule);
   }
   const kept = dedupeRules(rules);
-  if (kept.length > MAX_RULES) errors.push(`More than ${MAX_RULES.toLocaleString('en')} protection rules.`);
+  if (kept.length > MAX_RULES) errors.push(msg('fmt_p_too_many', localNumber(MAX_RULES)));
   return { rules: kept.slice(0, MAX_RULES), errors };
 }

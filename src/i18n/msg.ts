@@ -15,8 +15,16 @@ export type MessageId = Keys;
 /** The base of a plural pair: `cookies` for the keys `cookies_one` and `cookies_other`. */
 export type PluralId = Keys extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
 
-/** An argument: plain text (never translated), a number, or another message worded first. */
-export type MsgArg = string | number | Msg;
+/** A count worded with the reader's digit grouping (`10,001` in English, `10.001` in German): `localNumber(n)`. */
+export interface NumberArg {
+  localNumber: number;
+}
+
+/**
+ * An argument: plain text (never translated), a number (plain digits), a number in the reader's
+ * digit grouping, or another message worded first.
+ */
+export type MsgArg = string | number | NumberArg | Msg;
 
 /** A message to be worded: an id and its arguments. */
 export interface Msg {
@@ -39,6 +47,11 @@ export function plural(id: PluralId, count: number, ...args: MsgArg[]): Msg {
   return args.length > 0 ? { id, count, args } : { id, count };
 }
 
+/** A number argument worded in the reader's locale (`1,000` / `1.000`), for counts in sentences. */
+export function localNumber(n: number): NumberArg {
+  return { localNumber: n };
+}
+
 /** A message, or a bare id for a message without arguments. */
 export type MsgLike = Msg | MessageId;
 
@@ -50,6 +63,18 @@ export function isMsg(value: unknown): value is Msg {
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function groupedNumber(locale: string | undefined, n: number): string {
+  const key = locale ?? '';
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(key, format);
+  }
+  return format.format(n);
+}
 
 function pluralCategory(locale: string | undefined, count: number): Intl.LDMLPluralRule {
   const key = locale ?? '';
@@ -68,7 +93,13 @@ function pluralCategory(locale: string | undefined, count: number): Intl.LDMLPlu
 export function formatMsg(message: MsgLike, lookup: Lookup, locale?: string): string {
   const m: Msg = typeof message === 'string' ? { id: message } : message;
   const subs = (m.args ?? []).map((a) =>
-    typeof a === 'string' ? a : typeof a === 'number' ? String(a) : formatMsg(a, lookup, locale),
+    typeof a === 'string'
+      ? a
+      : typeof a === 'number'
+        ? String(a)
+        : 'localNumber' in a
+          ? groupedNumber(locale, a.localNumber)
+          : formatMsg(a, lookup, locale),
   );
   if (m.count === undefined) return lookup(m.id, subs);
   const category = pluralCategory(locale, m.count);

@@ -45,10 +45,14 @@ export interface SetCookieEntry {
   /** HTTP status (30x for redirect hops); 0 for `script`. */
   status: number;
   frameType: FrameType;
-  /** The raw header, exactly as received; '' for `script`. */
+  /** The raw header, exactly as received; '' for `script`. A header over the log's limit is cut, ending in `…`. */
   header: string;
-  /** The cookie's name ('' for a nameless cookie). */
+  /** Set when `header` was cut: the header's full length, in characters (the page marks the cut with it). */
+  headerLength?: number;
+  /** The cookie's name ('' for a nameless cookie); cut as the header is. */
   name: string;
+  /** Set when `name` was cut: the name's full length, in characters. */
+  nameLength?: number;
   verdict: Verdict;
   /** Why, when rejected. */
   reason?: LogRejectReason;

@@ -77,6 +77,14 @@ const CLOCK: Intl.DateTimeFormatOptions = {
 };
 
 /** `12:03:04.120` (en), `12:03:04,120` (de), local time, as DevTools shows request times. */
+/**
+ * The mark after a text the log cut short (`header`, `name`), with its full length: ` [cut: 240,005
+ * characters in all]`; '' for a text kept whole.
+ */
+export function cutMark(length: number | undefined): string {
+  return length === undefined ? '' : ` ${t('fmt_log_cut', num(length))}`;
+}
+
 export function clockTime(ms: number): string {
   return formatDate(ms, uiLocale(), CLOCK);
 }

@@ -25,6 +25,7 @@
  * Reads rules with protect.ts (tldts): for the background worker and tests, not a page bundle.
  */
 import { errorText } from '../../error-text';
+import { isMsg, localNumber, type Msg, type MsgArg, msg, plural } from '../../i18n/msg';
 import type { ProtectRule, RestorePreview, StoreInfo } from '../../messages';
 import { type Cookie, cookieKey } from '../../model/cookie';
 import { readRules } from '../protect';
@@ -51,7 +52,7 @@ export interface Backup {
   protected: ProtectRule[];
 }
 
-export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; errors: string[] };
+export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; errors: Msg[] };
 
 /** The backup as pretty JSON text. */
 export function writeBackup(backup: Omit<Backup, 'format' | 'version'>): string {
@@ -74,7 +75,9 @@ const isObject = (value: unknown): value is Json =>
 
 const has = (entry: Json, key: string) => Object.hasOwn(entry, key) && entry[key] !== undefined && entry[key] !== null;
 
-const typeName = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value);
+/** A JSON value's type: `null`, `string`, `number`... (code words, kept as they are), or a list in words. */
+const typeName = (value: unknown): MsgArg =>
+  value === null ? 'null' : Array.isArray(value) ? msg('fmt_b_type_list') : typeof value;
 
 /** The members a row of our own backup always has, with their type: a row without one was not written by Cookie Lens. */
 const REQUIRED: ReadonlyArray<[string, 'string' | 'boolean']> = [
@@ -90,77 +93,72 @@ const REQUIRED: ReadonlyArray<[string, 'string' | 'boolean']> = [
 ];
 
 /** What is wrong with a row's members and their types, before the JSON import's own checks. */
-function rowShapeProblem(row: Json): string | undefined {
+function rowShapeProblem(row: Json): Msg | undefined {
   for (const [key, type] of REQUIRED) {
-    if (!has(row, key)) return `"${key}" is missing`;
+    if (!has(row, key)) return msg('fmt_b_missing', key);
     const value = row[key];
     if (typeof value !== type)
-      return `"${key}" is not ${type === 'string' ? 'a string' : 'true or false'} (it is ${typeName(value)})`;
+      return msg(type === 'string' ? 'fmt_b_not_string' : 'fmt_b_not_boolean', key, typeName(value));
   }
-  if (!sameSiteOf(row.sameSite))
-    return `"sameSite" ${quote(String(row.sameSite))} is not one of no_restriction, lax, strict, unspecified`;
+  if (!sameSiteOf(row.sameSite)) return msg('fmt_b_samesite', quote(String(row.sameSite)));
   if (has(row, 'expirationDate') && (typeof row.expirationDate !== 'number' || !Number.isFinite(row.expirationDate))) {
-    return `"expirationDate" is not a number (it is ${typeName(row.expirationDate)})`;
+    return msg('fmt_b_expiration_number', typeName(row.expirationDate));
   }
-  if (row.session === false && !has(row, 'expirationDate'))
-    return '"expirationDate" is missing on a cookie that is not a session cookie';
+  if (row.session === false && !has(row, 'expirationDate')) return msg('fmt_b_expiration_missing');
   if (has(row, 'storeId') && typeof row.storeId !== 'string')
-    return `"storeId" is not a string (it is ${typeName(row.storeId)})`;
+    return msg('fmt_b_not_string', 'storeId', typeName(row.storeId));
   return undefined;
 }
 
-function rowLabel(row: unknown, index: number): string {
+function rowLabel(row: unknown, index: number): Msg {
   const name = isObject(row) && typeof row.name === 'string' ? row.name : undefined;
-  if (name === undefined) return `Cookie ${index + 1}`;
-  return `Cookie ${index + 1} (${name === '' ? 'empty name' : quote(name)})`;
+  if (name === undefined) return msg('fmt_b_row', index + 1);
+  return name === '' ? msg('fmt_b_row_nameless', index + 1) : msg('fmt_b_row_named', index + 1, quote(name));
 }
 
 /** Why JSON.parse failed, in words: a text cut short says so. */
-function jsonProblem(text: string, error: unknown): string {
+function jsonProblem(text: string, error: unknown): Msg {
   const message = errorText(error);
   const position = /position (\d+)/.exec(message);
   const atEnd =
     /end of (JSON input|data)/i.test(message) || (position !== null && Number(position[1]) >= text.trimEnd().length);
-  if (atEnd)
-    return 'The file ends early: it was cut short (an incomplete download or copy?). Nothing was read from it.';
+  if (atEnd) return msg('fmt_b_cut_short');
   // Where, when the parser said (V8 does not for an unexpected token).
   const said = position !== null || /line \d+ column \d+/.test(message);
-  return `The file is not valid JSON${said ? ` (${parsePosition(text, message).where})` : ''}: ${message}`;
+  return said
+    ? msg('fmt_b_json_invalid_at', parsePosition(text, message).where, message)
+    : msg('fmt_b_json_invalid', message);
 }
 
 /** Keeps the error list readable: the first MAX_LISTED_ERRORS, then how many more. */
-function listed(errors: string[]): string[] {
+function listed(errors: Msg[]): Msg[] {
   if (errors.length <= MAX_LISTED_ERRORS) return errors;
   const more = errors.length - MAX_LISTED_ERRORS;
-  return [
-    ...errors.slice(0, MAX_LISTED_ERRORS),
-    `…and ${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'}.`,
-  ];
+  return [...errors.slice(0, MAX_LISTED_ERRORS), plural('fmt_b_more_problems', more, localNumber(more))];
 }
 
 /** The header members: format, version, when, which browser, which store. */
-function headerProblems(data: Json): string[] {
+function headerProblems(data: Json): Msg[] {
   if (data.format !== BACKUP_FORMAT) {
     return [
       has(data, 'format')
-        ? `This is not a Cookie Lens backup: its "format" is ${quote(String(data.format))}, not "${BACKUP_FORMAT}".`
-        : `This is not a Cookie Lens backup: it has no "format": "${BACKUP_FORMAT}". To load a cookie export, use Import.`,
+        ? msg('fmt_b_wrong_format', quote(String(data.format)), BACKUP_FORMAT)
+        : msg('fmt_b_no_format', BACKUP_FORMAT),
     ];
   }
   if (data.version !== BACKUP_VERSION) {
     const newer = typeof data.version === 'number' && data.version > BACKUP_VERSION;
     return [
       newer
-        ? `This backup is version ${data.version}, made by a newer Cookie Lens; this one reads version ${BACKUP_VERSION}. Update Cookie Lens to restore it.`
-        : `This backup's version ${quote(String(data.version))} is not one Cookie Lens knows (it reads version ${BACKUP_VERSION}).`,
+        ? msg('fmt_b_newer', String(data.version), BACKUP_VERSION)
+        : msg('fmt_b_unknown_version', quote(String(data.version)), BACKUP_VERSION),
     ];
   }
-  const errors: string[] = [];
+  const errors: Msg[] = [];
   if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt))) {
-    errors.push('"createdAt" is not a date and time (ISO 8601, as Cookie Lens writes it).');
+    errors.push(msg('fmt_b_created_at'));
   }
-  if (data.browser !== 'chrome' && data.browser !== 'firefox')
-    errors.push('"browser" is neither "chrome" nor "firefox".');
+  if (data.browser !== 'chrome' && data.browser !== 'firefox') errors.push(msg('fmt_b_browser'));
   const store = data.store;
   if (
     !isObject(store) ||
@@ -168,7 +166,7 @@ function headerProblems(data: Json): string[] {
     typeof store.name !== 'string' ||
     !['default', 'private', 'container'].includes(store.kind as string)
   ) {
-    errors.push('"store" must say the store\'s "id", "kind" (default, private or container) and "name".');
+    errors.push(msg('fmt_b_store'));
   }
   return errors;
 }
@@ -179,14 +177,9 @@ function headerProblems(data: Json): string[] {
  */
 export function parseBackup(input: string): ParsedBackup {
   const text = (typeof input === 'string' ? input : '').replace(/^\uFEFF/, '');
-  if (text.trim() === '') return { ok: false, errors: ['The file is empty.'] };
+  if (text.trim() === '') return { ok: false, errors: [msg('fmt_b_empty')] };
   if (text.length > MAX_BACKUP_CHARS) {
-    return {
-      ok: false,
-      errors: [
-        `The file is larger than ${MAX_BACKUP_CHARS / 1024 / 1024} MB: it is not a backup Cookie Lens can read.`,
-      ],
-    };
+    return { ok: false, errors: [msg('fmt_b_too_large', MAX_BACKUP_CHARS / 1024 / 1024)] };
   }
   let data: unknown;
   try {
@@ -195,48 +188,47 @@ export function parseBackup(input: string): ParsedBackup {
     return { ok: false, errors: [jsonProblem(text, error)] };
   }
   if (!isObject(data)) {
-    const what = Array.isArray(data) ? 'a list (a cookie export? use Import for that)' : typeName(data);
-    return { ok: false, errors: [`This is not a Cookie Lens backup: the file holds ${what}, not a backup object.`] };
+    const what = Array.isArray(data) ? msg('fmt_b_holds_list') : typeName(data);
+    return { ok: false, errors: [msg('fmt_b_not_object', what)] };
   }
   const errors = headerProblems(data);
   if (errors.length > 0 && (data.format !== BACKUP_FORMAT || data.version !== BACKUP_VERSION))
     return { ok: false, errors };
   if (!Array.isArray(data.cookies)) {
-    errors.push('The backup has no "cookies" list.');
+    errors.push(msg('fmt_b_no_cookies'));
     return { ok: false, errors };
   }
   if (data.cookies.length > MAX_IMPORT_ROWS) {
-    errors.push(
-      `The backup holds ${data.cookies.length.toLocaleString('en')} cookies, more than the ${MAX_IMPORT_ROWS.toLocaleString('en')} Cookie Lens restores at once.`,
-    );
+    errors.push(msg('fmt_b_too_many', localNumber(data.cookies.length), localNumber(MAX_IMPORT_ROWS)));
     return { ok: false, errors };
   }
   const cookies: Cookie[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Msg>();
   for (const [index, row] of (data.cookies as unknown[]).entries()) {
     const label = rowLabel(row, index);
     if (!isObject(row)) {
-      errors.push(`${label}: not a cookie object (it is ${typeName(row)})`);
+      errors.push(msg('fmt_b_row_problem', label, msg('fmt_b_row_not_object', typeName(row))));
       continue;
     }
     const read = rowShapeProblem(row) ?? readEntry(row, {});
-    if (typeof read === 'string') {
-      errors.push(`${label}: ${read}`);
+    if (isMsg(read)) {
+      errors.push(msg('fmt_b_row_problem', label, read));
       continue;
     }
     // The store is the one restored into: two rows that would be one cookie there are one too many.
     const key = cookieKey({ ...read, storeId: '' });
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push(`${label}: the same cookie (name, domain, path and partition) as ${first}`);
+      errors.push(msg('fmt_b_row_problem', label, msg('fmt_b_same_cookie', first)));
       continue;
     }
     seen.set(key, label);
     cookies.push(read);
   }
-  if (has(data, 'protected') && !Array.isArray(data.protected)) errors.push('"protected" must be a list of rules.');
+  if (has(data, 'protected') && !Array.isArray(data.protected)) errors.push(msg('fmt_b_protected_list'));
   const rules = readRules(Array.isArray(data.protected) ? data.protected : []);
-  errors.push(...rules.errors.map((e) => (e.startsWith('Rule ') ? `Protection rule ${e.slice(5)}` : e)));
+  // A rule's error names it as a protection rule: the backup also has cookie rows.
+  errors.push(...rules.errors.map((e): Msg => (e.id === 'fmt_p_rule' ? { ...e, id: 'fmt_b_protection_rule' } : e)));
   if (errors.length > 0) return { ok: false, errors: listed(errors) };
   const store = data.store as Json;
   return {
@@ -254,7 +246,7 @@ export function parseBackup(input: string): ParsedBackup {
 }
 
 /** A restore preview with nothing in it yet (the errors aside): what a preview starts from. */
-export function emptyRestorePreview(errors: string[] = [], rules: ProtectRule[] = []): RestorePreview {
+export function emptyRestorePreview(errors: Msg[] = [], rules: ProtectRule[] = []): RestorePreview {
   return {
     errors,
     added: [],

@@ -5,6 +5,7 @@
  * Lossless: name and value only. Import puts every cookie on `options.defaultDomain` (host-only),
  * path `/`, session, not Secure, not HttpOnly, SameSite unspecified.
  */
+import { type Msg, msg } from '../../i18n/msg';
 import type { Cookie } from '../../model/cookie';
 import { type ImportOptions, isFull, type Parsed } from './types';
 
@@ -12,26 +13,26 @@ import { type ImportOptions, isFull, type Parsed } from './types';
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 
 /** Why a browser would not store a cookie with this name, or undefined when it would. */
-export function nameProblem(name: string): string | undefined {
-  if (CONTROL.test(name) || name.includes('\t')) return 'the name contains a control character';
-  if (/[;=]/.test(name)) return 'the name contains ";" or "="';
-  if (name !== name.trim()) return 'the name starts or ends with whitespace';
+export function nameProblem(name: string): Msg | undefined {
+  if (CONTROL.test(name) || name.includes('\t')) return msg('fmt_e_name_control');
+  if (/[;=]/.test(name)) return msg('fmt_e_name_separator');
+  if (name !== name.trim()) return msg('fmt_e_name_space');
   return undefined;
 }
 
 /** Why a browser would not store a cookie with this value, or undefined when it would. */
-export function valueProblem(value: string): string | undefined {
-  if (CONTROL.test(value)) return 'the value contains a control character';
-  if (value.includes(';')) return 'the value contains ";"';
+export function valueProblem(value: string): Msg | undefined {
+  if (CONTROL.test(value)) return msg('fmt_e_value_control');
+  if (value.includes(';')) return msg('fmt_e_value_semicolon');
   return undefined;
 }
 
 /** Why this is not a cookie domain (`example.com`, `.example.com`, `127.0.0.1`, `[::1]`), or undefined. */
-export function domainProblem(domain: string): string | undefined {
+export function domainProblem(domain: string): Msg | undefined {
   const host = domain.startsWith('.') ? domain.slice(1) : domain;
-  if (host === '') return 'the domain is empty';
-  if (/[\s\x00-\x1f\x7f/\\?#@,;"'<>()=*%]/.test(host)) return 'the domain contains a character no host name has';
-  if (host.startsWith('.') || host.includes('..')) return 'the domain has an empty label ("..")';
+  if (host === '') return msg('fmt_e_domain_empty');
+  if (/[\s\x00-\x1f\x7f/\\?#@,;"'<>()=*%]/.test(host)) return msg('fmt_e_domain_char');
+  if (host.startsWith('.') || host.includes('..')) return msg('fmt_e_domain_label');
   return undefined;
 }
 
@@ -46,10 +47,10 @@ export function toHeader(cookies: readonly Cookie[]): string {
  */
 export function parseHeader(lines: readonly string[], options: ImportOptions): Parsed {
   const given = options.defaultDomain?.trim() ?? '';
-  const problem = given === '' ? 'a Cookie header carries no domain' : domainProblem(given);
+  const problem = given === '' ? msg('fmt_e_header_no_domain') : domainProblem(given);
   if (problem) {
-    const reason = `${problem}: choose the site to import into (defaultDomain)`;
-    return { rows: [], errors: [{ line: 1, where: 'line 1', reason }] };
+    const reason = msg('fmt_e_header_choose_site', problem);
+    return { rows: [], errors: [{ line: 1, where: msg('fmt_where_line', 1), reason }] };
   }
   const domain = (given.startsWith('.') ? given.slice(1) : given).toLowerCase();
   const result: Parsed = { rows: [], errors: [] };
@@ -63,7 +64,7 @@ export function parseHeader(lines: readonly string[], options: ImportOptions): P
       const end = semicolon === -1 ? body.length : semicolon;
       const pair = body.slice(from, end);
       from = end + 1;
-      const where = `line ${line}, pair ${k}`;
+      const where = msg('fmt_where_pair', line, k);
       const trimmed = pair.trim();
       if (trimmed === '') continue;
       if (isFull(result, line, where)) return result;
@@ -73,10 +74,8 @@ export function parseHeader(lines: readonly string[], options: ImportOptions): P
       const reason =
         nameProblem(name) ??
         valueProblem(value) ??
-        (name + value === '' ? 'empty name and value' : undefined) ??
-        (eq === 0
-          ? `"${trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed}" has no name before "=" (a browser sends a nameless cookie as its bare value, without "=")`
-          : undefined);
+        (name + value === '' ? msg('fmt_e_empty_pair') : undefined) ??
+        (eq === 0 ? msg('fmt_e_no_name', trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed) : undefined);
       if (reason) {
         result.errors.push({ line, where, reason });
         continue;

@@ -19,6 +19,7 @@
  *
  * storeId defaults to `options.defaultStoreId`, else `'0'` (Chrome's default store).
  */
+import { localNumber, type Msg, type MsgArg, msg } from '../../i18n/msg';
 import { type Cookie, cookieKey } from '../../model/cookie';
 import { parseHeader, toHeader } from './header';
 import { isJsonText, jsonKind, parseJson, toJson } from './json';
@@ -116,9 +117,9 @@ export function detectFormat(text: string): ImportFormat | 'unknown' {
   return filled.length > 0 && filled.every(isHeaderLine) ? 'header' : 'unknown';
 }
 
-function secondsText(seconds: number): string {
+function secondsText(seconds: number): MsgArg {
   const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? `${seconds} unix seconds` : date.toISOString();
+  return Number.isNaN(date.getTime()) ? msg('fmt_e_unix_seconds', String(seconds)) : date.toISOString();
 }
 
 /**
@@ -131,42 +132,39 @@ function secondsText(seconds: number): string {
 export function importCookies(input: string, options: ImportOptions = {}): ImportResult {
   const text = typeof input === 'string' ? input : ''; // a JS caller may pass the clipboard's undefined
   if (text.length > MAX_IMPORT_CHARS) {
-    const reason = `the text is longer than 5 MB (${MAX_IMPORT_CHARS.toLocaleString('en-US')} characters): split it and import the parts one at a time`;
-    return { format: 'unknown', cookies: [], errors: [{ line: 1, where: 'line 1', reason }] };
+    const reason = msg('fmt_e_too_long', localNumber(MAX_IMPORT_CHARS));
+    return { format: 'unknown', cookies: [], errors: [{ line: 1, where: msg('fmt_where_line', 1), reason }] };
   }
   // JSON is parsed once, by parseJson, which also tells which tool wrote it.
   const json = isJsonText(text.replace(/^\uFEFF/, '').trimStart()) ? parseJson(text.replace(/^\uFEFF/, ''), options) : undefined;
   const format = json ? json.kind : detectFormat(text);
   if (format === 'unknown') {
-    const reason =
-      text.trim() === ''
-        ? 'nothing to import'
-        : 'not a cookie format: expected JSON, cookies.txt (tab-separated) or a Cookie header (name=value; name2=value2)';
-    return { format, cookies: [], errors: [{ line: 1, where: 'line 1', reason }] };
+    const reason = msg(text.trim() === '' ? 'fmt_e_nothing' : 'fmt_e_unknown_format');
+    return { format, cookies: [], errors: [{ line: 1, where: msg('fmt_where_line', 1), reason }] };
   }
   const parsed = json ?? (format === 'netscape' ? parseNetscape(linesOf(text), options) : parseHeader(linesOf(text), options));
   if (parsed.overflow) {
-    const reason = `more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} cookies: split the text and import the parts one at a time`;
+    const reason = msg('fmt_e_too_many', localNumber(MAX_IMPORT_ROWS));
     return { format, cookies: [], errors: [{ ...parsed.overflow, reason }] };
   }
   const errors = [...parsed.errors];
   const cookies: Cookie[] = [];
   const now = options.now ?? Date.now();
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Msg>();
   for (const { cookie, line, where } of parsed.rows) {
     const expiry = cookie.expirationDate;
     if (!cookie.session && expiry !== undefined && expiry * 1000 <= now) {
       errors.push({
         line,
         where,
-        reason: `expired on ${secondsText(expiry)}: a browser would delete it, not store it`,
+        reason: msg('fmt_e_expired', secondsText(expiry)),
       });
       continue;
     }
     const key = cookieKey(cookie);
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ line, where, reason: `same name, domain, path and store as ${first}, which is imported instead` });
+      errors.push({ line, where, reason: msg('fmt_e_duplicate', first) });
       continue;
     }
     seen.set(key, where);

@@ -6,6 +6,7 @@
  * session, expirationDate, storeId, partitionKey, firstPartyDomain), kept verbatim. SameSite None is
  * written as the browsers' `no_restriction`.
  */
+import { isMsg, type Msg, type MsgArg, msg } from '../../i18n/msg';
 import type { Cookie, PartitionKey, SameSite } from '../../model/cookie';
 import { domainProblem, nameProblem, valueProblem } from './header';
 import { type ImportOptions, isFull, type Parsed } from './types';
@@ -57,24 +58,25 @@ export function sameSiteOf(raw: unknown): SameSite | undefined {
 }
 
 /** Where the parser stopped, from V8's `position N` or Firefox's `line L column C`. */
-export function parsePosition(text: string, message: string): { line: number; where: string } {
+export function parsePosition(text: string, message: string): { line: number; where: Msg } {
   const firefox = /line (\d+) column (\d+)/.exec(message);
-  if (firefox) return { line: Number(firefox[1]), where: `line ${firefox[1]}, column ${firefox[2]}` };
+  if (firefox)
+    return { line: Number(firefox[1]), where: msg('fmt_where_column', Number(firefox[1]), Number(firefox[2])) };
   const v8 = /position (\d+)/.exec(message);
   const offset = v8 ? Number(v8[1]) : text.length;
   const before = text.slice(0, offset).split(/\r\n|\n|\r/);
   const line = before.length;
-  return { line, where: `line ${line}, column ${(before[line - 1] ?? '').length + 1}` };
+  return { line, where: msg('fmt_where_column', line, (before[line - 1] ?? '').length + 1) };
 }
 
 type Json = Record<string, unknown>;
 
 /** A JSON value as an error message quotes it; JSON.stringify overflows the stack on one nested thousands deep. */
-function quoted(value: unknown): string {
+function quoted(value: unknown): MsgArg {
   try {
     return JSON.stringify(value);
   } catch {
-    return `(${Array.isArray(value) ? 'an array' : 'an object'} nested too deep to quote)`;
+    return msg(Array.isArray(value) ? 'fmt_e_nested_array' : 'fmt_e_nested_object');
   }
 }
 
@@ -87,27 +89,27 @@ function member(entry: Json, key: string): unknown {
  * How an error names entry `line`: `entry 2 ("sid")` when the entry has a string name (quoted short,
  * control characters escaped, as hostile text), `entry 2 (empty name)` for `""`, else `entry 2`.
  */
-function entryWhere(entry: unknown, line: number): string {
+function entryWhere(entry: unknown, line: number): Msg {
   const name =
     typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? member(entry as Json, 'name') : undefined;
-  if (typeof name !== 'string') return `entry ${line}`;
-  return `entry ${line} (${name === '' ? 'empty name' : quote(name)})`;
+  if (typeof name !== 'string') return msg('fmt_where_entry', line);
+  return name === '' ? msg('fmt_where_entry_nameless', line) : msg('fmt_where_entry_named', line, quote(name));
 }
 
 /** One entry of a JSON export read as a cookie, or what is wrong with it. */
-export function readEntry(entry: unknown, options: ImportOptions): Cookie | string {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'not a cookie object';
+export function readEntry(entry: unknown, options: ImportOptions): Cookie | Msg {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return msg('fmt_e_not_object');
   const get = (key: string) => member(entry as Json, key);
   const name = get('name');
-  if (typeof name !== 'string') return 'missing or non-string "name"';
+  if (typeof name !== 'string') return msg('fmt_e_member_string', 'name');
   const value = get('value');
-  if (typeof value !== 'string') return 'missing or non-string "value"';
+  if (typeof value !== 'string') return msg('fmt_e_member_string', 'value');
   const domain = get('domain') ?? options.defaultDomain;
-  if (typeof domain !== 'string') return 'missing or non-string "domain"';
+  if (typeof domain !== 'string') return msg('fmt_e_member_string', 'domain');
   const booleans: Record<string, boolean> = {};
   for (const key of ['hostOnly', 'secure', 'httpOnly', 'session']) {
     const raw = get(key);
-    if (raw !== undefined && typeof raw !== 'boolean') return `"${key}" must be true or false`;
+    if (raw !== undefined && typeof raw !== 'boolean') return msg('fmt_e_member_boolean', key);
     if (raw !== undefined) booleans[key] = raw;
   }
   const path = get('path') ?? '/';
@@ -120,17 +122,17 @@ export function readEntry(entry: unknown, options: ImportOptions): Cookie | stri
   const problem =
     nameProblem(name) ??
     valueProblem(value) ??
-    (name + value === '' ? 'empty name and value' : undefined) ??
+    (name + value === '' ? msg('fmt_e_empty_pair') : undefined) ??
     domainProblem(domain) ??
-    (typeof path === 'string' && path.startsWith('/') ? undefined : '"path" must be a string starting with "/"') ??
-    (sameSite ? undefined : `unknown "sameSite" value ${quoted(get('sameSite'))}`) ??
+    (typeof path === 'string' && path.startsWith('/') ? undefined : msg('fmt_e_path_string')) ??
+    (sameSite ? undefined : msg('fmt_e_samesite_unknown', quoted(get('sameSite')))) ??
     (expirationDate === undefined || (typeof expirationDate === 'number' && Number.isFinite(expirationDate))
       ? undefined
-      : '"expirationDate" must be a number of seconds') ??
-    (typeof storeId === 'string' ? undefined : '"storeId" must be a string') ??
+      : msg('fmt_e_expiration_number')) ??
+    (typeof storeId === 'string' ? undefined : msg('fmt_e_member_must_string', 'storeId')) ??
     (firstPartyDomain === undefined || typeof firstPartyDomain === 'string'
       ? undefined
-      : '"firstPartyDomain" must be a string') ??
+      : msg('fmt_e_member_must_string', 'firstPartyDomain')) ??
     partitionProblem(partitionKey, get('_crHasCrossSiteAncestor'));
   if (problem) return problem;
   // No expiry means session; otherwise the session flag wins, and without one a non-positive
@@ -180,20 +182,20 @@ function partitionOf(raw: unknown, playwrightAncestor: unknown): PartitionKey {
   return { topLevelSite: site as string, ...(cross === undefined ? {} : { hasCrossSiteAncestor: cross as boolean }) };
 }
 
-function partitionProblem(raw: unknown, playwrightAncestor: unknown): string | undefined {
+function partitionProblem(raw: unknown, playwrightAncestor: unknown): Msg | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw === 'string') {
     return playwrightAncestor === undefined || typeof playwrightAncestor === 'boolean'
       ? undefined
-      : '"_crHasCrossSiteAncestor" must be true or false';
+      : msg('fmt_e_member_boolean', '_crHasCrossSiteAncestor');
   }
-  if (typeof raw !== 'object' || Array.isArray(raw)) return '"partitionKey" must be an object or a top-level site';
+  if (typeof raw !== 'object' || Array.isArray(raw)) return msg('fmt_e_partition_shape');
   const site = member(raw as Json, 'topLevelSite') ?? member(raw as Json, 'sourceOrigin');
   const cross = member(raw as Json, 'hasCrossSiteAncestor');
-  if (typeof site !== 'string') return '"partitionKey.topLevelSite" must be a string';
+  if (typeof site !== 'string') return msg('fmt_e_member_must_string', 'partitionKey.topLevelSite');
   return cross === undefined || typeof cross === 'boolean'
     ? undefined
-    : '"partitionKey.hasCrossSiteAncestor" must be true or false';
+    : msg('fmt_e_member_boolean', 'partitionKey.hasCrossSiteAncestor');
 }
 
 /** Text that starts (after whitespace) like a JSON array or object. */
@@ -247,7 +249,7 @@ export function parseJson(text: string, options: ImportOptions): Parsed & { kind
   } catch (e) {
     const message = errorText(e);
     const { line, where } = parsePosition(text, message);
-    return { kind: 'json', rows: [], errors: [{ line, where, reason: `not valid JSON: ${message}` }] };
+    return { kind: 'json', rows: [], errors: [{ line, where, reason: msg('fmt_e_json_invalid', message) }] };
   }
   const entries = Array.isArray(data) ? data : isStorageState(data) ? data.cookies : [data];
   const result: Parsed & { kind: JsonKind } = { kind: kindOf(data), rows: [], errors: [] };
@@ -256,7 +258,7 @@ export function parseJson(text: string, options: ImportOptions): Parsed & { kind
     const where = entryWhere(entry, line);
     if (isFull(result, line, where)) break;
     const cookie = readEntry(entry, options);
-    if (typeof cookie === 'string') result.errors.push({ line, where, reason: cookie });
+    if (isMsg(cookie)) result.errors.push({ line, where, reason: cookie });
     else result.rows.push({ cookie, line, where });
   }
   return result;

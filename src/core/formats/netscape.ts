@@ -8,6 +8,7 @@
  * the whole second (written rounded down). Not kept: sameSite (back as `unspecified`), storeId
  * (`options.defaultStoreId`, else `'0'`), partitionKey and firstPartyDomain (absent).
  */
+import { msg } from '../../i18n/msg';
 import { bareDomain, type Cookie } from '../../model/cookie';
 import { domainProblem, nameProblem, valueProblem } from './header';
 import { type ImportOptions, isFull, type Parsed } from './types';
@@ -70,14 +71,14 @@ export function parseNetscape(lines: readonly string[], options: ImportOptions):
   const result: Parsed = { rows: [], errors: [] };
   for (const [index, text] of lines.entries()) {
     const line = index + 1;
-    const where = `line ${line}`;
+    const where = msg('fmt_where_line', line);
     const trimmed = text.trim();
     if (trimmed === '' || (trimmed.startsWith('#') && !text.startsWith(HTTP_ONLY))) continue;
     if (isFull(result, line, where)) return result;
     const fields = netscapeFields(text);
     if (fields.length !== 7) {
-      const hint = fields.length < 7 && / /.test(text) ? ' (are the tabs spaces?)' : '';
-      result.errors.push({ line, where, reason: `expected 7 tab-separated fields, found ${fields.length}${hint}` });
+      const spaces = fields.length < 7 && / /.test(text);
+      result.errors.push({ line, where, reason: msg(spaces ? 'fmt_e_fields_spaces' : 'fmt_e_fields', fields.length) });
       continue;
     }
     const [domainField, subdomains, path, secureText, expiry, name, value] = fields as [
@@ -93,13 +94,13 @@ export function parseNetscape(lines: readonly string[], options: ImportOptions):
     const secure = flag(secureText);
     const problem =
       domainProblem(domainField) ??
-      (includeSubdomains === undefined ? `include-subdomains must be TRUE or FALSE, not "${subdomains}"` : undefined) ??
-      (path.startsWith('/') ? undefined : `the path must start with "/", not "${path}"`) ??
-      (secure === undefined ? `secure must be TRUE or FALSE, not "${secureText}"` : undefined) ??
-      (/^\d*$/.test(expiry) ? undefined : `the expiry must be whole unix seconds (0 for session), not "${expiry}"`) ??
+      (includeSubdomains === undefined ? msg('fmt_e_subdomains', subdomains) : undefined) ??
+      (path.startsWith('/') ? undefined : msg('fmt_e_path_slash', path)) ??
+      (secure === undefined ? msg('fmt_e_secure_flag', secureText) : undefined) ??
+      (/^\d*$/.test(expiry) ? undefined : msg('fmt_e_expiry_seconds', expiry)) ??
       nameProblem(name) ??
       valueProblem(value) ??
-      (name + value === '' ? 'empty name and value' : undefined);
+      (name + value === '' ? msg('fmt_e_empty_pair') : undefined);
     if (problem) {
       result.errors.push({ line, where, reason: problem });
       continue;

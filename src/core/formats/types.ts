@@ -2,6 +2,7 @@
  * The types every format shares. In a file of their own so the format modules and index.ts import
  * them from here, not from each other (index.ts imports the formats; the formats never import index.ts).
  */
+import type { Msg } from '../../i18n/msg';
 import type { Cookie } from '../../model/cookie';
 
 /** Every format exportCookies writes. */
@@ -32,10 +33,10 @@ export interface ExportOptions {
 export interface ImportError {
   /** 1-based: the text line for netscape, header and unparseable JSON; the array index + 1 for a JSON entry. */
   line: number;
-  /** Which of the two, in words: `line 4`, `line 1, pair 2`, `entry 3`, `line 2, column 5`. */
-  where: string;
-  /** Plain text (never HTML); may quote the imported text. */
-  reason: string;
+  /** Which of the two, as a message (`line 4`, `line 1, pair 2`, `entry 3`, `line 2, column 5` in English). */
+  where: Msg;
+  /** What is wrong, as a message the page words; shown as plain text (never HTML), it may quote the imported text. */
+  reason: Msg;
 }
 
 export interface ImportResult {
@@ -61,17 +62,17 @@ export const MAX_IMPORT_ROWS = 10_000;
 
 /** A cookie read by a format parser, with where it came from. Internal to the formats. */
 export interface Parsed {
-  rows: { cookie: Cookie; line: number; where: string }[];
+  rows: { cookie: Cookie; line: number; where: Msg }[];
   errors: ImportError[];
   /** Where the entry past MAX_IMPORT_ROWS is: the parser stopped there. */
-  overflow?: { line: number; where: string };
+  overflow?: { line: number; where: Msg };
 }
 
 /**
  * True when `parsed` already holds MAX_IMPORT_ROWS entries: then the entry at `line`/`where` is
  * noted as the overflow and the parser must stop.
  */
-export function isFull(parsed: Parsed, line: number, where: string): boolean {
+export function isFull(parsed: Parsed, line: number, where: Msg): boolean {
   if (parsed.rows.length + parsed.errors.length < MAX_IMPORT_ROWS) return false;
   parsed.overflow = { line, where };
   return true;

@@ -13,8 +13,9 @@
  * - `-term` excludes what `term` matches (`-name:_ga`, `-/^_/`).
  * - A word before `:` that is not a field (`https://x`) is plain text. A field with nothing after it
  *   (`name:` while typing) is ignored.
- * Errors are returned, never thrown: an invalid or unclosed regular expression says so.
+ * Errors are returned, never thrown, as messages the page words: an invalid or unclosed regular expression says so.
  */
+import { type Msg, msg } from '../../i18n/msg';
 import type { Cookie } from '../../model/cookie';
 import type { Finding } from '../types';
 
@@ -35,7 +36,7 @@ export interface SearchQuery {
   terms: readonly SearchTerm[];
 }
 
-export type ParsedQuery = { ok: true; query: SearchQuery } | { ok: false; error: string };
+export type ParsedQuery = { ok: true; query: SearchQuery } | { ok: false; error: Msg };
 
 const FIELDS: ReadonlySet<string> = new Set(['name', 'value', 'domain', 'rule']);
 
@@ -90,7 +91,7 @@ function readQuoted(text: string, at: number): { word: string; end: number } {
 const isSpace = (ch: string) => /\s/.test(ch);
 
 /** Reads `/source/flags` starting at `at` (the opening slash); a `/` inside `[...]` or escaped does not close it. */
-function readRegex(text: string, at: number): { source: string; flags: string; end: number } | { error: string } {
+function readRegex(text: string, at: number): { source: string; flags: string; end: number } | { error: Msg } {
   let i = at + 1;
   let inClass = false;
   while (i < text.length) {
@@ -106,9 +107,7 @@ function readRegex(text: string, at: number): { source: string; flags: string; e
   }
   if (i >= text.length) {
     const written = text.slice(at).split(/\s/)[0] ?? '';
-    return {
-      error: `The regular expression ${written} is not closed: end it with "/" (to search for text that starts with "/", put it in quotes).`,
-    };
+    return { error: msg('fmt_q_not_closed', written) };
   }
   const source = text.slice(at + 1, i);
   let end = i + 1;
@@ -116,11 +115,9 @@ function readRegex(text: string, at: number): { source: string; flags: string; e
   return { source, flags: text.slice(i + 1, end), end };
 }
 
-/** What makes a pattern slow, in words for the user. */
-export const NESTED_REPEAT_TEXT =
-  'This pattern could take very long on some values (a repeated group that itself repeats); simplify it.';
-export const BACKREFERENCE_TEXT =
-  'This pattern could take very long on some values (it refers back to an earlier group); simplify it.';
+/** What makes a pattern slow, as messages for the user. */
+export const NESTED_REPEAT_TEXT: Msg = msg('fmt_q_nested_repeat');
+export const BACKREFERENCE_TEXT: Msg = msg('fmt_q_backreference');
 
 /**
  * Why a (valid) pattern could backtrack for ages on a hostile value, or undefined. Values are chosen
@@ -128,7 +125,7 @@ export const BACKREFERENCE_TEXT =
  * freeze it. Refused: a repeated group that contains a repeat (`(a+)*`, `(a?){9}`), and
  * backreferences (`\1`, `\k<n>`). Conservative: some harmless patterns are refused too.
  */
-function slowPatternReason(source: string): string | undefined {
+function slowPatternReason(source: string): Msg | undefined {
   // Per open group: whether something inside it repeats.
   const groups: boolean[] = [];
   const markRepeat = () => {
@@ -191,20 +188,20 @@ function slowPatternReason(source: string): string | undefined {
   return undefined;
 }
 
-function compileRegex(source: string, flags: string): RegExp | string {
-  if (source === '') return 'The regular expression // is empty: write a pattern between the slashes.';
+function compileRegex(source: string, flags: string): RegExp | Msg {
+  if (source === '') return msg('fmt_q_empty');
   const kept = flags.replace(/[gy]/g, '');
   let re: RegExp;
   try {
     re = new RegExp(source, kept);
   } catch (error) {
     const why = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
-    return `The regular expression /${source}/${flags} is not valid: ${why}`;
+    return msg('fmt_q_invalid', `/${source}/${flags}`, why);
   }
   return slowPatternReason(source) ?? re;
 }
 
-/** Parses the search text. Never throws: a problem comes back as `{ ok: false, error }`, in words. */
+/** Parses the search text. Never throws: a problem comes back as `{ ok: false, error }`, a message. */
 export function parseQuery(input: string): ParsedQuery {
   const text = typeof input === 'string' ? input : '';
   const terms: SearchTerm[] = [];
@@ -231,7 +228,7 @@ export function parseQuery(input: string): ParsedQuery {
       const read = readRegex(text, i);
       if ('error' in read) return { ok: false, error: read.error };
       const re = compileRegex(read.source, read.flags);
-      if (typeof re === 'string') return { ok: false, error: re };
+      if (!(re instanceof RegExp)) return { ok: false, error: re };
       i = read.end;
       terms.push({ field, negate, text: `/${read.source}/${read.flags}`, test: fieldTest(field, (t) => re.test(t)) });
       continue;

@@ -31,7 +31,10 @@ export interface ResponseInfo {
 /** Numbers entries: one counter per log, so ids stay unique across tabs. */
 export type NextId = () => number;
 
-/** Header text kept per entry: longer headers are cut with a visible mark (the browsers' own limit is 4 KB a cookie). */
+/**
+ * Header text kept per entry: a longer header is cut, ending in `…`, and its full length kept beside it
+ * (`headerLength`) for the page's mark, "[cut: 240,005 characters in all]" (the browsers' own limit is 4 KB a cookie).
+ */
 export const HEADER_KEPT = 8 * 1024;
 /** Attributes kept per entry: a header with thousands is summed up, not stored whole. */
 export const ATTRIBUTES_KEPT = 64;
@@ -39,10 +42,10 @@ export const ATTRIBUTES_KEPT = 64;
 /** Characters kept of each attribute's name and value. */
 export const ATTRIBUTE_KEPT = 512;
 
-/** Text as the log keeps it: whole, or cut with a mark that says how long it was. */
+/** Text as the log keeps it: whole, or its first `max` characters and `…` (the entry says how long it was). */
 export function kept(text: string, max = HEADER_KEPT): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, max)}… [cut: ${text.length.toLocaleString('en')} characters in all]`;
+  return `${text.slice(0, max)}…`;
 }
 
 function entryFrom(header: string, info: ResponseInfo, explanation: Explanation, id: number): SetCookieEntry {
@@ -65,6 +68,8 @@ function entryFrom(header: string, info: ResponseInfo, explanation: Explanation,
       effective,
     })),
   };
+  if (header.length > HEADER_KEPT) entry.headerLength = header.length;
+  if (explanation.parsed.name.length > HEADER_KEPT) entry.nameLength = explanation.parsed.name.length;
   const more = explanation.parsed.attributes.length - ATTRIBUTES_KEPT;
   if (more > 0) {
     const message = msg('log_attributes_cut', more, ATTRIBUTES_KEPT);

@@ -11,7 +11,7 @@ export function notStored(entries: readonly SetCookieEntry[]): NotStoredHeader[]
   for (let i = entries.length - 1; i >= 0 && found.length < NOT_STORED_SENT; i--) {
     const e = entries[i];
     if (e?.source !== 'header' || !(e.verdict === 'rejected' || (e.verdict === 'deleted' && e.onArrival))) continue;
-    const { id, time, requestUrl, header, name, verdict, reason, message, hint, onArrival } = e;
+    const { id, time, requestUrl, header, headerLength, name, verdict, reason, message, hint, onArrival } = e;
     found.push({
       id,
       time,
@@ -20,6 +20,7 @@ export function notStored(entries: readonly SetCookieEntry[]): NotStoredHeader[]
       name,
       verdict,
       message,
+      ...(headerLength === undefined ? {} : { headerLength }),
       ...(reason ? { reason } : {}),
       ...(hint ? { hint } : {}),
       ...(onArrival ? { onArrival } : {}),

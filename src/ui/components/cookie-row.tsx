@@ -21,6 +21,11 @@ export interface CookieRowProps {
   onShowHeaders?: (row: Row) => void;
   /** A protection rule covers the cookie: a lock shows it, and edits and deletes ask first. */
   locked?: boolean;
+  /**
+   * A protection rule covers the cookie and the caller shows the lock beside the row (the manager): the
+   * row's accessible name says "protected", as `locked` does, without a lock of its own.
+   */
+  heardProtected?: boolean;
   /** Protect (`true`) or unprotect the cookie; absent: the row offers neither. */
   onProtect?: ((row: Row, on: boolean) => void) | undefined;
   /** The page's URL, for "Copy as" curl, HTTPie and fetch. */
@@ -58,6 +63,7 @@ function preview(value: string): string {
 /** One cookie: a one-line summary, and when open its actions first, then findings, details and value. */
 export function CookieRow(props: CookieRowProps) {
   const { row, now, open, onToggle, onEdit, onDuplicate, onDelete, onShowHeaders, pageUrl, locked, onProtect } = props;
+  const heardLocked = (locked ?? false) || (props.heardProtected ?? false);
   const { cookie, findings } = row;
   const expiresMs = cookie.expirationDate !== undefined ? cookie.expirationDate * 1000 : undefined;
   const worst = findings[0]?.severity;
@@ -79,7 +85,7 @@ export function CookieRow(props: CookieRowProps) {
         type="button"
         class="row-head"
         aria-expanded={open}
-        aria-label={rowAccessibleName(cookie.name, findings, { locked: locked ?? false })}
+        aria-label={rowAccessibleName(cookie.name, findings, { locked: heardLocked })}
         aria-describedby={`${id}-value ${id}-expiry`}
         onClick={() => onToggle(row.key)}
       >

@@ -9,6 +9,8 @@ import { exportText, isRequestFormat } from './export-text';
 import { cookieCount } from '../format';
 import { num, t } from '../i18n';
 import { plural } from '../../i18n/msg';
+import type { Outcome } from '../outcome-text';
+import { LiveRegion } from './live-region';
 
 const GROUPS = [...new Set(EXPORT_FORMATS.map((f) => f.group))];
 
@@ -24,7 +26,7 @@ export interface ExportPanelProps {
 /** Export the shown cookies, in any format, to the clipboard or a file. The format chosen is remembered. */
 export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProps) {
   const [format, setFormat] = useState<CookieFormat>('json');
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<Outcome | undefined>();
   // The remembered format applies unless the user chose one before it arrived.
   const chosen = useRef(false);
   // The panel opens with focus on its first control, so the keyboard is where the panel is.
@@ -38,7 +40,7 @@ export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProp
   const choose = (next: CookieFormat) => {
     chosen.current = true;
     setFormat(next);
-    setStatus('');
+    setStatus(undefined);
     void savePref(EXPORT_FORMAT_PREF, next);
   };
 
@@ -51,9 +53,9 @@ export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProp
     try {
       await navigator.clipboard.writeText(text);
       const count = isRequestFormat(format) ? carried.length : cookies.length;
-      setStatus(t('copied_as', cookieCount(count), t(formatInfo(format).label)));
+      setStatus({ text: t('copied_as', cookieCount(count), t(formatInfo(format).label)), error: false });
     } catch (e) {
-      setStatus(t('copy_failed', errorText(e)));
+      setStatus({ text: t('copy_failed', errorText(e)), error: true });
     }
   };
 
@@ -63,12 +65,15 @@ export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProp
     link.download = `cookies-${site.replace(/[^a-z0-9.-]/gi, '_')}.${formatInfo(format).file}`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    setStatus(t('saved', link.download));
+    setStatus({ text: t('saved', link.download), error: false });
   };
 
   return (
     <section class="dialog" aria-label={t('export_cookies')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h2>{t(plural('export_n', cookies.length, num(cookies.length)))}</h2>
+      {/* Copied and saved are spoken by this live region, there from the first render (a region that
+          appears with its text is not announced); the line below only shows them. */}
+      <LiveRegion status={status} />
       <label>
         {t('format')}
         <select ref={first} value={format} onChange={(e) => choose(e.currentTarget.value as CookieFormat)}>
@@ -107,7 +112,16 @@ export function ExportPanel({ cookies, site, pageUrl, onClose }: ExportPanelProp
           {t('close')}
         </button>
       </div>
-      {status && <p role="status">{status}</p>}
+      {status && (
+        // A failure is an alert, made anew so it is spoken at once.
+        <p
+          key={status.error ? 'alert' : 'status'}
+          role={status.error ? 'alert' : 'status'}
+          aria-live={status.error ? undefined : 'off'}
+        >
+          {status.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { importCookies, type ImportResult } from '../../core/formats';
 import type { EvictionRisk, ImportOutcome } from '../../messages';
 import { type Cookie, canonicalDomain, cookieKey } from '../../model/cookie';
 import { errorText } from '../../error-text';
-import { plural } from '../../i18n/msg';
+import { msg, plural } from '../../i18n/msg';
 import { num, t } from '../i18n';
 
 export interface ImportDialogProps {
@@ -59,8 +59,8 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
       if (seen.has(key)) {
         errors.push({
           line: 0,
-          where: c.name,
-          reason: t('import_duplicate', c.name, `${c.domain}${c.path}`),
+          where: msg('text', c.name),
+          reason: msg('import_duplicate', c.name, `${c.domain}${c.path}`),
         });
         continue;
       }
@@ -140,9 +140,9 @@ export function ImportDialog({ host, storeId, existing, onImport, evictionRisks,
           )}
           {preview.errors.length > 0 && (
             <ul class="import-errors" aria-label={t('rows_with_errors')}>
-              {preview.errors.map((e) => (
-                <li key={`${e.where}-${e.reason}`} data-testid="import-error" data-line={e.line}>
-                  {e.where}: {e.reason}
+              {preview.errors.map((e, i) => (
+                <li key={i} data-testid="import-error" data-line={e.line}>
+                  {t(e.where)}: {t(e.reason)}
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { NotStoredHeader } from '../../messages';
 import { IsolatedText } from './isolated-text';
 import { distinctHeaders, notStoredCause, notStoredHeading } from '../not-stored-text';
+import { cutMark } from '../set-cookie-filter';
 import { t } from '../i18n';
 
 /** The page's Set-Cookie headers that stored nothing, each with its cause; the explanation one click away. */
@@ -28,7 +29,10 @@ export function NotStoredBar({ entries }: { entries: readonly NotStoredHeader[] 
             </button>
             {open === e.id && (
               <div class="why">
-                <p class="mono isolate">Set-Cookie: {e.header}</p>
+                <p class="mono isolate">
+                  Set-Cookie: {e.header}
+                  {cutMark(e.headerLength)}
+                </p>
                 <p>
                   <IsolatedText text={t(e.message)} parts={[e.name]} />
                 </p>

@@ -1,5 +1,5 @@
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
-import { clockTime, offendingAttributes, originLabel, verdictLabel } from '../set-cookie-filter';
+import { clockTime, cutMark, offendingAttributes, originLabel, verdictLabel } from '../set-cookie-filter';
 import { IsolatedHeader, IsolatedText } from './isolated-text';
 import { t } from '../i18n';
 
@@ -37,7 +37,10 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
         <span class={`verdict-badge v-${entry.verdict}${entry.onArrival ? ' v-arrival' : ''}`}>
           {verdictLabel(entry)}
         </span>
-        <span class="entry-name">{name}</span>
+        <span class="entry-name">
+          {name}
+          {cutMark(entry.nameLength)}
+        </span>
         <span class="entry-origin">{originLabel(entry)}</span>
         <time class="entry-time" dateTime={new Date(entry.time).toISOString()}>
           {clockTime(entry.time)}
@@ -55,6 +58,7 @@ export function SetCookieEntryView({ entry, selected, cookieShown, onSelect }: S
               mark={offendingAttributes(entry)}
               ignored={entry.attributes.flatMap((a, i) => (a.effective ? [] : [i + 1]))}
             />
+            {cutMark(entry.headerLength)}
           </code>
         ) : (
           <p class="entry-script">{t('set_by_script')}</p>

@@ -280,7 +280,7 @@ export function memoryStoreConnector(options: MemoryStoreOptions): MemoryStoreCo
     },
     async restore(storeId, text) {
       const p = preview(storeId, text);
-      if (p.errors.length > 0) throw new Error(p.errors.join(' '));
+      if (p.errors.length > 0) throw new Error(p.errors.map((e) => t(e)).join(' '));
       const written = [...p.added, ...p.replaced.map((r) => r.after)];
       for (const c of written) jar.set(cookieKey(c), c);
       if (written.length > 0)

@@ -542,10 +542,10 @@ describe('backup and restore', () => {
       expect(preview.added).toEqual([]);
       await expect(handlers['backup/restore']({ storeId: '0', text: bad })).rejects.toThrow(/^Nothing was restored: /);
     }
-    expect((await handlers['backup/preview']({ storeId: '0', text: truncated })).errors).toEqual([
+    expect((await handlers['backup/preview']({ storeId: '0', text: truncated })).errors.map((e) => en(e))).toEqual([
       'The file ends early: it was cut short (an incomplete download or copy?). Nothing was read from it.',
     ]);
-    expect((await handlers['backup/preview']({ storeId: '0', text: malformed })).errors).toEqual([
+    expect((await handlers['backup/preview']({ storeId: '0', text: malformed })).errors.map((e) => en(e))).toEqual([
       'Cookie 2 ("theme"): "expirationDate" is not a number (it is string)',
       'Cookie 4 ("x"): "value" is missing',
     ]);

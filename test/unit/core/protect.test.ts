@@ -5,12 +5,18 @@ import {
   MAX_RULES,
   namePattern,
   protectedKeys,
-  readRule,
-  readRules,
+  readRule as readRuleMessage,
+  readRules as readRulesMessages,
   ruleFor,
 } from '../../../src/core/protect';
 import { cookieKey } from '../../../src/model/cookie';
+import { enDeep } from '../en';
 import { makeCookie } from '../fixtures';
+
+/** A rule, or what is wrong with it in English (as an English page shows it). */
+const readRule = (raw: unknown) => enDeep(readRuleMessage(raw));
+/** The rules, and what is wrong in English. */
+const readRules = (raw: unknown) => enDeep(readRulesMessages(raw));
 
 describe('isProtected', () => {
   it('needs the cookie site and the name', () => {

@@ -1,16 +1,26 @@
 import { msg } from '../../../src/i18n/msg';
 import { describe, expect, it } from 'vitest';
-import { matchCookie, parseQuery, type SearchFilters, type SearchQuery, utf8Length } from '../../../src/core/search';
+import {
+  matchCookie,
+  parseQuery as parseQueryMessage,
+  type SearchFilters,
+  type SearchQuery,
+  utf8Length,
+} from '../../../src/core/search';
 import type { Finding } from '../../../src/core/types';
 import { type Cookie, cookieKey, cookieSize } from '../../../src/model/cookie';
 import type { Severity } from '../../../src/model/severity';
+import { en, enDeep } from '../en';
 import { makeCookie } from '../fixtures';
+
+/** The parsed query, or its error in English (as an English page shows it). */
+const parseQuery = (text: string) => enDeep(parseQueryMessage(text));
 
 const NOW = Date.UTC(2025, 0, 1);
 
 function query(text: string): SearchQuery {
-  const parsed = parseQuery(text);
-  if (!parsed.ok) throw new Error(`expected ${text} to parse: ${parsed.error}`);
+  const parsed = parseQueryMessage(text);
+  if (!parsed.ok) throw new Error(`expected ${text} to parse: ${en(parsed.error)}`);
   return parsed.query;
 }
 

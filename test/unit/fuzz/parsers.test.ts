@@ -202,8 +202,11 @@ function checkImport(text: string, options: Parameters<typeof importCookies>[1])
   expect(result.cookies.length + result.errors.length).toBeLessThanOrEqual(MAX_IMPORT_ROWS);
   for (const e of result.errors) {
     expect(Number.isInteger(e.line) && e.line >= 1, `error line ${e.line}`).toBe(true);
-    expect(typeof e.where === 'string' && e.where !== '').toBe(true);
-    expect(typeof e.reason === 'string' && e.reason !== '').toBe(true);
+    // Worded in English as a page shows them: every message id exists and says something.
+    const where = en(e.where);
+    const reason = en(e.reason);
+    expect(typeof where === 'string' && where !== '').toBe(true);
+    expect(typeof reason === 'string' && reason !== '').toBe(true);
   }
   for (const c of result.cookies) {
     for (const key of ['name', 'value', 'domain', 'path', 'storeId'] as const) expect(typeof c[key]).toBe('string');

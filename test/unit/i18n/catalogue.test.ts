@@ -79,6 +79,7 @@ const SAME_IN_GERMAN = new Set([
   'm_bulk_problem',
   'm_label_count',
   'm_title',
+  'fmt_b_row_problem',
 ]);
 
 describe('the English catalogue', () => {

@@ -96,6 +96,18 @@ describe('ExportPanel', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied 1 cookie as Puppeteer setCookie.'));
     expect(copied).toEqual([exported()]);
   });
+
+  it('announces Copied through a live region there from the first render; the shown line is no live region of its own', async () => {
+    render(<ExportPanel cookies={[THEME]} site="localhost" pageUrl={PAGE} onClose={() => {}} />);
+    const live = screen.getByTestId('live-region');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    expect(live.textContent).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied 1 cookie as JSON (lossless).'));
+    expect(screen.getByTestId('live-region')).toBe(live);
+    expect(live.textContent).toBe('Copied 1 cookie as JSON (lossless).');
+    expect(screen.getByRole('status').getAttribute('aria-live')).toBe('off');
+  });
 });
 
 describe('Copy as… on an opened row', () => {

@@ -107,7 +107,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
   const lastGood = useRef<SearchQuery>(EMPTY_QUERY);
   const parsed = useMemo(() => parseQuery(query), [query]);
   if (parsed.ok) lastGood.current = parsed.query;
-  const queryError = parsed.ok ? '' : parsed.error;
+  const queryError = parsed.ok ? '' : t(parsed.error);
   const activeQuery = parsed.ok ? parsed.query : lastGood.current;
   const filters = useMemo(() => toFilters(choice), [choice]);
 

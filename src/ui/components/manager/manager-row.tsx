@@ -77,7 +77,7 @@ export function ManagerRow({
         )}
       </span>
       <ul class="mrow-cookie">
-        <CookieRow row={item} now={now} open={open} {...actions} />
+        <CookieRow row={item} now={now} open={open} heardProtected={locked} {...actions} />
       </ul>
       <button type="button" class="protect" onClick={() => onProtect(item, !locked)}>
         {locked ? t('unprotect') : t('protect')}

@@ -155,7 +155,7 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
               <ul class="import-errors" aria-label={t('m_errors')}>
                 {shown.errors.map((e, i) => (
                   <li key={i} data-testid="restore-error" role="alert">
-                    {e}
+                    {t(e)}
                   </li>
                 ))}
               </ul>

@@ -8,6 +8,7 @@ import {
 } from '../../../../src/core/formats/backup';
 import { MAX_IMPORT_ROWS } from '../../../../src/core/formats/types';
 import type { Cookie } from '../../../../src/model/cookie';
+import { en } from '../../en';
 
 const LATER = Date.UTC(2030, 0, 1) / 1000;
 
@@ -78,7 +79,8 @@ const text = writeBackup({ ...header, cookies, protected: [{ site: 'example.com'
 const errorsOf = (input: string) => {
   const parsed = parseBackup(input);
   if (parsed.ok) throw new Error('expected errors');
-  return parsed.errors;
+  // In English, as an English page shows them.
+  return parsed.errors.map((e) => en(e));
 };
 
 /** The backup's document with a change made to it. */

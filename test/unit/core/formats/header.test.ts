@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { exportCookies, importCookies } from '../../../../src/core/formats/index';
+import { exportCookies, importCookies as importMessages } from '../../../../src/core/formats/index';
 import type { Cookie } from '../../../../src/model/cookie';
+import { enDeep } from '../../en';
+
+/** An import with its errors worded in English, as an English page shows them. */
+const importCookies = (...args: Parameters<typeof importMessages>) => enDeep(importMessages(...args));
 
 function cookie(name: string, value: string): Cookie {
   return {

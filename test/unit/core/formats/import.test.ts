@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   detectFormat,
   type ImportResult,
-  importCookies,
+  importCookies as importMessages,
   MAX_IMPORT_CHARS,
   MAX_IMPORT_ROWS,
 } from '../../../../src/core/formats/index';
 import { fastestMs } from '../../timing';
+import { enDeep, type Worded } from '../../en';
+
+/** An import with its errors worded in English, as an English page shows them. */
+const importCookies = (...args: Parameters<typeof importMessages>) => enDeep(importMessages(...args));
 
 describe('detectFormat', () => {
   it.each([
@@ -196,7 +200,7 @@ describe('importCookies', () => {
   });
 });
 
-function wellFormed(result: ImportResult): void {
+function wellFormed(result: Worded<ImportResult>): void {
   expect(['json', 'netscape', 'header', 'playwright', 'puppeteer', 'unknown']).toContain(result.format);
   for (const e of result.errors) {
     expect(Number.isInteger(e.line) && e.line >= 1).toBe(true);

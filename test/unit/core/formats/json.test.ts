@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { exportCookies, importCookies } from '../../../../src/core/formats/index';
+import { exportCookies, importCookies as importMessages } from '../../../../src/core/formats/index';
 import { sameSiteOf } from '../../../../src/core/formats/json';
 import type { Cookie } from '../../../../src/model/cookie';
+import { enDeep } from '../../en';
+
+/** An import with its errors worded in English, as an English page shows them. */
+const importCookies = (...args: Parameters<typeof importMessages>) => enDeep(importMessages(...args));
 
 const NOW = Date.UTC(2025, 0, 1);
 const LATER = NOW / 1000 + 86_400 * 30;

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, exportCookies, importCookies } from '../../../../src/core/formats/index';
+import { detectFormat, exportCookies, importCookies as importMessages } from '../../../../src/core/formats/index';
 import type { Cookie } from '../../../../src/model/cookie';
 import { cookieArb, cookieListArb, HOSTILE_VALUES, nameArb, valueArb } from './arbitraries';
+import { enDeep } from '../../en';
+
+/** An import with its errors worded in English, as an English page shows them. */
+const importCookies = (...args: Parameters<typeof importMessages>) => enDeep(importMessages(...args));
 
 // Generated expiries start in 2001, so `now: 0` keeps every persistent cookie unexpired.
 const NOW = 0;

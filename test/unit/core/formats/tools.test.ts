@@ -5,10 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, exportCookies, importCookies } from '../../../../src/core/formats/index';
+import { detectFormat, exportCookies, importCookies as importMessages } from '../../../../src/core/formats/index';
 import type { Cookie, SameSite } from '../../../../src/model/cookie';
 import { makeCookie } from '../../fixtures';
 import { cookieArb } from './arbitraries';
+import { enDeep } from '../../en';
+
+/** An import with its errors worded in English, as an English page shows them. */
+const importCookies = (...args: Parameters<typeof importMessages>) => enDeep(importMessages(...args));
 
 // Generated expiries start in 2001, so `now: 0` keeps every persistent cookie unexpired.
 const NOW = 0;

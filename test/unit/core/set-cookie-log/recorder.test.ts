@@ -11,6 +11,7 @@ import {
   VERIFY_AFTER_MS,
 } from '../../../../src/core/set-cookie-log';
 import type { Cookie } from '../../../../src/model/cookie';
+import { cutMark } from '../../../../src/ui/set-cookie-filter';
 import { makeCookie } from '../../fixtures';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
@@ -253,7 +254,12 @@ describe('what the recorder keeps, and where', () => {
     h.recorder.responseReceived(response('http://localhost:8600/', [header]));
     const [entry] = await h.entries();
     expect(entry?.header.length).toBeLessThan(HEADER_KEPT + 100);
-    expect(entry?.header).toContain(`[cut: ${header.length.toLocaleString('en')} characters in all]`);
+    expect(entry?.header.endsWith('…')).toBe(true);
+    expect(entry?.headerLength).toBe(header.length);
+    // The page marks the cut with the header's length (in English here).
+    expect(`${entry?.header}${cutMark(entry?.headerLength)}`).toContain(
+      `… [cut: ${header.length.toLocaleString('en')} characters in all]`,
+    );
     expect(entry?.attributes.length).toBe(64);
     expect(entry?.notes.map((n) => n.id)).toContain('attributes-cut');
     expect(JSON.stringify(entry).length).toBeLessThan(100_000);

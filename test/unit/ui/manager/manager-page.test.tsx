@@ -156,6 +156,17 @@ describe('ManagerPage', () => {
     expect([...connector.jar.values()].filter((c) => c.name === 'c001').map((c) => c.domain)).toEqual([site(1)]);
   });
 
+  it("a protected cookie's row says so in its accessible name, as the popup's row does (the lock beside it is not heard)", async () => {
+    const { container, connector } = setup(jar(2, 2), {});
+    await connector.setProtection({ add: [{ site: site(1), name: 'c001' }] });
+    await waitFor(() => expect(container.querySelectorAll('[data-testid="lock"]')).toHaveLength(1));
+    const heads = [...container.querySelectorAll('.mrow .row-head')].map((b) => b.getAttribute('aria-label') ?? '');
+    expect(heads.filter((name) => name.includes('protected'))).toEqual([expect.stringMatching(/^c001, protected, /)]);
+    expect(heads).toHaveLength(4);
+    const lockedRow = container.querySelector('.mrow[data-protected="true"] .row-head');
+    expect(screen.getByRole('button', { name: lockedRow?.getAttribute('aria-label') ?? '-' })).toBe(lockedRow);
+  });
+
   it('a bulk action acts on the selected rows the search shows, never on a selection it hides', async () => {
     const { container, connector } = setup(jar(2, 3));
     await waitFor(() => expect(rows(container).length).toBe(6));
