@@ -11,6 +11,13 @@ import { makeCookie } from '../fixtures';
 
 afterEach(cleanup);
 
+/** The workbench's outcome bar (an open row's value inspector has a status line of its own). */
+const statusBar = () => {
+  const bar = screen.getAllByRole('status').find((el) => el.matches('p.status.bar'));
+  if (!bar) throw new Error('no status bar');
+  return bar;
+};
+
 const cookie = (name: string, extra: Partial<Cookie> = {}): Cookie => makeCookie({ name, ...extra });
 
 function setup(cookies: Cookie[], protect: ProtectRule[] = []) {
@@ -61,7 +68,7 @@ describe('protected cookies in the workbench', () => {
     await waitFor(() => expect(lock(container, 'sid')).not.toBeNull());
     expect(connector.rules).toEqual([{ site: 'localhost', name: 'sid' }]);
     expect(JSON.stringify(connector.rules)).not.toContain('secret-value');
-    expect(screen.getByRole('status').textContent).toContain('Protected sid');
+    expect(statusBar().textContent).toContain('Protected sid');
     fireEvent.click(screen.getByRole('button', { name: 'Unprotect' }));
     await waitFor(() => expect(lock(container, 'sid')).toBeNull());
     expect(connector.rules).toEqual([]);
@@ -103,7 +110,7 @@ describe('protected cookies in the workbench', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(names(container)).toEqual(['theme']));
     expect([...connector.jar.values()].map((c) => c.name)).toEqual(['theme']);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Deleted sid'));
+    await waitFor(() => expect(statusBar().textContent).toContain('Deleted sid'));
   });
 
   it('Delete all keeps protected cookies and says so, with Undo', async () => {
@@ -116,7 +123,7 @@ describe('protected cookies in the workbench', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Confirm delete all' }));
     await waitFor(() => expect(names(container)).toEqual(['sid']));
-    const bar = screen.getByRole('status');
+    const bar = statusBar();
     expect(bar.textContent).toContain('Deleted 5 cookies · kept 1 protected');
     expect(bar.querySelector('button')?.textContent).toBe('Undo');
     expect([...connector.jar.keys()]).toHaveLength(1);
