@@ -3,7 +3,8 @@
  * browser's cookie objects and the normalized Cookie model, and hides where Chrome and Firefox differ.
  */
 import browser, { type Cookies } from 'webextension-polyfill';
-import { bareDomain, type Cookie, sameIdentity } from '../model/cookie';
+import { bareDomain, type Cookie } from '../model/cookie';
+import { sameIdentity } from '../model/cookie-compare';
 import { SAME_SITE_TO_BROWSER } from '../model/same-site';
 import { fromBrowserCookie } from './browser-cookie';
 import { browserName } from './platform';

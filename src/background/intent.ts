@@ -10,7 +10,8 @@ import { errorText } from '../error-text';
 import type { ChangeNotes, JournalEntry } from '../messages';
 import { domainMatches } from '../core/site';
 import { pathMatches } from '../core/set-cookie/path';
-import { canonicalDomain, type Cookie, hostOfDomain, sameIdentity } from '../model/cookie';
+import { type Cookie, hostOfDomain } from '../model/cookie';
+import { canonicalDomain, sameIdentity } from '../model/cookie-compare';
 import type { Change, CookieStore } from './editor';
 import { allEntries, ENTRY_BYTES, entryBytes, entryFor, record, replace, settle } from './journal';
 
