@@ -1,9 +1,9 @@
-/** View logic of the workbench as pure functions: filtering, sorting, grouping, form <-> cookie. */
+/** View logic of the workbench as pure functions: filtering, sorting, grouping (the edit form's own are in form-model.ts). */
 import type { SiteSummary } from '../core/audit';
 import type { Finding } from '../core/types';
 import type { Severity } from '../model/severity';
 import type { TabCookies, TabCookiesBySite } from '../messages';
-import { bareDomain, type Cookie, cookieKey, cookieSize, hostOfDomain, type SameSite } from '../model/cookie';
+import { type Cookie, cookieKey, cookieSize, hostOfDomain } from '../model/cookie';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -93,31 +93,6 @@ export function groupRows(cookies: readonly Cookie[], findings: readonly Finding
     .map(([label, rows]) => ({ label, rows: rows.sort(COMPARE[options.sort]) }));
 }
 
-/** What the edit form holds: every attribute as the user edits it. */
-export interface FormState {
-  name: string;
-  value: string;
-  domain: string;
-  hostOnly: boolean;
-  path: string;
-  session: boolean;
-  /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input gives it. */
-  expires: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: SameSite;
-  partitioned: boolean;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-export function toLocalInput(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 /**
  * An open form after its save met a conflict (the site changed the cookie since the form opened):
  * it stays open on the cookie as it is now (or as a new one, if it is gone), and saving again
@@ -130,38 +105,6 @@ export function editorAfterConflict<E extends { original?: Cookie; overwrite?: b
   if (!editor) return editor;
   const { original: _old, ...rest } = editor;
   return { ...rest, ...(current ? { original: current } : {}), overwrite: true } as E;
-}
-
-export function formFromCookie(cookie: Cookie): FormState {
-  return {
-    name: cookie.name,
-    value: cookie.value,
-    domain: bareDomain(cookie),
-    hostOnly: cookie.hostOnly,
-    path: cookie.path,
-    session: cookie.session,
-    expires: cookie.expirationDate !== undefined ? toLocalInput(cookie.expirationDate * 1000) : '',
-    secure: cookie.secure,
-    httpOnly: cookie.httpOnly,
-    sameSite: cookie.sameSite,
-    partitioned: cookie.partitionKey !== undefined,
-  };
-}
-
-export function blankForm(host: string, nowMs: number): FormState {
-  return {
-    name: '',
-    value: '',
-    domain: host,
-    hostOnly: true,
-    path: '/',
-    session: false,
-    expires: toLocalInput(nowMs + 30 * 24 * 3600 * 1000),
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    partitioned: false,
-  };
 }
 
 /** What a Set-Cookie log entry points at: enough to find the cookie's row. */

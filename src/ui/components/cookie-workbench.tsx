@@ -7,14 +7,12 @@ import type { Connector } from '../connect/connector';
 import { t as word } from '../i18n';
 import { type CookieFocus, focusedControl, useWorkbenchFocus } from '../hooks/use-workbench-focus';
 import { useCookieData } from '../hooks/use-cookie-data';
+import type { FormState } from '../form-model';
 import {
   allCookies,
-  blankForm,
   cookiesPerSeverity,
   editorAfterConflict,
   firstRows,
-  type FormState,
-  formFromCookie,
   hasSites,
   listView,
   type Row,
@@ -33,6 +31,9 @@ export type { CookieFocus };
 
 /** What a first screen does not show loads when first needed: the edit form, the confirmation, the bars. */
 const CookieForm = lazyComponent(() => import('./cookie-form').then((m) => m.CookieForm));
+/** The form's fields from a cookie (or blank) are set up by code that loads with the form. */
+type FormModel = typeof import('../form-model');
+const loadForm = () => Promise.all([import('../form-model'), CookieForm.preload()]).then(([f]) => f);
 const DeleteAllDialog = lazyComponent(() => import('./delete-all-dialog').then((m) => m.DeleteAllDialog));
 const NotStoredBar = lazyComponent(() => import('./not-stored-bar').then((m) => m.NotStoredBar));
 /** The bar and the confirmation are styled by sheets.css, which loads with them, not with the popup. */
@@ -129,8 +130,17 @@ export function CookieWorkbench({
   const [dialogs, setDialogs] = useState<Transfer | undefined>();
   const [confirming, setConfirming] = useState<Confirming | undefined>();
   const editorSeq = useRef(0);
-  const openEditor = (editor: Omit<Editor, 'id'>) =>
-    setEditor({ ...editor, opener: focusedControl(), id: ++editorSeq.current });
+  /** Opens the form once its code is here, so it shows filled in one render; `initial` sets up its fields. */
+  const openEditor = ({
+    initial,
+    ...editor
+  }: Omit<Editor, 'id' | 'initial'> & { initial: (f: FormModel) => FormState }) => {
+    const opener = focusedControl();
+    loadForm().then(
+      (f) => setEditor({ ...editor, initial: initial(f), opener, id: ++editorSeq.current }),
+      (error: unknown) => setStatus({ text: errorText(error), error: true }),
+    );
+  };
   /** The control that opened the dialog (Import, Export, Delete all), to give focus back to. */
   const dialogOpener = useRef<HTMLElement | undefined>(undefined);
 
@@ -188,7 +198,7 @@ export function CookieWorkbench({
   const editRow = (r: Row) =>
     openEditor({
       title: word('edit_title', r.cookie.name),
-      initial: formFromCookie(r.cookie),
+      initial: (f) => f.formFromCookie(r.cookie),
       original: r.cookie,
       focus: 'value',
     });
@@ -316,7 +326,7 @@ export function CookieWorkbench({
     onDuplicate: (r) =>
       openEditor({
         title: word('duplicate_title', r.cookie.name),
-        initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` },
+        initial: (f) => ({ ...f.formFromCookie(r.cookie), name: `${r.cookie.name}-copy` }),
         focus: 'name',
       }),
     onDelete: (r) => {
@@ -366,7 +376,7 @@ export function CookieWorkbench({
         onWarningsOnly={setWarningsOnly}
         onHighAndMedium={(on) => setSeverity(on ? 'high-medium' : undefined)}
         onSort={setSort}
-        onAdd={() => openEditor({ title: word('add_cookie'), initial: blankForm(host, now), focus: 'name' })}
+        onAdd={() => openEditor({ title: word('add_cookie'), initial: (f) => f.blankForm(host, now), focus: 'name' })}
         onExport={() => openTransfer('export')}
         onImport={() => openTransfer('import')}
         onDeleteAll={() => {

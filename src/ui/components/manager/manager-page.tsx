@@ -22,7 +22,8 @@ import {
   toFilters,
   toggleSelection,
 } from '../../manager-model';
-import { editorAfterConflict, type FormState, formFromCookie, type Row } from '../../model';
+import { type FormState, formFromCookie } from '../../form-model';
+import { editorAfterConflict, type Row } from '../../model';
 import {
   cookieCount,
   deleteLabel,
