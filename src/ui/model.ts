@@ -3,7 +3,7 @@ import type { SiteSummary } from '../core/audit';
 import type { Finding } from '../core/types';
 import type { Severity } from '../model/severity';
 import type { TabCookies, TabCookiesBySite } from '../messages';
-import { type Cookie, cookieKey, cookieSize, hostOfDomain } from '../model/cookie';
+import { type Cookie, cookieKey, cookieSize } from '../model/cookie';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -105,39 +105,6 @@ export function editorAfterConflict<E extends { original?: Cookie; overwrite?: b
   if (!editor) return editor;
   const { original: _old, ...rest } = editor;
   return { ...rest, ...(current ? { original: current } : {}), overwrite: true } as E;
-}
-
-/** What a Set-Cookie log entry points at: enough to find the cookie's row. */
-export interface CookieTarget {
-  key: string;
-  name: string;
-  domain: string;
-  path: string;
-}
-
-/**
- * The cookie a log entry produced: the exact identity first, else the same name, domain and path
- * (the browser may have partitioned it where the header did not ask, as Firefox does for third parties).
- */
-export function findCookie(target: CookieTarget, cookies: readonly Cookie[]): Cookie | undefined {
-  return cookieFinder(cookies)(target);
-}
-
-/**
- * `findCookie` over the same cookies for many targets (every entry of a Set-Cookie log): the cookies
- * are indexed once, not compared with each target in turn.
- */
-export function cookieFinder(cookies: readonly Cookie[]): (target: CookieTarget) => Cookie | undefined {
-  const exact = new Map<string, Cookie>();
-  const similar = new Map<string, Cookie>();
-  const looseKey = (name: string, domain: string, path: string) => JSON.stringify([name, hostOfDomain(domain), path]);
-  for (const c of cookies) {
-    const key = cookieKey(c);
-    if (!exact.has(key)) exact.set(key, c);
-    const loose = looseKey(c.name, c.domain, c.path);
-    if (!similar.has(loose)) similar.set(loose, c);
-  }
-  return (target) => exact.get(target.key) ?? similar.get(looseKey(target.name, target.domain, target.path));
 }
 
 /** Whether the loaded data is grouped by site (the DevTools panel). */

@@ -1,9 +1,9 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TabCookies } from '../../messages';
-import { cookieKey } from '../../model/cookie';
-import { allCookies, type CookieTarget, findCookie, type Group, type Row } from '../model';
-import { cookieNotFoundOutcome } from '../format';
+import { errorText } from '../../error-text';
+import type { CookieTarget } from '../cookie-jump';
+import { allCookies, type Group, type Row } from '../model';
 import type { Outcome } from '../outcome-text';
 import { useRowKeyboard } from './use-row-keyboard';
 
@@ -81,22 +81,32 @@ export function useWorkbenchFocus(options: WorkbenchFocusOptions): WorkbenchFocu
   const [scrollTo, setScrollTo] = useState<string | undefined>();
   useEffect(() => {
     if (!focus || !data || handledFocus.current === focus.nonce) return;
-    const { onStatus, onShowAll, onOpen } = actions.current;
-    const found = findCookie(focus.target, allCookies(data));
-    if (!found) {
-      // Not (yet) here: the list may be older than the log entry; the next load tries again.
-      if (missedFocus.current !== focus.nonce) {
-        missedFocus.current = focus.nonce;
-        onStatus(cookieNotFoundOutcome(focus.target.name));
-      }
-      return;
-    }
-    handledFocus.current = focus.nonce;
-    if (missedFocus.current === focus.nonce) onStatus(undefined);
-    const key = cookieKey(found);
-    if (!groups.some((g) => g.rows.some((r) => r.key === key))) onShowAll();
-    onOpen(key);
-    setScrollTo(key);
+    // The jump's code comes with the panel, which imports it: here it is at hand at once.
+    let live = true;
+    import('../cookie-jump').then(
+      ({ jumpTo }) => {
+        if (!live) return;
+        const { onStatus, onShowAll, onOpen } = actions.current;
+        const jump = jumpTo(focus.target, allCookies(data), groups);
+        if ('missing' in jump) {
+          // Not (yet) here: the list may be older than the log entry; the next load tries again.
+          if (missedFocus.current !== focus.nonce) {
+            missedFocus.current = focus.nonce;
+            onStatus(jump.missing);
+          }
+          return;
+        }
+        handledFocus.current = focus.nonce;
+        if (missedFocus.current === focus.nonce) onStatus(undefined);
+        if (jump.hidden) onShowAll();
+        onOpen(jump.key);
+        setScrollTo(jump.key);
+      },
+      (error: unknown) => live && actions.current.onStatus({ text: errorText(error), error: true }),
+    );
+    return () => {
+      live = false;
+    };
   }, [focus, data, groups]);
 
   useEffect(() => {
