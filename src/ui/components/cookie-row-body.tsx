@@ -1,3 +1,4 @@
+import '../row-body.css';
 import type { Finding } from '../../core/types';
 import { cookieSize, partitionText } from '../../model/cookie';
 import { flagList } from '../format';
