@@ -206,8 +206,8 @@ export function CookieWorkbench({
   const protect = (row: Row, on: boolean) =>
     run(async (t) => {
       if (!setProtection) throw new Error(word('cannot_protect'));
-      const { protectionChange } = await import('../protection');
-      const change = protectionChange(on ? [] : ((await connector.protectRules?.()) ?? []), row.cookie, on);
+      const protection = await import('../protection');
+      const change = protection.protectionChange(on ? [] : ((await connector.protectRules?.()) ?? []), row.cookie, on);
       if ('add' in change) {
         await setProtection(change);
         return t.protectionOutcome(row.cookie.name, true);

@@ -84,10 +84,10 @@ export function useWorkbenchFocus(options: WorkbenchFocusOptions): WorkbenchFocu
     // The jump's code comes with the panel, which imports it: here it is at hand at once.
     let live = true;
     import('../cookie-jump').then(
-      ({ jumpTo }) => {
+      (jumps) => {
         if (!live) return;
         const { onStatus, onShowAll, onOpen } = actions.current;
-        const jump = jumpTo(focus.target, allCookies(data), groups);
+        const jump = jumps.jumpTo(focus.target, allCookies(data), groups);
         if ('missing' in jump) {
           // Not (yet) here: the list may be older than the log entry; the next load tries again.
           if (missedFocus.current !== focus.nonce) {
