@@ -5,7 +5,7 @@
 import browser, { type Cookies } from 'webextension-polyfill';
 import { bareDomain, type Cookie } from '../model/cookie';
 import { sameIdentity } from '../model/cookie-compare';
-import { SAME_SITE_TO_BROWSER } from '../model/same-site';
+import { SAME_SITE_TO_BROWSER } from '../model/same-site-convert';
 import { fromBrowserCookie } from './browser-cookie';
 import { browserName } from './platform';
 
