@@ -27,6 +27,20 @@ export function toLocalInput(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/**
+ * An open form after its save met a conflict (the site changed the cookie since the form opened):
+ * it stays open on the cookie as it is now (or as a new one, if it is gone), and saving again
+ * overwrites it knowingly.
+ */
+export function editorAfterConflict<E extends { original?: Cookie; overwrite?: boolean }>(
+  editor: E | undefined,
+  current: Cookie | null,
+): E | undefined {
+  if (!editor) return editor;
+  const { original: _old, ...rest } = editor;
+  return { ...rest, ...(current ? { original: current } : {}), overwrite: true } as E;
+}
+
 export function formFromCookie(cookie: Cookie): FormState {
   return {
     name: cookie.name,

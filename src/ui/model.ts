@@ -93,20 +93,6 @@ export function groupRows(cookies: readonly Cookie[], findings: readonly Finding
     .map(([label, rows]) => ({ label, rows: rows.sort(COMPARE[options.sort]) }));
 }
 
-/**
- * An open form after its save met a conflict (the site changed the cookie since the form opened):
- * it stays open on the cookie as it is now (or as a new one, if it is gone), and saving again
- * overwrites it knowingly.
- */
-export function editorAfterConflict<E extends { original?: Cookie; overwrite?: boolean }>(
-  editor: E | undefined,
-  current: Cookie | null,
-): E | undefined {
-  if (!editor) return editor;
-  const { original: _old, ...rest } = editor;
-  return { ...rest, ...(current ? { original: current } : {}), overwrite: true } as E;
-}
-
 /** Whether the loaded data is grouped by site (the DevTools panel). */
 export function hasSites(data: TabCookies): data is TabCookiesBySite {
   return Array.isArray((data as Partial<TabCookiesBySite>).sites);

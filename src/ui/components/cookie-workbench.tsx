@@ -11,7 +11,6 @@ import type { FormState } from '../form-model';
 import {
   allCookies,
   cookiesPerSeverity,
-  editorAfterConflict,
   firstRows,
   hasSites,
   listView,
@@ -244,7 +243,9 @@ export function CookieWorkbench({
     if ('conflict' in result) {
       // The form stays open on the cookie as it is now; saving again overwrites it knowingly.
       const { current, message } = result.conflict;
-      setEditor((e) => editorAfterConflict(e, current));
+      // The form's code (with this helper) is loaded: the form is open.
+      const forms = await loadForm();
+      setEditor((e) => forms.editorAfterConflict(e, current));
       await reload();
       throw new Error(message);
     }
@@ -255,16 +256,19 @@ export function CookieWorkbench({
     await reload();
   };
 
+  /** Clears the search and the filters, so every cookie shows. */
+  const showAll = () => {
+    setQuery('');
+    setWarningsOnly(false);
+    setSeverity(undefined);
+  };
+
   const { search, list, show, focusAfterDelete, focusBack } = useWorkbenchFocus({
     focus,
     data,
     groups,
     onStatus: setStatus,
-    onShowAll: () => {
-      setQuery('');
-      setWarningsOnly(false);
-      setSeverity(undefined);
-    },
+    onShowAll: showAll,
     onOpen: setOpenKey,
     onEscape: () => {
       if (confirming) {
@@ -354,9 +358,7 @@ export function CookieWorkbench({
           worstCookie && {
             name: worstCookie.name,
             show: () => {
-              setQuery('');
-              setWarningsOnly(false);
-              setSeverity(undefined);
+              showAll();
               show(cookieKey(worstCookie));
             },
           }

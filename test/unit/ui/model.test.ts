@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SiteSummary } from '../../../src/core/audit';
 import type { TabCookies, TabCookiesBySite } from '../../../src/messages';
 import { cookieFinder, findCookie } from '../../../src/ui/cookie-jump';
-import { editorAfterConflict, firstRows, listView } from '../../../src/ui/model';
+import { editorAfterConflict } from '../../../src/ui/form-model';
+import { firstRows, listView } from '../../../src/ui/model';
 import { cookieKey } from '../../../src/model/cookie';
 import { makeCookie } from '../fixtures';
 

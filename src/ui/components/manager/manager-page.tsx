@@ -22,8 +22,8 @@ import {
   toFilters,
   toggleSelection,
 } from '../../manager-model';
-import { type FormState, formFromCookie } from '../../form-model';
-import { editorAfterConflict, type Row } from '../../model';
+import { editorAfterConflict, type FormState, formFromCookie } from '../../form-model';
+import type { Row } from '../../model';
 import {
   cookieCount,
   deleteLabel,
