@@ -4,7 +4,7 @@ import { cookieSize, partitionText } from '../../model/cookie';
 import { flagList } from '../format';
 import { lazyModule } from '../hooks/use-lazy';
 import { t } from '../i18n';
-import { byteSize } from '../time-text';
+import { byteSize } from '../byte-size';
 import type { CookieRowProps } from './cookie-row';
 import type { CopyAsProps } from './copy-as';
 
