@@ -117,38 +117,22 @@ export interface ListView {
   groups: Group[];
 }
 
-export function listView(data: TabCookies, options: ViewOptions): ListView {
-  if (!hasSites(data)) return { sections: undefined, groups: groupRows(data.cookies, data.findings, options) };
-  const sections = data.sites.map((site) => ({
-    site: site.site,
-    label: site.label,
-    summary: site.summary,
-    groups: groupRows(site.cookies, site.findings, options),
-  }));
-  return { sections, groups: sections.flatMap((s) => s.groups) };
+/** The list of a page not grouped by site (the popup): its groups, no sections (site-list.ts forms the panel's). */
+export function pageListView(data: TabCookies, options: ViewOptions): ListView {
+  return { sections: undefined, groups: groupRows(data.cookies, data.findings, options) };
 }
 
 /**
- * The first `limit` rows of the list, in order: what a first frame renders (a screenful and more),
- * the rest following once it is painted. Sections and groups past the limit are left out, not shown
- * empty.
+ * The first `limit` rows of `groups`, in order: what a first frame renders (a screenful and more),
+ * the rest following once it is painted. Groups past the limit are left out, not shown empty.
  */
-export function firstRows(view: ListView, limit: number): ListView {
+export function firstGroups(groups: readonly Group[], limit: number): Group[] {
   let left = limit;
-  const cut = (groups: readonly Group[]): Group[] => {
-    const kept: Group[] = [];
-    for (const group of groups) {
-      if (left <= 0) break;
-      kept.push(group.rows.length <= left ? group : { ...group, rows: group.rows.slice(0, left) });
-      left -= group.rows.length;
-    }
-    return kept;
-  };
-  if (!view.sections) return { sections: undefined, groups: cut(view.groups) };
-  const sections: SiteSection[] = [];
-  for (const section of view.sections) {
+  const kept: Group[] = [];
+  for (const group of groups) {
     if (left <= 0) break;
-    sections.push({ ...section, groups: cut(section.groups) });
+    kept.push(group.rows.length <= left ? group : { ...group, rows: group.rows.slice(0, left) });
+    left -= group.rows.length;
   }
-  return { sections, groups: sections.flatMap((s) => s.groups) };
+  return kept;
 }

@@ -11,12 +11,14 @@ import type { FormState } from '../form-model';
 import {
   allCookies,
   cookiesPerSeverity,
-  firstRows,
+  firstGroups,
   hasSites,
-  listView,
+  type ListView,
+  pageListView,
   type Row,
   type SeverityFilter,
   type SortKey,
+  type ViewOptions,
 } from '../model';
 import type { Outcome } from '../outcome-text';
 import { lazyComponent } from '../hooks/use-lazy';
@@ -101,6 +103,14 @@ export interface CookieWorkbenchProps {
    * the cookies load, but the rows are rendered only once the view is first shown.
    */
   shown?: boolean;
+  /** How the list is formed by site, with its sections (the DevTools panel's: see site-list.ts); absent: by page. */
+  siteList?: SiteList | undefined;
+}
+
+/** The panel's list by site (src/ui/site-list.ts), handed in so the popup does not load it. */
+export interface SiteList {
+  listView: (data: TabCookies, options: ViewOptions) => ListView;
+  firstRows: (view: ListView, limit: number) => ListView;
 }
 
 /**
@@ -116,6 +126,7 @@ export function CookieWorkbench({
   onAllSites,
   SiteSection,
   shown: visible = true,
+  siteList,
 }: CookieWorkbenchProps) {
   const { data, loadError, now, undoNext, notStored, reload } = useCookieData(connector, onData);
   const [query, setQuery] = useState('');
@@ -144,8 +155,11 @@ export function CookieWorkbench({
   const dialogOpener = useRef<HTMLElement | undefined>(undefined);
 
   const { sections, groups } = useMemo(
-    () => (data ? listView(data, { query, warningsOnly, sort, severity }) : { sections: undefined, groups: [] }),
-    [data, query, warningsOnly, sort, severity],
+    () =>
+      data
+        ? (siteList?.listView ?? pageListView)(data, { query, warningsOnly, sort, severity })
+        : { sections: undefined, groups: [] },
+    [data, query, warningsOnly, sort, severity, siteList],
   );
   // The first frame paints a screenful of rows; the others are rendered in a task after it (an effect
   // runs once the frame is painted), so a long list does not hold up the first one.
@@ -162,10 +176,13 @@ export function CookieWorkbench({
   useEffect(() => {
     if (focus) setEveryRow(true);
   }, [focus]);
-  const rendered = useMemo(
-    () => (everyRow ? { sections, groups } : firstRows({ sections, groups }, seen ? FIRST_ROWS : 0)),
-    [everyRow, seen, sections, groups],
-  );
+  const rendered = useMemo(() => {
+    if (everyRow) return { sections, groups };
+    const limit = seen ? FIRST_ROWS : 0;
+    return siteList
+      ? siteList.firstRows({ sections, groups }, limit)
+      : { sections, groups: firstGroups(groups, limit) };
+  }, [everyRow, seen, sections, groups, siteList]);
 
   /** Runs an action, shows what it did (or why it failed), then shows the cookies as they are now. */
   /** `undoable`: a change the bar offers to undo, when it went through. */

@@ -3,7 +3,7 @@ import type { SiteSummary } from '../../../src/core/audit';
 import type { TabCookies, TabCookiesBySite } from '../../../src/messages';
 import { cookieFinder, findCookie } from '../../../src/ui/cookie-jump';
 import { editorAfterConflict } from '../../../src/ui/form-model';
-import { firstRows, listView } from '../../../src/ui/model';
+import { firstRows, listView } from '../../../src/ui/site-list';
 import { cookieKey } from '../../../src/model/cookie';
 import { makeCookie } from '../fixtures';
 
