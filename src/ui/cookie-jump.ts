@@ -60,3 +60,44 @@ export function jumpTo(
   const key = cookieKey(found);
   return { key, hidden: !groups.some((g) => g.rows.some((r) => r.key === key)) };
 }
+
+/** What jumps have done so far, kept by the workbench across loads: the last request handled, the last not found. */
+export interface JumpState {
+  handled?: number | undefined;
+  missed?: number | undefined;
+}
+
+/** What a jump does to the workbench. */
+export interface JumpActions {
+  onStatus: (status: Outcome | undefined) => void;
+  onShowAll: () => void;
+  onOpen: (key: string) => void;
+  scrollTo: (key: string) => void;
+}
+
+/**
+ * Applies a jump request (`nonce` tells requests apart) to the loaded cookies and the rows shown:
+ * clears the search and filters when they hide the cookie, opens its row and scrolls to it. A cookie
+ * not (yet) here is said once: the list may be older than the log entry, and the next load tries again.
+ */
+export function applyJump(
+  request: { target: CookieTarget; nonce: number },
+  cookies: readonly Cookie[],
+  groups: readonly Group[],
+  state: JumpState,
+  actions: JumpActions,
+): void {
+  const jump = jumpTo(request.target, cookies, groups);
+  if ('missing' in jump) {
+    if (state.missed !== request.nonce) {
+      state.missed = request.nonce;
+      actions.onStatus(jump.missing);
+    }
+    return;
+  }
+  state.handled = request.nonce;
+  if (state.missed === request.nonce) actions.onStatus(undefined);
+  if (jump.hidden) actions.onShowAll();
+  actions.onOpen(jump.key);
+  actions.scrollTo(jump.key);
+}

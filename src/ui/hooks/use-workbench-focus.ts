@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TabCookies } from '../../messages';
 import { errorText } from '../../error-text';
-import type { CookieTarget } from '../cookie-jump';
+import type { CookieTarget, JumpState } from '../cookie-jump';
 import { allCookies, type Group, type Row } from '../model';
 import type { Outcome } from '../outcome-text';
 import { useRowKeyboard } from './use-row-keyboard';
@@ -76,32 +76,16 @@ export function useWorkbenchFocus(options: WorkbenchFocusOptions): WorkbenchFocu
   const actions = useRef(options);
   actions.current = options;
 
-  const handledFocus = useRef<number | undefined>(undefined);
-  const missedFocus = useRef<number | undefined>(undefined);
+  const jumped = useRef<JumpState>({});
   const [scrollTo, setScrollTo] = useState<string | undefined>();
   useEffect(() => {
-    if (!focus || !data || handledFocus.current === focus.nonce) return;
+    if (!focus || !data || jumped.current.handled === focus.nonce) return;
     // The jump's code comes with the panel, which imports it: here it is at hand at once.
     let live = true;
     import('../cookie-jump').then(
-      (jumps) => {
-        if (!live) return;
-        const { onStatus, onShowAll, onOpen } = actions.current;
-        const jump = jumps.jumpTo(focus.target, allCookies(data), groups);
-        if ('missing' in jump) {
-          // Not (yet) here: the list may be older than the log entry; the next load tries again.
-          if (missedFocus.current !== focus.nonce) {
-            missedFocus.current = focus.nonce;
-            onStatus(jump.missing);
-          }
-          return;
-        }
-        handledFocus.current = focus.nonce;
-        if (missedFocus.current === focus.nonce) onStatus(undefined);
-        if (jump.hidden) onShowAll();
-        onOpen(jump.key);
-        setScrollTo(jump.key);
-      },
+      (jumps) =>
+        live &&
+        jumps.applyJump(focus, allCookies(data), groups, jumped.current, { ...actions.current, scrollTo: setScrollTo }),
       (error: unknown) => live && actions.current.onStatus({ text: errorText(error), error: true }),
     );
     return () => {
