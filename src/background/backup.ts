@@ -9,7 +9,8 @@ import { type Backup, emptyRestorePreview, parseBackup, writeBackup } from '../c
 import { ruleMatcher } from '../core/protect';
 import { errorText } from '../error-text';
 import type { RestoreOutcome, RestorePreview } from '../messages';
-import { type Cookie, sameState } from '../model/cookie';
+import type { Cookie } from '../model/cookie';
+import { sameState } from '../model/cookie-compare';
 import { likelyRefusal } from './check';
 import { cookieCount, word, wordDate } from './words';
 import { getAllInStore } from './cookie-api';

@@ -1,7 +1,7 @@
 /** The browser's cookie object as Cookie Lens's Cookie model: one translation, used for reads and events. */
 import type { Cookies } from 'webextension-polyfill';
 import type { Cookie } from '../model/cookie';
-import { SAME_SITE_FROM_BROWSER } from '../model/same-site';
+import { SAME_SITE_FROM_BROWSER } from '../model/same-site-convert';
 
 export function fromBrowserCookie(c: Cookies.Cookie): Cookie {
   const cookie: Cookie = {

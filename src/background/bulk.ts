@@ -5,7 +5,8 @@
  * with the browser's reason while the others go ahead.
  */
 import type { BulkOutcome, CookieProblem } from '../messages';
-import { type Cookie, sameState } from '../model/cookie';
+import type { Cookie } from '../model/cookie';
+import { sameState } from '../model/cookie-compare';
 import { type Change, type CookieStore, saveCookie } from './editor';
 import { begin, finish } from './intent';
 import { identity } from './limits';

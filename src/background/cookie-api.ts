@@ -3,8 +3,9 @@
  * browser's cookie objects and the normalized Cookie model, and hides where Chrome and Firefox differ.
  */
 import browser, { type Cookies } from 'webextension-polyfill';
-import { bareDomain, type Cookie, sameIdentity } from '../model/cookie';
-import { SAME_SITE_TO_BROWSER } from '../model/same-site';
+import { bareDomain, type Cookie } from '../model/cookie';
+import { sameIdentity } from '../model/cookie-compare';
+import { SAME_SITE_TO_BROWSER } from '../model/same-site-convert';
 import { fromBrowserCookie } from './browser-cookie';
 import { browserName } from './platform';
 

@@ -9,7 +9,8 @@
  * The store is injected, so these rules are unit-tested against fakes with each browser's quirks.
  */
 import { prefixViolations } from '../core/prefix';
-import { bareDomain, type Cookie, canonicalDomain, cookieKey, sameIdentity } from '../model/cookie';
+import { bareDomain, type Cookie, cookieKey } from '../model/cookie';
+import { canonicalDomain, sameIdentity } from '../model/cookie-compare';
 import { errorText } from '../error-text';
 import { type Msg, msg } from '../i18n/msg';
 import { word } from './words';

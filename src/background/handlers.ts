@@ -13,7 +13,8 @@ import type {
 } from '../messages';
 import type { SetCookieLog } from '../core/set-cookie-log';
 import { cookieSite, pageSite, registrableDomain } from '../core/site';
-import { bareDomain, type Cookie, sameState } from '../model/cookie';
+import { bareDomain, type Cookie } from '../model/cookie';
+import { sameState } from '../model/cookie-compare';
 import { checkCookie } from './check';
 import { msg } from '../i18n/msg';
 import { type CookieStore, deleteCookies, type Saved, saveConflictText, saveCookie } from './editor';

@@ -5,7 +5,8 @@
  */
 import { cookieSite } from '../core/site';
 import type { EvictionRisk } from '../messages';
-import { type Cookie, canonicalDomain, cookieKey } from '../model/cookie';
+import { type Cookie, cookieKey } from '../model/cookie';
+import { canonicalDomain } from '../model/cookie-compare';
 import { getAllInStore } from './cookie-api';
 import { word, wordNumber } from './words';
 

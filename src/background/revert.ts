@@ -3,7 +3,8 @@
  * it is still what the change left; what the site changed since is reported as a conflict.
  */
 import { errorText } from '../error-text';
-import { type Cookie, sameIdentity, sameState } from '../model/cookie';
+import type { Cookie } from '../model/cookie';
+import { sameIdentity, sameState } from '../model/cookie-compare';
 import { type Change, type CookieStore, type Failure, removeExactly, shortValue } from './editor';
 import { word } from './words';
 

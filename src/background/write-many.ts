@@ -4,7 +4,8 @@
  * reported and journaled, and a cookie a protection rule covers never replaced.
  */
 import type { ChangeNotes, CookieProblem } from '../messages';
-import { type Cookie, sameState } from '../model/cookie';
+import type { Cookie } from '../model/cookie';
+import { sameState } from '../model/cookie-compare';
 import { type Change, type CookieStore, saveCookie } from './editor';
 import { begin, finish } from './intent';
 import { identity } from './limits';

@@ -24,15 +24,6 @@ export function formatNumber(n: number, locale: string, options: Intl.NumberForm
   return cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(n);
 }
 
-/** `512 B`, `4.0 KB` (en) / `4,0 KB` (de), `1.2 MB` (1 KB = 1024 B, one decimal). */
-export function formatBytes(n: number, locale: string): string {
-  if (n < 1024) return `${formatNumber(n, locale, { useGrouping: false })} B`;
-  const oneDecimal = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
-  return n < 1024 * 1024
-    ? `${formatNumber(n / 1024, locale, oneDecimal)} KB`
-    : `${formatNumber(n / 1024 / 1024, locale, oneDecimal)} MB`;
-}
-
 /** A date and time in the reader's local time zone: `Mar 5, 2025, 2:07 PM` (en), `05.03.2025, 14:07` (de). */
 export function formatDate(
   ms: number,

@@ -1,7 +1,9 @@
 /**
  * SameSite in its three spellings: the model's (`none`, `lax`, `strict`, `unspecified`), the
  * browsers' cookies API (`no_restriction` for None) and the Set-Cookie header's (`None`, `Lax`,
- * `Strict`). Every translation between them lives here.
+ * `Strict`). The types and the header's spelling the pages show live here; the translations from and
+ * to the browsers' API, and the reading of a header's value, in same-site-convert.ts (the background
+ * and the parsers need them, the pages' first screen does not).
  */
 
 /** Normalized SameSite. The browsers say `no_restriction` for None; we say `none`. */
@@ -13,29 +15,9 @@ export type StatedSameSite = Exclude<SameSite, 'unspecified'>;
 /** `sameSite` as chrome.cookies and browser.cookies spell it (their `SameSiteStatus`). */
 export type BrowserSameSite = 'no_restriction' | 'lax' | 'strict' | 'unspecified';
 
-export const SAME_SITE_FROM_BROWSER: Readonly<Record<BrowserSameSite, SameSite>> = {
-  no_restriction: 'none',
-  lax: 'lax',
-  strict: 'strict',
-  unspecified: 'unspecified',
-};
-
-export const SAME_SITE_TO_BROWSER: Readonly<Record<SameSite, BrowserSameSite>> = {
-  none: 'no_restriction',
-  lax: 'lax',
-  strict: 'strict',
-  unspecified: 'unspecified',
-};
-
 /** The value of a SameSite attribute as a Set-Cookie header writes it. */
 export const SAME_SITE_ATTRIBUTE: Readonly<Record<StatedSameSite, string>> = {
   none: 'None',
   lax: 'Lax',
   strict: 'Strict',
 };
-
-/** A header's SameSite value read the way browsers read it (case-insensitively); undefined when invalid. */
-export function sameSiteFromAttribute(value: string): StatedSameSite | undefined {
-  const lower = value.toLowerCase();
-  return lower === 'strict' || lower === 'lax' || lower === 'none' ? lower : undefined;
-}

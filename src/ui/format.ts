@@ -3,7 +3,6 @@ import { plural } from '../i18n/msg';
 import type { Cookie } from '../model/cookie';
 import { SAME_SITE_ATTRIBUTE } from '../model/same-site';
 import { num, t } from './i18n';
-import type { Outcome } from './outcome-text';
 
 export function flagList(cookie: Pick<Cookie, 'secure' | 'httpOnly' | 'sameSite' | 'hostOnly'>): string[] {
   const flags: string[] = [];
@@ -17,9 +16,4 @@ export function flagList(cookie: Pick<Cookie, 'secure' | 'httpOnly' | 'sameSite'
 /** "1 cookie", "2 cookies". */
 export function cookieCount(count: number): string {
   return t(plural('n_cookies', count, num(count)));
-}
-
-/** A jump to a cookie (from the Set-Cookie log) that is not among the loaded cookies. */
-export function cookieNotFoundOutcome(name: string): Outcome {
-  return { text: t('cookie_not_found', name), error: true };
 }

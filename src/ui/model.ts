@@ -1,9 +1,9 @@
-/** View logic of the workbench as pure functions: filtering, sorting, grouping, form <-> cookie. */
+/** View logic of the workbench as pure functions: filtering, sorting, grouping (the edit form's own are in form-model.ts). */
 import type { SiteSummary } from '../core/audit';
 import type { Finding } from '../core/types';
 import type { Severity } from '../model/severity';
 import type { TabCookies, TabCookiesBySite } from '../messages';
-import { bareDomain, type Cookie, cookieKey, cookieSize, hostOfDomain, type SameSite } from '../model/cookie';
+import { type Cookie, cookieKey, cookieSize } from '../model/cookie';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -93,110 +93,6 @@ export function groupRows(cookies: readonly Cookie[], findings: readonly Finding
     .map(([label, rows]) => ({ label, rows: rows.sort(COMPARE[options.sort]) }));
 }
 
-/** What the edit form holds: every attribute as the user edits it. */
-export interface FormState {
-  name: string;
-  value: string;
-  domain: string;
-  hostOnly: boolean;
-  path: string;
-  session: boolean;
-  /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input gives it. */
-  expires: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: SameSite;
-  partitioned: boolean;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-export function toLocalInput(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/**
- * An open form after its save met a conflict (the site changed the cookie since the form opened):
- * it stays open on the cookie as it is now (or as a new one, if it is gone), and saving again
- * overwrites it knowingly.
- */
-export function editorAfterConflict<E extends { original?: Cookie; overwrite?: boolean }>(
-  editor: E | undefined,
-  current: Cookie | null,
-): E | undefined {
-  if (!editor) return editor;
-  const { original: _old, ...rest } = editor;
-  return { ...rest, ...(current ? { original: current } : {}), overwrite: true } as E;
-}
-
-export function formFromCookie(cookie: Cookie): FormState {
-  return {
-    name: cookie.name,
-    value: cookie.value,
-    domain: bareDomain(cookie),
-    hostOnly: cookie.hostOnly,
-    path: cookie.path,
-    session: cookie.session,
-    expires: cookie.expirationDate !== undefined ? toLocalInput(cookie.expirationDate * 1000) : '',
-    secure: cookie.secure,
-    httpOnly: cookie.httpOnly,
-    sameSite: cookie.sameSite,
-    partitioned: cookie.partitionKey !== undefined,
-  };
-}
-
-export function blankForm(host: string, nowMs: number): FormState {
-  return {
-    name: '',
-    value: '',
-    domain: host,
-    hostOnly: true,
-    path: '/',
-    session: false,
-    expires: toLocalInput(nowMs + 30 * 24 * 3600 * 1000),
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    partitioned: false,
-  };
-}
-
-/** What a Set-Cookie log entry points at: enough to find the cookie's row. */
-export interface CookieTarget {
-  key: string;
-  name: string;
-  domain: string;
-  path: string;
-}
-
-/**
- * The cookie a log entry produced: the exact identity first, else the same name, domain and path
- * (the browser may have partitioned it where the header did not ask, as Firefox does for third parties).
- */
-export function findCookie(target: CookieTarget, cookies: readonly Cookie[]): Cookie | undefined {
-  return cookieFinder(cookies)(target);
-}
-
-/**
- * `findCookie` over the same cookies for many targets (every entry of a Set-Cookie log): the cookies
- * are indexed once, not compared with each target in turn.
- */
-export function cookieFinder(cookies: readonly Cookie[]): (target: CookieTarget) => Cookie | undefined {
-  const exact = new Map<string, Cookie>();
-  const similar = new Map<string, Cookie>();
-  const looseKey = (name: string, domain: string, path: string) => JSON.stringify([name, hostOfDomain(domain), path]);
-  for (const c of cookies) {
-    const key = cookieKey(c);
-    if (!exact.has(key)) exact.set(key, c);
-    const loose = looseKey(c.name, c.domain, c.path);
-    if (!similar.has(loose)) similar.set(loose, c);
-  }
-  return (target) => exact.get(target.key) ?? similar.get(looseKey(target.name, target.domain, target.path));
-}
-
 /** Whether the loaded data is grouped by site (the DevTools panel). */
 export function hasSites(data: TabCookies): data is TabCookiesBySite {
   return Array.isArray((data as Partial<TabCookiesBySite>).sites);
@@ -221,38 +117,22 @@ export interface ListView {
   groups: Group[];
 }
 
-export function listView(data: TabCookies, options: ViewOptions): ListView {
-  if (!hasSites(data)) return { sections: undefined, groups: groupRows(data.cookies, data.findings, options) };
-  const sections = data.sites.map((site) => ({
-    site: site.site,
-    label: site.label,
-    summary: site.summary,
-    groups: groupRows(site.cookies, site.findings, options),
-  }));
-  return { sections, groups: sections.flatMap((s) => s.groups) };
+/** The list of a page not grouped by site (the popup): its groups, no sections (site-list.ts forms the panel's). */
+export function pageListView(data: TabCookies, options: ViewOptions): ListView {
+  return { sections: undefined, groups: groupRows(data.cookies, data.findings, options) };
 }
 
 /**
- * The first `limit` rows of the list, in order: what a first frame renders (a screenful and more),
- * the rest following once it is painted. Sections and groups past the limit are left out, not shown
- * empty.
+ * The first `limit` rows of `groups`, in order: what a first frame renders (a screenful and more),
+ * the rest following once it is painted. Groups past the limit are left out, not shown empty.
  */
-export function firstRows(view: ListView, limit: number): ListView {
+export function firstGroups(groups: readonly Group[], limit: number): Group[] {
   let left = limit;
-  const cut = (groups: readonly Group[]): Group[] => {
-    const kept: Group[] = [];
-    for (const group of groups) {
-      if (left <= 0) break;
-      kept.push(group.rows.length <= left ? group : { ...group, rows: group.rows.slice(0, left) });
-      left -= group.rows.length;
-    }
-    return kept;
-  };
-  if (!view.sections) return { sections: undefined, groups: cut(view.groups) };
-  const sections: SiteSection[] = [];
-  for (const section of view.sections) {
+  const kept: Group[] = [];
+  for (const group of groups) {
     if (left <= 0) break;
-    sections.push({ ...section, groups: cut(section.groups) });
+    kept.push(group.rows.length <= left ? group : { ...group, rows: group.rows.slice(0, left) });
+    left -= group.rows.length;
   }
-  return { sections, groups: sections.flatMap((s) => s.groups) };
+  return kept;
 }

@@ -21,8 +21,8 @@ export interface Outcome {
   spoken?: string;
 }
 
-// The two a first screen needs live with the display helpers, so this module loads only after an action.
-export { cookieCount, cookieNotFoundOutcome } from './format';
+// The count a first screen needs lives with the display helpers, so this module loads only after an action.
+export { cookieCount } from './format';
 
 /** The undo journal's label for deleting one cookie (Undo's tooltip names it). */
 export function deleteLabel(cookie: Pick<Cookie, 'name'>): string {

@@ -206,5 +206,7 @@ export function decodeViews(value: string, now: number = Date.now()): ValueViews
   return views;
 }
 
-// Times and sizes live in ./time-text (the rows need them without the decoders); re-exported for existing callers.
-export { absoluteLocalTime, byteSize, relativeTime } from './time-text';
+// Times and sizes live in ./time-text and ./byte-size (the rows need them without the decoders); re-exported
+// for existing callers.
+export { byteSize } from './byte-size';
+export { absoluteLocalTime, relativeTime } from './time-text';

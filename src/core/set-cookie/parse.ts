@@ -7,7 +7,8 @@
  * not depend on the request or the time: explain.ts applies the storage model on top of this.
  */
 import { cookieSize } from '../../model/cookie';
-import { type StatedSameSite, sameSiteFromAttribute } from '../../model/same-site';
+import type { StatedSameSite } from '../../model/same-site';
+import { sameSiteFromAttribute } from '../../model/same-site-convert';
 import type { HeaderNote } from '../../model/verdict';
 import { parseCookieDate } from './date';
 import { controlName, NOTE } from './wording';

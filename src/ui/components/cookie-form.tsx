@@ -3,8 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckResult } from '../../messages';
 import type { Cookie } from '../../model/cookie';
 import { SAME_SITE_ATTRIBUTE, type SameSite } from '../../model/same-site';
-import { cookieFromForm } from '../form-model';
-import type { FormState } from '../model';
+import { cookieFromForm, type FormState } from '../form-model';
 import { errorText } from '../../error-text';
 import { t } from '../i18n';
 

@@ -1,11 +1,10 @@
-import type { Finding } from '../../core/types';
 import { lazyModule } from '../hooks/use-lazy';
-import { cookieSize, partitionText } from '../../model/cookie';
+import { partitionText } from '../../model/cookie';
 import { flagList } from '../format';
 import { badgeText, flagMarks, rowAccessibleName, severityLetter, severityWord } from '../finding-text';
 import type { Row } from '../model';
-import { absoluteLocalTime, byteSize, relativeTime } from '../time-text';
-import type { CopyAsProps } from './copy-as';
+import { absoluteLocalTime, relativeTime } from '../time-text';
+import type { RowBodyProps } from './cookie-row-body';
 import { t } from '../i18n';
 import { useId } from 'preact/hooks';
 
@@ -32,37 +31,36 @@ export interface CookieRowProps {
   pageUrl?: string | undefined;
 }
 
-/** "Copy as" and the formats load when a row is first opened: they are not needed to open the popup. */
-const useCopyAs = lazyModule(() => import('./copy-as'));
-
-function LazyCopyAs(props: CopyAsProps) {
-  const loaded = useCopyAs();
-  return loaded ? <loaded.CopyAs {...props} /> : null;
+/**
+ * An open row's body (actions, findings, details, value) is code the first screen does not run: it
+ * loads once the list has rendered, when the browser is idle, so a row opened later shows it at once.
+ */
+const useRowBody = lazyModule(() => import('./cookie-row-body'));
+let bodyAsked = false;
+function prefetchRowBody() {
+  if (bodyAsked) return;
+  bodyAsked = true;
+  const later = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
+  later(() =>
+    useRowBody.preload().catch(() => {
+      // Tried again when a row opens (and by the next list).
+      bodyAsked = false;
+    }),
+  );
 }
 
-/** The findings' full text (title, fix, why) loads when a row is first opened; the badges say enough before. */
-const useFindingList = lazyModule(() => import('./finding-list'));
-
-function LazyFindingList(props: { findings: readonly Finding[] }) {
-  const loaded = useFindingList();
-  return loaded ? <loaded.FindingList {...props} /> : null;
-}
-
-/** The value inspector and its decoders load when a row is first opened. */
-const useInspector = lazyModule(() => import('./value-inspector'));
-
-function LazyInspector(props: { value: string; now: number }) {
-  const loaded = useInspector();
-  return loaded ? <loaded.ValueInspector {...props} /> : null;
+function LazyRowBody(props: RowBodyProps) {
+  const loaded = useRowBody();
+  return loaded ? <loaded.RowBody {...props} /> : null;
 }
 
 function preview(value: string): string {
   return value.length > 48 ? `${value.slice(0, 47)}…` : value;
 }
 
-/** One cookie: a one-line summary, and when open its actions first, then findings, details and value. */
+/** One cookie: a one-line summary, and when open its body (actions first, then findings, details and value). */
 export function CookieRow(props: CookieRowProps) {
-  const { row, now, open, onToggle, onEdit, onDuplicate, onDelete, onShowHeaders, pageUrl, locked, onProtect } = props;
+  const { row, now, open, onToggle, locked } = props;
   const heardLocked = (locked ?? false) || (props.heardProtected ?? false);
   const { cookie, findings } = row;
   const expiresMs = cookie.expirationDate !== undefined ? cookie.expirationDate * 1000 : undefined;
@@ -70,6 +68,7 @@ export function CookieRow(props: CookieRowProps) {
   const flags = flagList(cookie).join(' ');
   // Heard as "sid, 1 high, 2 medium", then its value and expiry as the description.
   const id = useId();
+  prefetchRowBody();
   return (
     <li
       class={`row${open ? ' open' : ''}`}
@@ -136,43 +135,7 @@ export function CookieRow(props: CookieRowProps) {
           ))}
         </span>
       </button>
-      {open && (
-        <div class="row-body">
-          <div class="actions">
-            <button type="button" onClick={() => onEdit(row)}>
-              {t('edit')}
-            </button>
-            <button type="button" onClick={() => onDuplicate(row)}>
-              {t('duplicate')}
-            </button>
-            <button type="button" class="danger" onClick={() => onDelete(row)}>
-              {t('delete')}
-            </button>
-            {onProtect && (
-              <button type="button" onClick={() => onProtect(row, !locked)}>
-                {locked ? t('unprotect') : t('protect')}
-              </button>
-            )}
-            {onShowHeaders && (
-              <button type="button" onClick={() => onShowHeaders(row)}>
-                {t('show_headers')}
-              </button>
-            )}
-          </div>
-          <LazyCopyAs cookies={[cookie]} pageUrl={pageUrl} />
-          <LazyFindingList findings={findings} />
-          <p class="meta">
-            <span class="domain">{cookie.domain}</span>
-            <span class="path">{cookie.path}</span>
-            <span class="size">{byteSize(cookieSize(cookie))}</span>
-            <span>{flags}</span>
-            {cookie.partitionKey && (
-              <span class="partition">{t('partitioned_in', partitionText(cookie.partitionKey))}</span>
-            )}
-          </p>
-          <LazyInspector value={cookie.value} now={now} />
-        </div>
-      )}
+      {open && <LazyRowBody {...props} />}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../error-text';
 import type { TabCookies } from '../../messages';
 import { type Cookie, cookieKey } from '../../model/cookie';
@@ -7,19 +7,18 @@ import type { Connector } from '../connect/connector';
 import { t as word } from '../i18n';
 import { type CookieFocus, focusedControl, useWorkbenchFocus } from '../hooks/use-workbench-focus';
 import { useCookieData } from '../hooks/use-cookie-data';
+import type { FormState } from '../form-model';
 import {
   allCookies,
-  blankForm,
   cookiesPerSeverity,
-  editorAfterConflict,
-  firstRows,
-  type FormState,
-  formFromCookie,
+  firstGroups,
   hasSites,
-  listView,
+  type ListView,
+  pageListView,
   type Row,
   type SeverityFilter,
   type SortKey,
+  type ViewOptions,
 } from '../model';
 import type { Outcome } from '../outcome-text';
 import { lazyComponent } from '../hooks/use-lazy';
@@ -33,6 +32,9 @@ export type { CookieFocus };
 
 /** What a first screen does not show loads when first needed: the edit form, the confirmation, the bars. */
 const CookieForm = lazyComponent(() => import('./cookie-form').then((m) => m.CookieForm));
+/** The form's fields from a cookie (or blank) are set up by code that loads with the form. */
+type FormModel = typeof import('../form-model');
+const loadForm = () => Promise.all([import('../form-model'), CookieForm.preload()]).then(([f]) => f);
 const DeleteAllDialog = lazyComponent(() => import('./delete-all-dialog').then((m) => m.DeleteAllDialog));
 const NotStoredBar = lazyComponent(() => import('./not-stored-bar').then((m) => m.NotStoredBar));
 /** The bar and the confirmation are styled by sheets.css, which loads with them, not with the popup. */
@@ -103,6 +105,14 @@ export interface CookieWorkbenchProps {
    * the cookies load, but the rows are rendered only once the view is first shown.
    */
   shown?: boolean;
+  /** How the list is formed by site, with its sections (the DevTools panel's: see site-list.ts); absent: by page. */
+  siteList?: SiteList | undefined;
+}
+
+/** The panel's list by site (src/ui/site-list.ts), handed in so the popup does not load it. */
+export interface SiteList {
+  listView: (data: TabCookies, options: ViewOptions) => ListView;
+  firstRows: (view: ListView, limit: number) => ListView;
 }
 
 /**
@@ -119,6 +129,7 @@ export function CookieWorkbench({
   onBusy,
   SiteSection,
   shown: visible = true,
+  siteList,
 }: CookieWorkbenchProps) {
   const { data, loadError, now, undoNext, notStored, reload } = useCookieData(connector, onData);
   const [query, setQuery] = useState('');
@@ -134,16 +145,29 @@ export function CookieWorkbench({
   const busy = editor !== undefined || dialog !== undefined || confirming !== undefined;
   const busyListener = useRef(onBusy);
   busyListener.current = onBusy;
-  useEffect(() => busyListener.current?.(busy), [busy]);
+  // At commit, not after paint: a tab switch right after the form opens must already see it.
+  useLayoutEffect(() => busyListener.current?.(busy), [busy]);
   const editorSeq = useRef(0);
-  const openEditor = (editor: Omit<Editor, 'id'>) =>
-    setEditor({ ...editor, opener: focusedControl(), id: ++editorSeq.current });
+  /** Opens the form once its code is here, so it shows filled in one render; `initial` sets up its fields. */
+  const openEditor = ({
+    initial,
+    ...editor
+  }: Omit<Editor, 'id' | 'initial'> & { initial: (f: FormModel) => FormState }) => {
+    const opener = focusedControl();
+    loadForm().then(
+      (f) => setEditor({ ...editor, initial: initial(f), opener, id: ++editorSeq.current }),
+      (error: unknown) => setStatus({ text: errorText(error), error: true }),
+    );
+  };
   /** The control that opened the dialog (Import, Export, Delete all), to give focus back to. */
   const dialogOpener = useRef<HTMLElement | undefined>(undefined);
 
   const { sections, groups } = useMemo(
-    () => (data ? listView(data, { query, warningsOnly, sort, severity }) : { sections: undefined, groups: [] }),
-    [data, query, warningsOnly, sort, severity],
+    () =>
+      data
+        ? (siteList?.listView ?? pageListView)(data, { query, warningsOnly, sort, severity })
+        : { sections: undefined, groups: [] },
+    [data, query, warningsOnly, sort, severity, siteList],
   );
   // The first frame paints a screenful of rows; the others are rendered in a task after it (an effect
   // runs once the frame is painted), so a long list does not hold up the first one.
@@ -160,10 +184,13 @@ export function CookieWorkbench({
   useEffect(() => {
     if (focus) setEveryRow(true);
   }, [focus]);
-  const rendered = useMemo(
-    () => (everyRow ? { sections, groups } : firstRows({ sections, groups }, seen ? FIRST_ROWS : 0)),
-    [everyRow, seen, sections, groups],
-  );
+  const rendered = useMemo(() => {
+    if (everyRow) return { sections, groups };
+    const limit = seen ? FIRST_ROWS : 0;
+    return siteList
+      ? siteList.firstRows({ sections, groups }, limit)
+      : { sections, groups: firstGroups(groups, limit) };
+  }, [everyRow, seen, sections, groups, siteList]);
 
   /** Runs an action, shows what it did (or why it failed), then shows the cookies as they are now. */
   /** `undoable`: a change the bar offers to undo, when it went through. */
@@ -195,7 +222,7 @@ export function CookieWorkbench({
   const editRow = (r: Row) =>
     openEditor({
       title: word('edit_title', r.cookie.name),
-      initial: formFromCookie(r.cookie),
+      initial: (f) => f.formFromCookie(r.cookie),
       original: r.cookie,
       focus: 'value',
     });
@@ -203,8 +230,8 @@ export function CookieWorkbench({
   const protect = (row: Row, on: boolean) =>
     run(async (t) => {
       if (!setProtection) throw new Error(word('cannot_protect'));
-      const { protectionChange } = await import('../protection');
-      const change = protectionChange(on ? [] : ((await connector.protectRules?.()) ?? []), row.cookie, on);
+      const protection = await import('../protection');
+      const change = protection.protectionChange(on ? [] : ((await connector.protectRules?.()) ?? []), row.cookie, on);
       if ('add' in change) {
         await setProtection(change);
         return t.protectionOutcome(row.cookie.name, true);
@@ -241,7 +268,9 @@ export function CookieWorkbench({
     if ('conflict' in result) {
       // The form stays open on the cookie as it is now; saving again overwrites it knowingly.
       const { current, message } = result.conflict;
-      setEditor((e) => editorAfterConflict(e, current));
+      // The form's code (with this helper) is loaded: the form is open.
+      const forms = await loadForm();
+      setEditor((e) => forms.editorAfterConflict(e, current));
       await reload();
       throw new Error(message);
     }
@@ -252,16 +281,19 @@ export function CookieWorkbench({
     await reload();
   };
 
+  /** Clears the search and the filters, so every cookie shows. */
+  const showAll = () => {
+    setQuery('');
+    setWarningsOnly(false);
+    setSeverity(undefined);
+  };
+
   const { search, list, show, focusAfterDelete, focusBack } = useWorkbenchFocus({
     focus,
     data,
     groups,
     onStatus: setStatus,
-    onShowAll: () => {
-      setQuery('');
-      setWarningsOnly(false);
-      setSeverity(undefined);
-    },
+    onShowAll: showAll,
     onOpen: setOpenKey,
     onEscape: () => {
       if (confirming) {
@@ -323,7 +355,7 @@ export function CookieWorkbench({
     onDuplicate: (r) =>
       openEditor({
         title: word('duplicate_title', r.cookie.name),
-        initial: { ...formFromCookie(r.cookie), name: `${r.cookie.name}-copy` },
+        initial: (f) => ({ ...f.formFromCookie(r.cookie), name: `${r.cookie.name}-copy` }),
         focus: 'name',
       }),
     onDelete: (r) => {
@@ -351,9 +383,7 @@ export function CookieWorkbench({
           worstCookie && {
             name: worstCookie.name,
             show: () => {
-              setQuery('');
-              setWarningsOnly(false);
-              setSeverity(undefined);
+              showAll();
               show(cookieKey(worstCookie));
             },
           }
@@ -373,7 +403,7 @@ export function CookieWorkbench({
         onWarningsOnly={setWarningsOnly}
         onHighAndMedium={(on) => setSeverity(on ? 'high-medium' : undefined)}
         onSort={setSort}
-        onAdd={() => openEditor({ title: word('add_cookie'), initial: blankForm(host, now), focus: 'name' })}
+        onAdd={() => openEditor({ title: word('add_cookie'), initial: (f) => f.blankForm(host, now), focus: 'name' })}
         onExport={() => openTransfer('export')}
         onImport={() => openTransfer('import')}
         onDeleteAll={() => {

@@ -3,7 +3,9 @@ import type { TabCookies } from '../../messages';
 import type { Cookie } from '../../model/cookie';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from '../connect/connector';
-import { allCookies, cookieFinder } from '../model';
+import { cookieFinder } from '../cookie-jump';
+import { allCookies } from '../model';
+import * as siteList from '../site-list';
 import { type CookieFocus, CookieWorkbench } from './cookie-workbench';
 import { type LogFocus, SetCookieLogView } from './set-cookie-log-view';
 import { SiteSection } from './site-section';
@@ -95,6 +97,7 @@ export function DevtoolsPanel({ connector, logSource, onAllSites }: DevtoolsPane
           onData={onData}
           onAllSites={onAllSites}
           SiteSection={SiteSection}
+          siteList={siteList}
           shown={view === 'cookies'}
         />
       </div>

@@ -19,7 +19,8 @@ import type {
 import { emptyRestorePreview, parseBackup, writeBackup } from '../../core/formats/backup';
 import { changeRules, ruleMatcher, sitesNotCovered } from '../../core/protect';
 import { cookieSite, registrableDomain, siteOf } from '../../core/site';
-import { type Cookie, cookieKey, cookieSize, sameState } from '../../model/cookie';
+import { type Cookie, cookieKey, cookieSize } from '../../model/cookie';
+import { sameState } from '../../model/cookie-compare';
 import type { StoreConnector } from './connector';
 import { msg, plural } from '../../i18n/msg';
 import { t } from '../i18n';

@@ -4,7 +4,8 @@
  */
 import type { Finding } from '../../core/types';
 import type { JournalEntry, ProtectRule, SetCookieLog, SiteGroup, TabCookies, TabCookiesBySite } from '../../messages';
-import { bareDomain, type Cookie, cookieKey, sameState } from '../../model/cookie';
+import { bareDomain, type Cookie, cookieKey } from '../../model/cookie';
+import { sameState } from '../../model/cookie-compare';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { Connector, SetCookieLogSource } from './connector';
 import { msg } from '../../i18n/msg';

@@ -1,9 +1,9 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TabCookies } from '../../messages';
-import { cookieKey } from '../../model/cookie';
-import { allCookies, type CookieTarget, findCookie, type Group, type Row } from '../model';
-import { cookieNotFoundOutcome } from '../format';
+import { errorText } from '../../error-text';
+import type { CookieTarget, JumpState } from '../cookie-jump';
+import { allCookies, type Group, type Row } from '../model';
 import type { Outcome } from '../outcome-text';
 import { useRowKeyboard } from './use-row-keyboard';
 
@@ -76,27 +76,21 @@ export function useWorkbenchFocus(options: WorkbenchFocusOptions): WorkbenchFocu
   const actions = useRef(options);
   actions.current = options;
 
-  const handledFocus = useRef<number | undefined>(undefined);
-  const missedFocus = useRef<number | undefined>(undefined);
+  const jumped = useRef<JumpState>({});
   const [scrollTo, setScrollTo] = useState<string | undefined>();
   useEffect(() => {
-    if (!focus || !data || handledFocus.current === focus.nonce) return;
-    const { onStatus, onShowAll, onOpen } = actions.current;
-    const found = findCookie(focus.target, allCookies(data));
-    if (!found) {
-      // Not (yet) here: the list may be older than the log entry; the next load tries again.
-      if (missedFocus.current !== focus.nonce) {
-        missedFocus.current = focus.nonce;
-        onStatus(cookieNotFoundOutcome(focus.target.name));
-      }
-      return;
-    }
-    handledFocus.current = focus.nonce;
-    if (missedFocus.current === focus.nonce) onStatus(undefined);
-    const key = cookieKey(found);
-    if (!groups.some((g) => g.rows.some((r) => r.key === key))) onShowAll();
-    onOpen(key);
-    setScrollTo(key);
+    if (!focus || !data || jumped.current.handled === focus.nonce) return;
+    // The jump's code comes with the panel, which imports it: here it is at hand at once.
+    let live = true;
+    import('../cookie-jump').then(
+      (jumps) =>
+        live &&
+        jumps.applyJump(focus, allCookies(data), groups, jumped.current, { ...actions.current, scrollTo: setScrollTo }),
+      (error: unknown) => live && actions.current.onStatus({ text: errorText(error), error: true }),
+    );
+    return () => {
+      live = false;
+    };
   }, [focus, data, groups]);
 
   useEffect(() => {

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fake.browser }));
 import { type CookieStore, deleteCookies, EditRefused, removeExactly, saveCookie } from '../../../src/background/editor';
 import { revert } from '../../../src/background/revert';
-import { type Cookie, cookieKey, sameIdentity } from '../../../src/model/cookie';
+import { type Cookie, cookieKey } from '../../../src/model/cookie';
+import { sameIdentity } from '../../../src/model/cookie-compare';
 import { makeCookie } from '../fixtures';
 
 const NOW = Date.UTC(2026, 10, 26);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import de_ from '../../../_locales/de/messages.json' with { type: 'json' };
-import { formatBytes, formatDate, formatNumber, formatRelative } from '../../../src/i18n/format';
+import { formatDate, formatNumber, formatRelative } from '../../../src/i18n/format';
+import { formatBytes } from '../../../src/i18n/format-bytes';
 import { type Catalogue, catalogueLookup, formatMsg, msg, plural } from '../../../src/i18n/msg';
 import { PSEUDO_GROWTH, pseudoCatalogue, pseudoMessage } from '../../../src/i18n/pseudo';
 import { en, enCatalogue, enLookup } from '../en';

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { SAME_SITE_ATTRIBUTE, type SameSite } from '../../../src/model/same-site';
 import {
-  SAME_SITE_ATTRIBUTE,
   SAME_SITE_FROM_BROWSER,
   SAME_SITE_TO_BROWSER,
-  type SameSite,
   sameSiteFromAttribute,
-} from '../../../src/model/same-site';
+} from '../../../src/model/same-site-convert';
 
 const ALL: SameSite[] = ['none', 'lax', 'strict', 'unspecified'];
 

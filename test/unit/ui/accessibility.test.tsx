@@ -98,7 +98,7 @@ describe('the live region', () => {
     expect(region(container)).toBe(live);
 
     fireEvent.click(head(container, 'sid') as HTMLElement);
-    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(live?.textContent).toBe('Deleted sid. Undo available.'));
     // The bar still shows its own words, and is not a second live region.
     const bar = container.querySelector('p.status.bar');

@@ -69,7 +69,7 @@ describe('ActiveTabWorkbench', () => {
     const { container } = render(<ActiveTabWorkbench follower={follower} connectorFor={(id) => quiet(id as 1 | 2)} />);
     await waitFor(() => expect(names(container)).toContain('one'));
     fireEvent.click(container.querySelector('.row-head') as Element);
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     fireEvent.input(await screen.findByLabelText('Value'), { target: { value: 'typed, not saved' } });
     switchTo(2);
     await waitFor(() =>
@@ -87,7 +87,7 @@ describe('ActiveTabWorkbench', () => {
     const { container } = render(<ActiveTabWorkbench follower={follower} connectorFor={(id) => quiet(id as 1 | 2)} />);
     await waitFor(() => expect(names(container)).toContain('one'));
     fireEvent.click(container.querySelector('.row-head') as Element);
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     await screen.findByLabelText('Value');
     switchTo(2);
     fireEvent.click(await screen.findByRole('button', { name: 'Show that tab' }));

@@ -50,7 +50,7 @@ describe('CookieWorkbench', () => {
     const { container, connector } = setup([original]);
     await waitFor(() => expect(rows(container)).toHaveLength(1));
     fireEvent.click(container.querySelector('.row-head') as Element);
-    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(rows(container)).toHaveLength(0));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Undo' }).hasAttribute('disabled')).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
@@ -64,7 +64,7 @@ describe('CookieWorkbench', () => {
     );
     await waitFor(() => expect(rows(container)).toHaveLength(1));
     fireEvent.click(container.querySelector('.row-head') as Element);
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     // The form's code loads on first use.
     fireEvent.input(await screen.findByLabelText('Value'), { target: { value: 'changed' } });
     fireEvent.change(screen.getByLabelText('SameSite'), { target: { value: 'none' } });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteSummary } from '../../../src/core/audit';
 import type { TabCookies, TabCookiesBySite } from '../../../src/messages';
-import { cookieFinder, editorAfterConflict, findCookie, firstRows, listView } from '../../../src/ui/model';
+import { cookieFinder, findCookie } from '../../../src/ui/cookie-jump';
+import { editorAfterConflict } from '../../../src/ui/form-model';
+import { firstRows, listView } from '../../../src/ui/site-list';
 import { cookieKey } from '../../../src/model/cookie';
 import { makeCookie } from '../fixtures';
 

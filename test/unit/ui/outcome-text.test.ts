@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   cookieCount,
-  cookieNotFoundOutcome,
   deleteAllLabel,
   deleteAllQuestion,
   deleteLabel,
@@ -15,6 +14,7 @@ import {
   transferFailedOutcome,
   undoOutcome,
 } from '../../../src/ui/outcome-text';
+import { cookieNotFoundOutcome } from '../../../src/ui/cookie-jump';
 import { makeCookie } from '../fixtures';
 
 const sid = makeCookie({ name: 'sid' });

@@ -64,7 +64,7 @@ describe('protected cookies in the workbench', () => {
     const { container, connector } = setup([cookie('sid', { value: 'secret-value' }), cookie('theme')]);
     await waitFor(() => expect(names(container)).toHaveLength(2));
     open(container, 'sid');
-    fireEvent.click(screen.getByRole('button', { name: 'Protect' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Protect' }));
     await waitFor(() => expect(lock(container, 'sid')).not.toBeNull());
     expect(connector.rules).toEqual([{ site: 'localhost', name: 'sid' }]);
     expect(JSON.stringify(connector.rules)).not.toContain('secret-value');
@@ -79,7 +79,7 @@ describe('protected cookies in the workbench', () => {
     const { container } = setup([cookie('sid')], [{ site: 'localhost', name: 'sid' }]);
     await waitFor(() => expect(lock(container, 'sid')).not.toBeNull());
     open(container, 'sid');
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     expect((await screen.findByRole('alertdialog')).textContent).toContain('sid is protected. Edit it anyway?');
     expect(container.querySelector('form.cookie-form')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -95,7 +95,7 @@ describe('protected cookies in the workbench', () => {
     const { container } = setup([cookie('theme')]);
     await waitFor(() => expect(names(container)).toHaveLength(1));
     open(container, 'theme');
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     await waitFor(() => expect(container.querySelector('form.cookie-form')).not.toBeNull());
   });
@@ -104,7 +104,7 @@ describe('protected cookies in the workbench', () => {
     const { container, connector } = setup([cookie('sid'), cookie('theme')], [{ site: 'localhost', name: 'sid' }]);
     await waitFor(() => expect(lock(container, 'sid')).not.toBeNull());
     open(container, 'sid');
-    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     expect((await screen.findByRole('alertdialog')).textContent).toContain('sid is protected. Delete it anyway?');
     expect(connector.jar.size).toBe(2);
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));

@@ -222,7 +222,7 @@ describe('DevtoolsPanel', () => {
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Cookies' }).getAttribute('aria-selected')).toBe('true'));
     const row = container.querySelector('[data-testid="cookie-row"][data-name="hop1"]');
     await waitFor(() => expect(row?.querySelector('.row-head')?.getAttribute('aria-expanded')).toBe('true'));
-    fireEvent.click(screen.getByRole('button', { name: 'Show Set-Cookie headers' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Show Set-Cookie headers' }));
     expect(screen.getByRole('tab', { name: 'Set-Cookie log' }).getAttribute('aria-selected')).toBe('true');
     await waitFor(() => expect(names(container)).toEqual(['hop1']));
     expect((screen.getByLabelText('Filter by name') as HTMLInputElement).value).toBe('hop1');

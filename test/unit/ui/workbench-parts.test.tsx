@@ -30,7 +30,7 @@ describe('SiteSection', () => {
   const cookie = makeCookie({ name: 'ad', domain: 'ads.test' });
   const section = (groups: Section['groups']): Section => ({ site: 'ads.test', label: 'third-party frame', summary, groups });
 
-  it('heads the site with its label, count (singular) and grade, and lists its rows', () => {
+  it('heads the site with its label, count (singular) and grade, and lists its rows', async () => {
     const key = cookieKey(cookie);
     const { container } = render(
       <SiteSection
@@ -48,7 +48,7 @@ describe('SiteSection', () => {
     const row = container.querySelector('[data-testid="cookie-row"]');
     expect(row?.getAttribute('data-name')).toBe('ad');
     expect(row?.classList.contains('open')).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     expect(actions.onDelete).toHaveBeenCalledWith({ key, cookie, findings: [] });
   });
 

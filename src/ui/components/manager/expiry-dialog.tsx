@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { toLocalInput } from '../../model';
+import { toLocalInput } from '../../form-model';
 import { Modal } from './modal';
 import { plural } from '../../../i18n/msg';
 import { num, t } from '../../i18n';

@@ -22,7 +22,8 @@ import {
   toFilters,
   toggleSelection,
 } from '../../manager-model';
-import { editorAfterConflict, type FormState, formFromCookie, type Row } from '../../model';
+import { editorAfterConflict, type FormState, formFromCookie } from '../../form-model';
+import type { Row } from '../../model';
 import {
   cookieCount,
   deleteLabel,

@@ -1,6 +1,6 @@
 import type { SiteItem } from '../../manager-model';
 import { cookieCount } from '../../outcome-text';
-import { byteSize } from '../../time-text';
+import { byteSize } from '../../byte-size';
 import { num, t } from '../../i18n';
 
 export interface SiteHeaderProps {

@@ -217,7 +217,7 @@ describe('ManagerPage', () => {
     await waitFor(() => expect(connector.rules).toEqual([{ site: site(0), name: 'c000' }]));
     await waitFor(() => expect(container.querySelector('.mrow .protect')?.textContent).toBe('Unprotect'));
     fireEvent.click(container.querySelector('.row-head') as Element);
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     expect(screen.getByRole('dialog').textContent).toContain('is protected');
     expect(screen.queryByLabelText('Value')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
