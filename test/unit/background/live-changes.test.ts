@@ -78,7 +78,8 @@ describe('liveChanges', () => {
     }
     expect(sent.length).toBeGreaterThanOrEqual(2);
     expect(sent.length).toBeLessThanOrEqual(1 + Math.ceil(10_000 / BUSY_MS));
-    sent.slice(1).forEach((at, i) => expect(at - (sent[i] ?? 0)).toBeGreaterThanOrEqual(BUSY_MS));
+    const gaps = sent.slice(1).map((at, i) => at - (sent[i] ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(BUSY_MS);
     const before = sent.length;
     live.changed();
     finish();
