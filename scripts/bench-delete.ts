@@ -1,11 +1,13 @@
 /**
  * `npm run bench:delete`: how long the manager page takes to delete a whole store of 3,300 cookies
  * (100 sites, 33 each) with "Select all" and "Delete selected", and to bring them all back with
- * Undo, in Chromium and Firefox ESR, with a second manager page open on the same store (which
- * reloads live as the cookies go). Uses the BUILT extension (`npm run build` first).
+ * Undo, in Chromium and Firefox ESR, with a second manager page open on the same store, in front
+ * while the delete and the Undo run (it reloads live as the cookies go: the case that was slow, as a
+ * visible page's reloads cost most). Uses the BUILT extension (`npm run build` first).
  *
  * `-- --browser firefox` (or chrome) measures one browser; `-- --extra-pages N` opens N other manager
- * pages (default 1; 0 for none); `-- --runs N` repeats each measurement (default 1).
+ * pages (default 1; 0 for none); `-- --runs N` repeats each measurement (default 1); `-- --limit S`
+ * gives up on a delete or Undo after S seconds (default 600), printing how many cookies a second it did.
  * Prints one line per run: seconds to an empty store, and seconds until Undo restored every cookie.
  */
 import type { Browser, Page } from 'puppeteer';
@@ -82,6 +84,36 @@ async function shownCount(page: Page, text: string, timeout: number): Promise<vo
   );
 }
 
+/**
+ * Waits, polling with short calls (a busy extension process can hold a long one past the protocol's
+ * timeout), until the page shows `text` and the store has `size` cookies. Gives up after `limitS`
+ * seconds, printing the rate so far, and then answers undefined.
+ */
+async function until(
+  page: Page,
+  text: string,
+  size: number,
+  from: number,
+  limitS: number,
+): Promise<number | undefined> {
+  const start = performance.now();
+  for (;;) {
+    const shown = (await page.evaluate(`document.querySelector('[data-testid="shown-count"]')?.textContent`)) as
+      | string
+      | undefined;
+    if (shown === text && (await storeSize(page)) === size) return (performance.now() - start) / 1000;
+    const seconds = (performance.now() - start) / 1000;
+    if (seconds > limitS) {
+      const done = Math.abs((await storeSize(page)) - from);
+      console.log(
+        `  gave up after ${seconds.toFixed(0)} s: ${done} cookies done, ${(done / seconds).toFixed(1)} a second`,
+      );
+      return undefined;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** Empties the store, writes the seed, and waits until the background has logged the writes. */
 async function fill(page: Page): Promise<void> {
   await page.evaluate(`(async () => {
@@ -100,7 +132,11 @@ async function fill(page: Page): Promise<void> {
   await page.evaluate(`${API}.runtime.sendMessage({ type: 'setcookie/log', payload: { tabId: -1 } })`);
 }
 
-async function run(kind: Kind, extraPages: number): Promise<{ deleteS: number; undoS: number }> {
+async function run(
+  kind: Kind,
+  extraPages: number,
+  limitS: number,
+): Promise<{ deleteS: number | undefined; undoS: number | undefined }> {
   const session = await launch(kind);
   try {
     const page = await session.manager();
@@ -117,17 +153,14 @@ async function run(kind: Kind, extraPages: number): Promise<{ deleteS: number; u
     await page.waitForFunction(
       () => document.querySelector('[data-testid="selected-count"]')?.textContent === '3,300 selected',
     );
-    const start = performance.now();
     await clickButton(page, 'Delete selected');
-    await shownCount(page, '0 cookies', 3_600_000);
-    const deleted = performance.now();
-    if ((await storeSize(page)) !== 0) throw new Error('cookies are left after the delete');
+    await others[0]?.bringToFront();
+    const deleteS = await until(page, '0 cookies', 0, TOTAL, limitS);
+    if (deleteS === undefined) return { deleteS, undoS: undefined };
     await clickButton(page, 'Undo');
-    await shownCount(page, '3,300 cookies', 3_600_000);
-    const undone = performance.now();
-    if ((await storeSize(page)) !== TOTAL) throw new Error('Undo did not restore every cookie');
+    const undoS = await until(page, '3,300 cookies', TOTAL, 0, limitS);
     for (const other of others) await shownCount(other, '3,300 cookies', 60_000);
-    return { deleteS: (deleted - start) / 1000, undoS: (undone - deleted) / 1000 };
+    return { deleteS, undoS };
   } finally {
     await session.browser.close();
   }
@@ -137,11 +170,13 @@ const only = arg('browser');
 const kinds: Kind[] = only === 'chrome' || only === 'firefox' ? [only] : ['chrome', 'firefox'];
 const extraPages = Number(arg('extra-pages') ?? 1);
 const runs = Math.max(1, Number(arg('runs') ?? 1));
+const limitS = Number(arg('limit') ?? 600);
+const seconds = (s: number | undefined) => (s === undefined ? 'over the limit' : `${s.toFixed(1)} s`);
 for (const kind of kinds) {
   for (let i = 0; i < runs; i++) {
-    const { deleteS, undoS } = await run(kind, extraPages);
+    const { deleteS, undoS } = await run(kind, extraPages, limitS);
     console.log(
-      `${kind.padEnd(8)} ${TOTAL} cookies, ${extraPages} other manager page(s): delete ${deleteS.toFixed(1)} s, Undo ${undoS.toFixed(1)} s`,
+      `${kind.padEnd(8)} ${TOTAL} cookies, ${extraPages} other manager page(s): delete ${seconds(deleteS)}, Undo ${seconds(undoS)}`,
     );
   }
 }

@@ -6,10 +6,12 @@
  *   setting many cookies) at most once every SETTLE_MS.
  * - While Cookie Lens makes a change (`during`: a bulk delete, a restore, an import, an Undo), at
  *   most once every BUSY_MS, and once more as soon as it is done. A change to thousands of cookies
- *   fires thousands of cookie events; each message makes every open manager page reload the whole
- *   store (in Firefox about half a second of the extension process's time at 3,300 cookies, in the
- *   process the background shares with its pages), so announcing them as they came slowed a delete
- *   of 3,300 cookies from about 15 seconds to half an hour while a second manager page was open.
+ *   fires thousands of cookie events; each message made every open manager page reload the whole
+ *   store, back to back (in Firefox, where the background shares one process with its pages, a
+ *   reload takes the process half a second or more at 3,300 cookies, more in a visible page), so
+ *   announcing them as they came slowed a delete of 3,300 cookies in Firefox from about 15 seconds
+ *   to 40 minutes (1.4 cookies a second) while another manager page was in view. One message every
+ *   5 seconds costs such a page's reloads a few seconds in all; every 3 seconds cost twice that.
  */
 import type { Clock } from '../core/set-cookie-log/recorder-ports';
 import { onCookieChanged } from './platform';
@@ -17,7 +19,7 @@ import { onCookieChanged } from './platform';
 /** Outside a change Cookie Lens makes: at most one message this often. */
 export const SETTLE_MS = 100;
 /** While Cookie Lens makes a change: at most one message this often (the pages show progress). */
-export const BUSY_MS = 3_000;
+export const BUSY_MS = 5_000;
 
 export interface LiveChanges {
   /** Something the pages show changed (a cookie, the protection rules). */
