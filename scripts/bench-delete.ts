@@ -10,8 +10,7 @@
  * gives up on a delete or Undo after S seconds (default 600), printing how many cookies a second it did.
  * Prints one line per run: seconds to an empty store, and seconds until Undo restored every cookie.
  */
-import type { Browser, Page } from 'puppeteer';
-import { clickButton } from '../test/e2e/support/driver';
+import type { Browser, ElementHandle, Page } from 'puppeteer';
 import { launchChromium } from './browsers/chromium';
 import { launchFirefox, openFirefoxExtensionPage } from './browsers/firefox';
 
@@ -67,6 +66,17 @@ async function launch(kind: Kind): Promise<Session> {
   }
   const session = await launchFirefox();
   return { browser: session.browser, manager: () => openFirefoxExtensionPage(session, 'manager/index.html') };
+}
+
+/** Clicks the enabled button whose text is `name` (a DOM click: it needs no animation frame). */
+async function clickButton(page: Page, name: string): Promise<void> {
+  const found = await page.waitForFunction(
+    (n: string) =>
+      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === n && !b.disabled) ?? null,
+    { timeout: 60_000, polling: 100 },
+    name,
+  );
+  await (found as ElementHandle<HTMLButtonElement>).evaluate((b) => b.click());
 }
 
 /** Evaluated as text: a function compiled here would carry the compiler's helpers into the page. */
