@@ -61,6 +61,11 @@ export interface HandlerDeps {
   ready?: Promise<unknown>;
   /** Tells open pages that what they show changed without a cookie changing (the protection rules). */
   broadcast?: () => void;
+  /**
+   * Runs one of the changes below (each, one at a time) while holding back the live announcements
+   * of its cookie events, so thousands of them do not make open pages reload thousands of times.
+   */
+  changing?: <T>(work: () => Promise<T>) => Promise<T>;
   store: CookieStore;
   log: {
     withLog<T>(read: (log: SetCookieLog) => T | Promise<T>): Promise<T>;
@@ -99,12 +104,13 @@ function inStore(cookie: Cookie, storeId: string): { cookie: Cookie; pageUrl: st
   return { cookie: { ...cookie, storeId }, pageUrl: sitePageUrl(cookieSite(cookie)) };
 }
 
-export function createHandlers({ store, log, ready, broadcast }: HandlerDeps): Handlers {
+export function createHandlers({ store, log, ready, broadcast, changing }: HandlerDeps): Handlers {
   // Changes run one at a time: two at once (the popup and the panel, or two quick Delete presses)
   // could otherwise restore each other's removed cookies or lose a journal entry.
   let queue: Promise<unknown> = ready ?? Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
+    const held = changing ? () => changing(work) : work;
+    const run = queue.then(held, held);
     queue = run.catch(() => undefined);
     return run;
   };

@@ -4,7 +4,8 @@ import type { CookiesChangedEvent, SetCookieLoggedEvent } from '../messages';
 import { createHandlers } from './handlers';
 import { recover } from './intent';
 import { purgeStores } from './journal';
-import { isPrivateStore, onCookieChanged } from './platform';
+import { announceCookieChanges } from './live-changes';
+import { isPrivateStore } from './platform';
 import { route } from './router';
 import { recordingSetting, startSetCookieLog } from './set-cookie-log';
 import { browserStore } from './store';
@@ -17,21 +18,24 @@ const log = startSetCookieLog((tabId) => {
 
 // Cookie Lens's own writes (edits, imports, undo) are not logged as "set by script".
 const store = browserStore({ onWrite: (cookie) => log.expectOwnWrite(cookie) });
-// A change the worker was stopped in the middle of is finished or rolled back before any other.
-const ready = recover(store).then(
-  (labels) => labels.length > 0 && console.info('Cookie Lens: recovered interrupted changes', labels),
-  (error: unknown) => console.warn('Cookie Lens: recovery', error),
-);
-// Open popups and panels refresh when any cookie changes (and when the protection rules do).
-const announceChange = () => {
+// Open popups and panels refresh when any cookie changes (and when the protection rules do), told
+// once for a burst of changes; no page open means nobody listens.
+const live = announceCookieChanges(() => {
   const event: CookiesChangedEvent = { event: 'cookies-changed' };
   browser.runtime.sendMessage(event).catch(() => {});
-};
-
+});
+// A change the worker was stopped in the middle of is finished or rolled back before any other.
+const ready = live
+  .during(() => recover(store))
+  .then(
+    (labels) => labels.length > 0 && console.info('Cookie Lens: recovered interrupted changes', labels),
+    (error: unknown) => console.warn('Cookie Lens: recovery', error),
+  );
 const handlers = createHandlers({
   ready,
   store,
-  broadcast: announceChange,
+  broadcast: live.changed,
+  changing: live.during,
   log: {
     withLog: (read) => log.withLog(read),
     changed: (tabId) => log.changed(tabId),
@@ -59,6 +63,3 @@ const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   route(handlers, message, sender, self),
 );
-
-// No page open means nobody listens.
-onCookieChanged(announceChange);

@@ -3,7 +3,8 @@
  * jar that reads by `url` and removes the way Chromium does (every same-name cookie sent to the URL) and keeps
  * partitions apart as Chromium does (`getAll` without a partition key reads unpartitioned cookies
  * only, `partitionKey: {}` every partition), tabs, `storage.session` whose writes can be made to
- * fail, and `storage.local`. `asFirefox()` (before the background modules are imported) makes it
+ * fail, and `storage.local`; `cookies.onChanged` reports each write and removal as the browsers do
+ * (just after the call). `asFirefox()` (before the background modules are imported) makes it
  * look like Firefox: `runtime.getBrowserInfo`, Firefox's store ids and containers. Unit tests only.
  */
 import type { Cookies } from 'webextension-polyfill';
@@ -83,6 +84,18 @@ export class FakeBrowser {
   expiredWrites = 0;
   /** Whether a write to session storage fails (storage full). */
   sessionFails: (items: Record<string, unknown>) => boolean = () => false;
+  /** How many times `storage.session` and `storage.local` were written. */
+  storageWrites = 0;
+  /** `cookies.onChanged` listeners. */
+  private readonly changeListeners = new Set<(info: Cookies.OnChangedChangeInfoType) => void>();
+
+  /** Reports a change to the `cookies.onChanged` listeners, after the call that made it (as browsers do). */
+  private changed(cookie: Stored, removed: boolean, cause: Cookies.OnChangedCause): void {
+    const info = { cookie: { ...cookie }, removed, cause };
+    queueMicrotask(() => {
+      for (const listener of this.changeListeners) listener(info);
+    });
+  }
 
   reset(): void {
     this.jar.clear();
@@ -96,6 +109,7 @@ export class FakeBrowser {
     this.sessionFails = () => false;
     this.storeWalks = 0;
     this.expiredWrites = 0;
+    this.storageWrites = 0;
   }
 
   add(cookie: Partial<Stored> & { name: string; domain: string }): void {
@@ -152,6 +166,7 @@ export class FakeBrowser {
       session: {
         get: async (key: string) => (this.session.has(key) ? { [key]: structuredClone(this.session.get(key)) } : {}),
         set: async (items: Record<string, unknown>) => {
+          this.storageWrites++;
           if (this.sessionFails(items)) throw new Error('QUOTA_BYTES quota exceeded');
           for (const [k, v] of Object.entries(items)) this.session.set(k, structuredClone(v));
         },
@@ -159,12 +174,18 @@ export class FakeBrowser {
       local: {
         get: async (key: string) => (this.local.has(key) ? { [key]: structuredClone(this.local.get(key)) } : {}),
         set: async (items: Record<string, unknown>) => {
+          this.storageWrites++;
           for (const [k, v] of Object.entries(items)) this.local.set(k, structuredClone(v));
         },
       },
     },
     cookies: {
-      onChanged: { addListener: () => {}, hasListener: () => false, removeListener: () => {} },
+      onChanged: {
+        addListener: (listener: (info: Cookies.OnChangedChangeInfoType) => void) => this.changeListeners.add(listener),
+        hasListener: (listener: (info: Cookies.OnChangedChangeInfoType) => void) => this.changeListeners.has(listener),
+        removeListener: (listener: (info: Cookies.OnChangedChangeInfoType) => void) =>
+          this.changeListeners.delete(listener),
+      },
       getAllCookieStores: async () => [
         { id: this.firefox ? 'firefox-default' : '0', tabIds: [...this.tabs.keys()] },
         ...this.extraStores.map((id) => ({ id, tabIds: [] })),
@@ -205,7 +226,9 @@ export class FakeBrowser {
         // A cookie written already expired deletes the one of its identity and is not stored.
         if (details.expirationDate !== undefined && details.expirationDate * 1000 <= Date.now()) {
           this.expiredWrites++;
+          const old = this.jar.get(keyOf(c));
           this.jar.delete(keyOf(c));
+          if (old) this.changed(old, true, 'expired_overwrite');
           return undefined;
         }
         if (details.partitionKey?.topLevelSite) {
@@ -215,7 +238,10 @@ export class FakeBrowser {
             hasCrossSiteAncestor: details.partitionKey.hasCrossSiteAncestor ?? false,
           };
         }
+        const old = this.jar.get(keyOf(c));
         this.jar.set(keyOf(c), c);
+        if (old) this.changed(old, true, 'overwrite');
+        this.changed(c, false, 'explicit');
         return { ...c };
       },
       remove: async (details: Cookies.RemoveDetailsType) => {
@@ -228,6 +254,7 @@ export class FakeBrowser {
             sentTo(c, { host, path, https: details.url.startsWith('https:') })
           ) {
             this.jar.delete(keyOf(c));
+            this.changed(c, true, 'explicit');
           }
         }
         return details;
