@@ -4,6 +4,7 @@ import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { SetCookieLogSource } from '../connect/connector';
 import { filterEntries, logDroppedText, VERDICTS, type VerdictFilter, verdictOption } from '../set-cookie-filter';
 import { SetCookieEntryView } from './set-cookie-entry';
+import { afterNextPaint } from '../after-paint';
 import { errorText } from '../../error-text';
 import { browser } from '../connect/browser-api';
 import type { MessageId } from '../../i18n/msg';
@@ -110,13 +111,12 @@ export function SetCookieLogView({
   // Entries stay rendered once shown, so switching views keeps the log's scroll position.
   const [rendered, setRendered] = useState(visible);
   if (visible && !rendered) setRendered(true);
-  // The first frame paints a screenful of entries; the others follow in a task after it.
+  // The first frame paints a screenful of entries; the others follow in a task after it is painted.
   const [everyEntry, setEveryEntry] = useState(false);
   const loaded = log !== undefined;
   useEffect(() => {
     if (!rendered || !loaded) return;
-    const later = setTimeout(() => setEveryEntry(true));
-    return () => clearTimeout(later);
+    return afterNextPaint(() => setEveryEntry(true));
   }, [rendered, loaded]);
 
   // Newest entries in view, as DevTools' own logs do, unless the user scrolled up.
@@ -126,10 +126,13 @@ export function SetCookieLogView({
     if (el && count > 0 && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
   }, [count]);
 
-  const select = (entry: SetCookieEntry) => {
+  // One function for every render, so the entries that did not change are not rendered again.
+  const onSelectNow = useRef(onSelect);
+  onSelectNow.current = onSelect;
+  const select = useCallback((entry: SetCookieEntry) => {
     setSelected(entry.id);
-    onSelect?.(entry);
-  };
+    onSelectNow.current?.(entry);
+  }, []);
 
   return (
     <div class="setcookie-log">
