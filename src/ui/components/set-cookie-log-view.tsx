@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SetCookieLog } from '../../messages';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { SetCookieLogSource } from '../connect/connector';
@@ -87,7 +87,8 @@ export function SetCookieLogView({
     work().then(reload, (e: unknown) => setError(t(failed, errorText(e))));
   };
 
-  useEffect(() => {
+  // Asked for as soon as the view is in the DOM, not after its first frame (see useCookieData).
+  useLayoutEffect(() => {
     void reload();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = source.onChange(() => {
