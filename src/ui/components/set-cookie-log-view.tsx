@@ -35,8 +35,11 @@ function ThirdPartySettingButton() {
   );
 }
 
-/** Entries in the log's first frame: more than a panel shows at once (an entry is 3 lines or more); the rest follow once it is painted. */
-const FIRST_ENTRIES = 16;
+/**
+ * Entries in the log's first frame: more than a panel shows at once (a wide panel shows short entries:
+ * 16 did not always fill one); the rest follow once it is painted.
+ */
+const FIRST_ENTRIES = 30;
 
 /** A request from the Cookies view: show the headers of this cookie name. */
 export interface LogFocus {
