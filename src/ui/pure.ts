@@ -4,7 +4,7 @@ import { Component, type ComponentType, type FunctionComponent, h } from 'preact
 export function sameProps(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  for (const key in x) if (x[key] !== y[key]) return false;
+  for (const key in x) if (x[key] !== y[key] || !(key in y)) return false;
   for (const key in y) if (!(key in x)) return false;
   return true;
 }
