@@ -15,16 +15,23 @@ export function setWording(lookup: Lookup, locale: string): void {
   injected = { lookup, locale };
 }
 
-/** Messages without substitutions, once worded: every row asks for the same badge words again. */
-const plain = new Map<string, string>();
+/**
+ * Messages once worded, by id and substitutions: every row asks for the same badge words again, and
+ * a search that shows rows again words them again (each `getMessage` goes through the extension
+ * bindings). Bounded: emptied when it grows past `WORDED_MAX`.
+ */
+const worded = new Map<string, string>();
+const WORDED_MAX = 5000;
 
 function lookup(id: string, substitutions: string[]): string {
   if (injected) return injected.lookup(id, substitutions);
-  if (substitutions.length > 0) return browser.i18n.getMessage(id, substitutions);
-  let text = plain.get(id);
+  // Each substitution prefixed by its length: no two lists of substitutions share a key.
+  const key = substitutions.length > 0 ? `${id}\u0000${substitutions.map((s) => `${s.length}:${s}`).join('')}` : id;
+  let text = worded.get(key);
   if (text === undefined) {
     text = browser.i18n.getMessage(id, substitutions);
-    plain.set(id, text);
+    if (worded.size >= WORDED_MAX) worded.clear();
+    worded.set(key, text);
   }
   return text;
 }

@@ -27,6 +27,7 @@ import { LiveRegion } from './live-region';
 import type { SiteSectionProps } from './site-section';
 import { SummaryBar } from './summary-bar';
 import { Toolbar } from './toolbar';
+import { afterNextPaint } from '../after-paint';
 
 export type { CookieFocus };
 
@@ -101,8 +102,8 @@ export interface CookieWorkbenchProps {
   /** Shows one site's section when the connector loads by site (the DevTools panel; the popup never loads it). */
   SiteSection?: ComponentType<SiteSectionProps> | undefined;
   /**
-   * False while the view is hidden and has never been shown (the DevTools panel opened on its log):
-   * the cookies load, but the rows are rendered only once the view is first shown.
+   * False while the view is hidden (the DevTools panel on its log): the cookies load, but the rows
+   * are rendered only once the view is shown with them.
    */
   shown?: boolean;
   /** How the list is formed by site, with its sections (the DevTools panel's: see site-list.ts); absent: by page. */
@@ -169,16 +170,17 @@ export function CookieWorkbench({
         : { sections: undefined, groups: [] },
     [data, query, warningsOnly, sort, severity, siteList],
   );
-  // The first frame paints a screenful of rows; the others are rendered in a task after it (an effect
-  // runs once the frame is painted), so a long list does not hold up the first one.
+  // The first frame paints a screenful of rows; the others are rendered in a task after that frame
+  // is painted, so a long list does not hold up the first one. Rows are rendered once the view has
+  // been shown with its cookies: the DevTools panel opens on this view, but when its log is picked
+  // before the cookies arrive, they wait for this view to be shown again.
   const [everyRow, setEveryRow] = useState(false);
-  const [seen, setSeen] = useState(visible);
-  if (visible && !seen) setSeen(true);
   const loaded = data !== undefined;
+  const [seen, setSeen] = useState(false);
+  if (visible && loaded && !seen) setSeen(true);
   useEffect(() => {
     if (!loaded || !seen) return;
-    const later = setTimeout(() => setEveryRow(true));
-    return () => clearTimeout(later);
+    return afterNextPaint(() => setEveryRow(true));
   }, [loaded, seen]);
   // A jump to a cookie (from the Set-Cookie log) scrolls to its row: every row is rendered for it.
   useEffect(() => {

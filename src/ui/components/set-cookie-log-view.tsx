@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SetCookieLog } from '../../messages';
 import type { SetCookieEntry } from '../../model/set-cookie-entry';
 import type { SetCookieLogSource } from '../connect/connector';
 import { filterEntries, logDroppedText, VERDICTS, type VerdictFilter, verdictOption } from '../set-cookie-filter';
 import { SetCookieEntryView } from './set-cookie-entry';
+import { afterNextPaint } from '../after-paint';
 import { errorText } from '../../error-text';
 import { browser } from '../connect/browser-api';
 import type { MessageId } from '../../i18n/msg';
@@ -34,7 +35,10 @@ function ThirdPartySettingButton() {
   );
 }
 
-/** Entries in the log's first frame: more than a panel shows at once; the rest follow once it is painted. */
+/**
+ * Entries in the log's first frame: more than a panel shows at once (a wide panel shows short entries:
+ * 16 did not always fill one); the rest follow once it is painted.
+ */
 const FIRST_ENTRIES = 30;
 
 /** A request from the Cookies view: show the headers of this cookie name. */
@@ -86,7 +90,8 @@ export function SetCookieLogView({
     work().then(reload, (e: unknown) => setError(t(failed, errorText(e))));
   };
 
-  useEffect(() => {
+  // Asked for as soon as the view is in the DOM, not after its first frame (see useCookieData).
+  useLayoutEffect(() => {
     void reload();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = source.onChange(() => {
@@ -110,13 +115,12 @@ export function SetCookieLogView({
   // Entries stay rendered once shown, so switching views keeps the log's scroll position.
   const [rendered, setRendered] = useState(visible);
   if (visible && !rendered) setRendered(true);
-  // The first frame paints a screenful of entries; the others follow in a task after it.
+  // The first frame paints a screenful of entries; the others follow in a task after it is painted.
   const [everyEntry, setEveryEntry] = useState(false);
   const loaded = log !== undefined;
   useEffect(() => {
     if (!rendered || !loaded) return;
-    const later = setTimeout(() => setEveryEntry(true));
-    return () => clearTimeout(later);
+    return afterNextPaint(() => setEveryEntry(true));
   }, [rendered, loaded]);
 
   // Newest entries in view, as DevTools' own logs do, unless the user scrolled up.
@@ -126,10 +130,13 @@ export function SetCookieLogView({
     if (el && count > 0 && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
   }, [count]);
 
-  const select = (entry: SetCookieEntry) => {
+  // One function for every render, so the entries that did not change are not rendered again.
+  const onSelectNow = useRef(onSelect);
+  onSelectNow.current = onSelect;
+  const select = useCallback((entry: SetCookieEntry) => {
     setSelected(entry.id);
-    onSelect?.(entry);
-  };
+    onSelectNow.current?.(entry);
+  }, []);
 
   return (
     <div class="setcookie-log">

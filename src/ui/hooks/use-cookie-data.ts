@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../error-text';
 import type { NotStoredHeader, TabCookies } from '../../messages';
 import type { Connector } from '../connect/connector';
@@ -79,7 +79,9 @@ export function useCookieData(connector: Connector, onData?: (data: TabCookies) 
     }
   }, [connector]);
 
-  useEffect(() => {
+  // Asked for as soon as the view is in the DOM (a layout effect), not after its first frame: an
+  // effect waits for that frame or 35 ms, and the cookies' round trip would start only then.
+  useLayoutEffect(() => {
     void reload();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let waitingSince: number | undefined;

@@ -7,6 +7,7 @@ import type { StoreConnector } from '../../connect/connector';
 import { useRowKeyboard } from '../../hooks/use-row-keyboard';
 import { useStoreData } from '../../hooks/use-store-data';
 import { useVirtualRows } from '../../hooks/use-virtual-rows';
+import { useLatest } from '../../hooks/use-latest';
 import {
   backupFileName,
   bulkText,
@@ -187,7 +188,7 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
   };
 
   const openEditor = (e: Omit<Editor, 'id'>) => setEditor({ ...e, id: ++editorSeq.current });
-  const rowActions: RowActions = {
+  const rowActions: Required<Pick<RowActions, 'onToggle' | 'onEdit' | 'onDuplicate' | 'onDelete'>> = {
     onToggle: (key) => setOpenKey((k) => (k === key ? undefined : key)),
     onEdit: (r) =>
       guarded(r, 'edit', () =>
@@ -304,6 +305,26 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
     },
   });
 
+  // The list's callbacks keep their identity across renders: rows whose cookie did not change are not rendered again.
+  const listActions = useLatest({
+    ...rowActions,
+    onSelect: (key: string, shift: boolean) => {
+      setSelected((s) => toggleSelection(s, view.rows, key, { shift, lastKey: lastClicked.current }));
+      lastClicked.current = key;
+    },
+    onProtect: (item: RowItem, on: boolean) => void protect(item, on),
+    onProtectPattern: (site: string, otherSites: string[]) => void openPattern(site, otherSites),
+  });
+  const stableRowActions = useMemo<RowActions>(
+    () => ({
+      onToggle: listActions.onToggle,
+      onEdit: listActions.onEdit,
+      onDuplicate: listActions.onDuplicate,
+      onDelete: listActions.onDelete,
+    }),
+    [listActions],
+  );
+
   const storeName = stores.find((s) => s.id === storeId)?.name ?? data?.store.name ?? storeId;
   const allShownSelected = view.rows.length > 0 && view.rows.every((r) => selected.has(r.key));
 
@@ -385,14 +406,11 @@ export function ManagerPage({ connector, storeId: initialStore, onStoreChange }:
         openKey={openKey}
         selected={selected}
         protectedKeys={protectedKeys}
-        actions={rowActions}
+        actions={stableRowActions}
         listRef={listRef}
-        onSelect={(key, shift) => {
-          setSelected((s) => toggleSelection(s, view.rows, key, { shift, lastKey: lastClicked.current }));
-          lastClicked.current = key;
-        }}
-        onProtect={(item, on) => void protect(item, on)}
-        onProtectPattern={(site, otherSites) => void openPattern(site, otherSites)}
+        onSelect={listActions.onSelect}
+        onProtect={listActions.onProtect}
+        onProtectPattern={listActions.onProtectPattern}
       />
       {editor && (
         <Modal label={editor.title} class="sheet" onClose={() => setEditor(undefined)}>

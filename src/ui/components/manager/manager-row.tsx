@@ -3,6 +3,7 @@ import { type RowItem, rowPlace } from '../../manager-model';
 import type { RowActions } from '../cookie-group';
 import { CookieRow } from '../cookie-row';
 import { t } from '../../i18n';
+import { pure } from '../../pure';
 
 export interface ManagerRowProps {
   item: RowItem;
@@ -21,8 +22,9 @@ export interface ManagerRowProps {
 /**
  * One cookie in the manager: a checkbox, the lock of a protected cookie, a partitioned mark, its
  * domain and path where they differ from its site's (`rowPlace`), the popup's own row (same data attributes, findings and actions) and Protect or Unprotect.
+ * Rendered again only when one of its props changed (its callbacks keep their identity).
  */
-export function ManagerRow({
+export const ManagerRow = pure(function ManagerRow({
   item,
   now,
   open,
@@ -84,4 +86,4 @@ export function ManagerRow({
       </button>
     </div>
   );
-}
+});

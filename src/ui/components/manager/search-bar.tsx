@@ -3,6 +3,7 @@ import type { FilterChoice, SiteOrder } from '../../manager-model';
 import { cookieCount } from '../../outcome-text';
 import type { MessageId } from '../../../i18n/msg';
 import { num, t } from '../../i18n';
+import { pure } from '../../pure';
 
 export interface SearchBarProps {
   searchRef: RefObject<HTMLInputElement | null>;
@@ -21,13 +22,16 @@ export interface SearchBarProps {
 
 type Options = ReadonlyArray<readonly [string, MessageId]>;
 
-function Menu<K extends keyof FilterChoice>(props: {
+interface MenuProps {
   label: MessageId;
-  name: K;
+  name: keyof FilterChoice;
   choice: FilterChoice;
   options: Options;
   onChoice: (choice: FilterChoice) => void;
-}) {
+}
+
+/** One filter's menu: rendered again only when the filters change, not on every search keystroke. */
+const Menu = pure(function Menu(props: MenuProps) {
   return (
     <label>
       {t(props.label)}
@@ -43,7 +47,7 @@ function Menu<K extends keyof FilterChoice>(props: {
       </select>
     </label>
   );
-}
+});
 
 const SEVERITY: Options = [
   ['', 'm_any'],

@@ -2,6 +2,7 @@ import type { SiteItem } from '../../manager-model';
 import { cookieCount } from '../../outcome-text';
 import { byteSize } from '../../byte-size';
 import { num, t } from '../../i18n';
+import { pure } from '../../pure';
 
 export interface SiteHeaderProps {
   item: SiteItem;
@@ -10,7 +11,7 @@ export interface SiteHeaderProps {
 }
 
 /** A site's heading in the manager's list: its name, how many cookies (and how many shown), their size and grade. */
-export function SiteHeader({ item, onProtectPattern }: SiteHeaderProps) {
+export const SiteHeader = pure(function SiteHeader({ item, onProtectPattern }: SiteHeaderProps) {
   const { site, summary, total, shown, bytes, partitioned, otherSites } = item;
   return (
     <h2 class="site-head">
@@ -32,4 +33,4 @@ export function SiteHeader({ item, onProtectPattern }: SiteHeaderProps) {
       </button>
     </h2>
   );
-}
+});
