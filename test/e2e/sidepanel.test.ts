@@ -127,7 +127,7 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('side panel in %s', (kind)
     await setup?.close();
   });
 
-  it('keeps an open form through a tab switch, says the switch waits, and follows it on request', async () => {
+  it('keeps an open form through a tab switch, says the switch waits, and follows it when asked to discard', async () => {
     const first = await setup.browser.newPage();
     await first.goto(url('other.cookielens.test', '/?form'));
     await first.evaluate(() => {
@@ -154,7 +154,7 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('side panel in %s', (kind)
     expect(await value?.evaluate((v) => (v as HTMLTextAreaElement).value)).toBe('before (typed, not saved)');
     await waitForNames(panel, ['keep']);
 
-    await panel.locator('::-p-aria([name="Show that tab"][role="button"])').click();
+    await panel.locator('::-p-aria([name="Discard and show that tab"][role="button"])').click();
     await waitForNames(panel, ['other']);
     expect(await panel.$('::-p-aria([name="Tab switch"][role="status"])')).toBeNull();
     // Closed, so the next test opens a fresh panel (Chrome's action click toggles an open one).

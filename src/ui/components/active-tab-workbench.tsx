@@ -31,8 +31,9 @@ function withNavigations(connector: Connector, follower: ActiveTabFollower, tabI
 /**
  * The side panel: the workbench for the active tab of the panel's window. Switching tabs shows the
  * new tab's cookies afresh; a navigation in the shown tab reloads its list. While a form or dialog is
- * open, a switch waits (the panel says so, and "Show that tab" follows it at once): what the user typed
- * is never dropped by a tab switch.
+ * open, a switch waits: the panel says so and stays, with the form and then its outcome, until the
+ * user asks for that tab ("Discard and show that tab" while editing) or switches again. What the user
+ * typed is never dropped by a tab switch.
  */
 export function ActiveTabWorkbench({ follower, connectorFor, onAllSites }: ActiveTabWorkbenchProps) {
   const [tabId, setTabId] = useState<number | undefined>();
@@ -69,9 +70,6 @@ export function ActiveTabWorkbench({ follower, connectorFor, onAllSites }: Activ
     setPending(undefined);
     setTabId(id);
   };
-  useEffect(() => {
-    if (!busy && pending !== undefined) follow(pending);
-  }, [busy, pending]);
   const connector = useMemo(
     () => (tabId === undefined ? undefined : withNavigations(connectorFor(tabId), follower, tabId)),
     [tabId, follower, connectorFor],
@@ -86,7 +84,7 @@ export function ActiveTabWorkbench({ follower, connectorFor, onAllSites }: Activ
         <div class="message-bar tab-switch" role="status" aria-label={t('sp_switch_label')}>
           <span>{t('sp_switch_waits')}</span>{' '}
           <button type="button" class="link" onClick={() => follow(pending)}>
-            {t('sp_show_that_tab')}
+            {busy ? t('sp_discard_show_that_tab') : t('sp_show_that_tab')}
           </button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { errorText } from '../../error-text';
 import { lazyModule } from '../hooks/use-lazy';
 import { partitionText } from '../../model/cookie';
 import { flagList } from '../format';
@@ -51,7 +52,10 @@ function prefetchRowBody() {
 
 function LazyRowBody(props: RowBodyProps) {
   const loaded = useRowBody();
-  return loaded ? <loaded.RowBody {...props} /> : null;
+  if (loaded) return <loaded.RowBody {...props} />;
+  // Never an open row without its actions and no word why: a body that could not load says so.
+  const failure = useRowBody.useFailure();
+  return failure === undefined ? null : <p role="alert">{errorText(failure)}</p>;
 }
 
 function preview(value: string): string {

@@ -143,7 +143,10 @@ export function CookieWorkbench({
   const [status, setStatus] = useState<Outcome | undefined>();
   const [dialogs, setDialogs] = useState<Transfer | undefined>();
   const [confirming, setConfirming] = useState<Confirming | undefined>();
-  const busy = editor !== undefined || dialog !== undefined || confirming !== undefined;
+  /** A form asked for whose code is still loading: Esc cancels it, and it counts as open. */
+  const [opening, setOpening] = useState(false);
+  const openingId = useRef<number | undefined>(undefined);
+  const busy = opening || editor !== undefined || dialog !== undefined || confirming !== undefined;
   const busyListener = useRef(onBusy);
   busyListener.current = onBusy;
   // At commit, not after paint: a tab switch right after the form opens must already see it.
@@ -155,10 +158,26 @@ export function CookieWorkbench({
     ...editor
   }: Omit<Editor, 'id' | 'initial'> & { initial: (f: FormModel) => FormState }) => {
     const opener = focusedControl();
+    const id = ++editorSeq.current;
+    openingId.current = id;
+    setOpening(true);
+    // Only the newest request opens, and only if Esc did not cancel it meanwhile.
+    const settle = () => {
+      const current = openingId.current === id;
+      if (current) {
+        openingId.current = undefined;
+        setOpening(false);
+      }
+      return current;
+    };
     loadForm().then(
-      (f) => setEditor({ ...editor, initial: initial(f), opener, id: ++editorSeq.current }),
-      (error: unknown) => setStatus({ text: errorText(error), error: true }),
+      (f) => settle() && setEditor({ ...editor, initial: initial(f), opener, id }),
+      (error: unknown) => settle() && setStatus({ text: errorText(error), error: true }),
     );
+  };
+  const cancelOpening = () => {
+    openingId.current = undefined;
+    setOpening(false);
   };
   /** The control that opened the dialog (Import, Export, Delete all), to give focus back to. */
   const dialogOpener = useRef<HTMLElement | undefined>(undefined);
@@ -298,6 +317,10 @@ export function CookieWorkbench({
     onShowAll: showAll,
     onOpen: setOpenKey,
     onEscape: () => {
+      if (opening) {
+        cancelOpening();
+        return true;
+      }
       if (confirming) {
         cancelConfirm();
         return true;

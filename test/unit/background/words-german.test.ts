@@ -136,7 +136,7 @@ describe('a German browser', () => {
     const host = { ...cookie('__Host-sid', 'v'), secure: false, hostOnly: false, domain: '.example.com' };
     const { refusal } = await handlers()['cookie/check']({ tabId: 1, cookie: host });
     expect(refusal && de(refusal)).toBe(
-      'Browser lehnen ein __Host--Cookie ohne Secure, kein Domain-Attribut ab: keine Seite könnte es setzen.',
+      'Browser lehnen dieses Cookie mit dem Präfix „__Host-“ ab; Voraussetzung: Secure, kein Domain-Attribut. Keine Seite könnte es setzen.',
     );
     expect(refusal && formatMsg(refusal, enLookup, 'en')).toContain('Secure, no Domain attribute');
   });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { audit } from '../../../src/core/audit';
 import type { Cookie } from '../../../src/model/cookie';
@@ -36,7 +36,10 @@ describe('CookieWorkbench', () => {
   });
 
   it('searches by name, value or domain and filters to cookies with warnings', async () => {
-    const { container } = setup([cookie('sid'), cookie('pref', { value: 'blue', secure: true, httpOnly: true, sameSite: 'strict' })]);
+    const { container } = setup([
+      cookie('sid'),
+      cookie('pref', { value: 'blue', secure: true, httpOnly: true, sameSite: 'strict' }),
+    ]);
     await waitFor(() => expect(rows(container)).toHaveLength(2));
     fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'blue' } });
     expect(rows(container).map((r) => r.getAttribute('data-name'))).toEqual(['pref']);
@@ -117,7 +120,8 @@ describe('CookieWorkbench editing same-name cookies', () => {
     const app = cookie('dup', { value: 'app', path: '/app' });
     const { container, connector } = setup([root, app]);
     await waitFor(() => expect(rows(container)).toHaveLength(2));
-    const head = (path: string) => container.querySelector(`[data-name="dup"][data-path="${path}"] .row-head`) as Element;
+    const head = (path: string) =>
+      container.querySelector(`[data-name="dup"][data-path="${path}"] .row-head`) as Element;
     fireEvent.click(head('/'));
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
     fireEvent.click(head('/'));
@@ -159,5 +163,21 @@ describe('CookieWorkbench first frame', () => {
     await waitFor(() => expect(rows(container)).toHaveLength(3));
     rerender(<CookieWorkbench connector={connector} shown={false} />);
     expect(rows(container)).toHaveLength(3);
+  });
+});
+
+describe('a form asked for before its code is here', () => {
+  it('Esc cancels it: the form does not open afterwards, and the row stays open', async () => {
+    const { container } = setup([cookie('sid')]);
+    await waitFor(() => expect(rows(container)).toHaveLength(1));
+    fireEvent.click(container.querySelector('.row-head') as Element);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    // Esc at once, while the form's code may still be loading.
+    fireEvent.keyDown(container.querySelector('.row-head') as Element, { key: 'Escape' });
+    await act(async () => {
+      await Promise.all([import('../../../src/ui/form-model'), import('../../../src/ui/components/cookie-form')]);
+    });
+    expect(container.querySelector('form.cookie-form')).toBeNull();
+    expect(container.querySelector('.row-head')?.getAttribute('aria-expanded')).toBe('true');
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** Protected cookies in the shared workbench (popup, DevTools panel, side panel), over the memory connector. */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProtectRule } from '../../../src/messages';
 import type { Cookie } from '../../../src/model/cookie';
@@ -84,6 +84,10 @@ describe('protected cookies in the workbench', () => {
     expect(container.querySelector('form.cookie-form')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
+    // The form opens once its code is here: let that code arrive before saying Cancel opened nothing.
+    await act(async () => {
+      await Promise.all([import('../../../src/ui/form-model'), import('../../../src/ui/components/cookie-form')]);
+    });
     expect(container.querySelector('form.cookie-form')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm' }));

@@ -129,7 +129,12 @@ export function RestoreDialog({ storeName, preview, restore, onClose }: RestoreD
         <LiveRegion status={spoken} />
         <label>
           {t('m_backup_file')}
-          <input type="file" accept=".json,application/json" onChange={(e) => readFile(e.currentTarget.files?.[0])} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            disabled={busy}
+            onChange={(e) => readFile(e.currentTarget.files?.[0])}
+          />
         </label>
         {shown && (
           <div class="preview" data-testid="restore-preview">

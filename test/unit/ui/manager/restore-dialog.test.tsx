@@ -50,3 +50,23 @@ it('a second file chosen before the first preview answers: the preview and Confi
   fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
   await waitFor(() => expect(restored).toEqual(['second']));
 });
+
+it('no other file can be chosen while a restore is writing: its result stays with the file it came from', async () => {
+  let finish: (o: RestoreOutcome) => void = () => {};
+  render(
+    <RestoreDialog
+      storeName="Normal"
+      preview={async () => previewOf('only')}
+      restore={() => new Promise((resolve) => (finish = resolve))}
+      onClose={() => {}}
+    />,
+  );
+  const input = screen.getByLabelText('Backup file') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [new File(['a'], 'a.json', { type: 'application/json' })] } });
+  await waitFor(() => expect(screen.getByTestId('restore-new').textContent).toContain('only'));
+  fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+  await waitFor(() => expect(input.disabled).toBe(true));
+  await act(async () => finish({ written: 1, failed: [], unchanged: 0 }));
+  expect(input.disabled).toBe(false);
+  expect(screen.getByTestId('restore-outcome').textContent).toContain('Restored 1 cookie');
+});
