@@ -17,7 +17,12 @@ import type { ElementHandle, Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectationFor, HOSTILE, HOSTILE_GLOBAL, type Scenario, scenarios, scenarioUrls } from '../server/scenarios';
 import { type RunningServer, startServer } from '../server/server';
-import { type ChromiumSession, launchChromium, openChromiumPanel, openChromiumPopup } from '../../scripts/browsers/chromium';
+import {
+  type ChromiumSession,
+  launchChromium,
+  openChromiumPanel,
+  openChromiumPopup,
+} from '../../scripts/browsers/chromium';
 import { type FirefoxSession, launchFirefox, openFirefoxExtensionPage } from '../../scripts/browsers/firefox';
 import { root } from '../../scripts/browsers/paths';
 import { tabIdOf } from '../../scripts/browsers/tabs';
@@ -113,24 +118,36 @@ function inspect(target: Target, hostile: string[]): Promise<Problems> {
       }
 
       const overflow: string[] = [];
+      // Off-screen rows are laid out when they come into view (content-visibility: auto), so their
+      // sizes can be a frame old; each row is checked while it is on screen, when it is opened.
+      const onScreen = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
+      };
       for (const selector of boxes) {
         for (const el of document.querySelectorAll(selector)) {
+          if (!onScreen(el)) continue;
           if (el.scrollWidth > el.clientWidth + 1) {
-            overflow.push(`${selector}${el.getAttribute('data-name') !== null ? `[${el.getAttribute('data-name')}]` : ''} ${el.scrollWidth}>${el.clientWidth}`);
+            overflow.push(
+              `${selector}${el.getAttribute('data-name') !== null ? `[${el.getAttribute('data-name')}]` : ''} ${el.scrollWidth}>${el.clientWidth}`,
+            );
           }
         }
       }
       const viewport = document.documentElement.clientWidth;
-      for (const el of document.querySelectorAll('[data-testid="cookie-row"], [data-testid="setcookie-entry"], .cookie-form')) {
+      for (const el of document.querySelectorAll(
+        '[data-testid="cookie-row"], [data-testid="setcookie-entry"], .cookie-form',
+      )) {
         const r = el.getBoundingClientRect();
-        if (r.width > 0 && r.right > viewport + 1) overflow.push(`${el.className} right ${Math.round(r.right)}>${viewport}`);
+        if (r.width > 0 && r.right > viewport + 1)
+          overflow.push(`${el.className} right ${Math.round(r.right)}>${viewport}`);
       }
 
       // Letters outside the hostile texts, in any row, entry or form whose text holds U+202E.
       const reversed: string[] = [];
-      const scopes = [...document.querySelectorAll('[data-testid="cookie-row"], [data-testid="setcookie-entry"], .cookie-form')].filter(
-        (el) => (el.textContent ?? '').includes('\u202E') && el.getClientRects().length > 0,
-      );
+      const scopes = [
+        ...document.querySelectorAll('[data-testid="cookie-row"], [data-testid="setcookie-entry"], .cookie-form'),
+      ].filter((el) => (el.textContent ?? '').includes('\u202E') && el.getClientRects().length > 0);
       const range = document.createRange();
       const rect = (node: Text, i: number) => {
         range.setStart(node, i);
@@ -146,7 +163,8 @@ function inspect(target: Target, hostile: string[]): Promise<Problems> {
             for (let at = text.indexOf(h); at >= 0; at = text.indexOf(h, at + 1)) free.fill(false, at, at + h.length);
           }
           for (let i = 0; i + 1 < text.length; i++) {
-            if (!free[i] || !free[i + 1] || !/[A-Za-z]/.test(text[i] ?? '') || !/[A-Za-z]/.test(text[i + 1] ?? '')) continue;
+            if (!free[i] || !free[i + 1] || !/[A-Za-z]/.test(text[i] ?? '') || !/[A-Za-z]/.test(text[i + 1] ?? ''))
+              continue;
             const a = rect(node, i);
             const b = rect(node, i + 1);
             if (a.width === 0 || b.width === 0 || Math.abs(a.top - b.top) > 2) continue;
@@ -189,8 +207,16 @@ function expectedCookies(kind: BrowserKind) {
 // Driving the views
 
 /** Waits for an element found by `find` (run in the view) and clicks it with a DOM click, however it is scrolled. */
-async function clickWhere<A extends unknown[]>(target: Target, find: (...args: A) => Element | null | undefined, ...args: A): Promise<void> {
-  const handle = await target.waitForFunction(find as (...a: unknown[]) => unknown, { timeout: 10_000, polling: 100 }, ...args);
+async function clickWhere<A extends unknown[]>(
+  target: Target,
+  find: (...args: A) => Element | null | undefined,
+  ...args: A
+): Promise<void> {
+  const handle = await target.waitForFunction(
+    find as (...a: unknown[]) => unknown,
+    { timeout: 10_000, polling: 100 },
+    ...args,
+  );
   await (handle as ElementHandle<HTMLElement>).evaluate((el) => el.click());
 }
 
@@ -231,7 +257,9 @@ function rowDo<R>(target: Target, action: RowAction, name: string, label = ''): 
           button?.click();
           return true;
         case 'text':
-          return button?.getAttribute('aria-pressed') === 'true' ? (r.querySelector('.vi pre')?.textContent ?? null) : null;
+          return button?.getAttribute('aria-pressed') === 'true'
+            ? (r.querySelector('.vi pre')?.textContent ?? null)
+            : null;
         case 'scroll':
           r.scrollIntoView({ block: 'start' });
           return true;
@@ -325,7 +353,9 @@ async function checkCookieList(target: Target, o: Opener, view: string): Promise
     found.push(...(await problems(target, o, `${view} ${quoted} edit form`)));
     if (name === 'rtl_value') await o.screenshot(target, `${view}-edit-rtl`);
     await clickWhere(target, () =>
-      [...(document.querySelector('form.cookie-form')?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Cancel'),
+      [...(document.querySelector('form.cookie-form')?.querySelectorAll('button') ?? [])].find(
+        (b) => b.textContent === 'Cancel',
+      ),
     );
     await target.waitForFunction(() => !document.querySelector('form.cookie-form'), { timeout: 10_000 });
     if (name === 'rtl_value') {
@@ -340,10 +370,13 @@ async function checkCookieList(target: Target, o: Opener, view: string): Promise
 
   // The payloads are there, as text, in the tabs that decode them.
   const tab = (name: string, label: string) => tabs.get(name)?.find((t) => t.tab === label)?.text;
-  for (const cookie of cookies) expect(tab(cookie.name, 'Raw'), `${view}: raw ${JSON.stringify(cookie.name)}`).toBe(cookie.value);
+  for (const cookie of cookies)
+    expect(tab(cookie.name, 'Raw'), `${view}: raw ${JSON.stringify(cookie.name)}`).toBe(cookie.value);
   expect(tab('json_link', 'URL-decoded')).toContain('"url":"javascript:alert(1)"');
   expect(tab('json_link', 'JSON')).toContain('"html": "<img src=x onerror=alert(2)>"');
-  expect(tab('b64_html', 'Base64')).toBe('<img src=x onerror="globalThis.__clHostile=5"><script>globalThis.__clHostile=6</script>');
+  expect(tab('b64_html', 'Base64')).toBe(
+    '<img src=x onerror="globalThis.__clHostile=5"><script>globalThis.__clHostile=6</script>',
+  );
   expect(tab('jwt_html', 'JWT')).toContain('"sub": "<img src=x onerror=alert(1)>"');
   expect(tab('jwt_html', 'JWT')).toContain('<script>alert(2)</script>');
 }
@@ -389,7 +422,9 @@ async function checkSetCookieLog(target: Target, o: Opener, view: string): Promi
   // The entries with U+202E and the 4 KB header, in view.
   for (const name of ['rtl_value', 'huge_html']) {
     await target.evaluate((n: string) => {
-      const entry = [...document.querySelectorAll('[data-testid="setcookie-entry"]')].find((e) => e.getAttribute('data-name') === n);
+      const entry = [...document.querySelectorAll('[data-testid="setcookie-entry"]')].find(
+        (e) => e.getAttribute('data-name') === n,
+      );
       entry?.scrollIntoView({ block: 'start' });
     }, name);
     await o.screenshot(target, `${view}-${name.replace('_', '-')}`);
@@ -405,7 +440,10 @@ async function checkSetCookieLog(target: Target, o: Opener, view: string): Promi
   }
   // The script's cookies are logged too, under their names.
   for (const name of ['js_svg', HOSTILE.jsName, 'js_rtl']) {
-    expect(entries.some((e) => e.name === name && e.source === 'script'), `${view}: script entry ${name}`).toBe(true);
+    expect(
+      entries.some((e) => e.name === name && e.source === 'script'),
+      `${view}: script entry ${name}`,
+    ).toBe(true);
   }
 }
 
@@ -514,16 +552,26 @@ async function firefoxOpener(): Promise<{ opener: Opener; close(): Promise<void>
     },
     page,
     async screenshot(target, name) {
-      await (target as Page).screenshot({ path: resolve(root, `artifacts/hostile-firefox-${name}.png`), fullPage: true });
+      await (target as Page).screenshot({
+        path: resolve(root, `artifacts/hostile-firefox-${name}.png`),
+        fullPage: true,
+      });
     },
   };
   return { opener, close: () => session.browser.close() };
 }
 
 async function showPanelTab(target: Target, name: 'Cookies' | 'Set-Cookie log'): Promise<void> {
-  await clickWhere(target, (n: string) => [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent === n), name);
+  await clickWhere(
+    target,
+    (n: string) => [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent === n),
+    name,
+  );
   await target.waitForFunction(
-    (n: string) => [...document.querySelectorAll('[role="tab"]')].some((t) => t.textContent === n && t.getAttribute('aria-selected') === 'true'),
+    (n: string) =>
+      [...document.querySelectorAll('[role="tab"]')].some(
+        (t) => t.textContent === n && t.getAttribute('aria-selected') === 'true',
+      ),
     { timeout: 10_000 },
     name,
   );
@@ -540,8 +588,11 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('hostile values in %s', (k
     await close();
   });
 
-  it.each(VIEWS.map((v) => [v.name, v] as const))('%s shows every hostile value as inert text, layout intact', async (_name, view) => {
-    const target = await view.open(opener);
-    await view.check(target, opener, view.name);
-  });
+  it.each(VIEWS.map((v) => [v.name, v] as const))(
+    '%s shows every hostile value as inert text, layout intact',
+    async (_name, view) => {
+      const target = await view.open(opener);
+      await view.check(target, opener, view.name);
+    },
+  );
 });
