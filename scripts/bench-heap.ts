@@ -5,13 +5,9 @@
  * type (compiled code, strings, arrays, closures, ...) and the largest object kinds by constructor.
  * `-- --no-build` skips the build.
  */
-import { execSync } from 'node:child_process';
-import type { CDPSession, Page } from 'puppeteer';
-import { startServer } from '../test/server/server';
-import { FLOOR_NAME, FLOOR_ROW, writeFloorExtension } from './bench/floor';
-import { CookieStore, popupStore } from './bench/seed';
-import { launchChromium } from './browsers/chromium';
-import { root } from './browsers/paths';
+import type { CDPSession } from 'puppeteer';
+import { type PopupKind, withPopupLab } from './bench/popup-lab';
+import { popupStore } from './bench/seed';
 
 interface Snapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
@@ -63,28 +59,9 @@ async function heapSnapshot(session: CDPSession): Promise<Snapshot> {
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--no-build'))
-    execSync('npm run build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const server = await startServer({ port: 0, httpsPort: 0 });
-  const session = await launchChromium({ extraExtensions: [writeFloorExtension()] });
-  const { browser } = session;
-  try {
-    const floorId = [...(await browser.extensions()).values()].find((e) => e.name === FLOOR_NAME)?.id;
-    if (!floorId) throw new Error('the floor extension did not load');
-    const store = await CookieStore.open(browser);
-    const site = await browser.newPage();
-    await site.goto(`http://localhost:${server.httpPort}/`);
-
-    const open = async (extensionId: string, path: string, row: string, rows: number) => {
-      const extension = (await browser.extensions()).get(extensionId);
-      if (!extension) throw new Error(`extension ${extensionId} is not installed`);
-      await site.bringToFront();
-      await extension.triggerAction(site);
-      const target = await browser.waitForTarget((t) =>
-        t.url().startsWith(`chrome-extension://${extensionId}/${path}`),
-      );
-      const popup = (await target.asPage()) as Page;
-      await popup.waitForFunction((s, n) => document.querySelectorAll(s).length >= n, { timeout: 60_000 }, row, rows);
+  await withPopupLab(async ({ store, floor, ours, open }) => {
+    const snapshot = async (kind: PopupKind, rows: number) => {
+      const { target, popup } = await open(kind, rows);
       // Everything the page does after its first screen (the rest of the rows, idle loads) is done.
       await new Promise((r) => setTimeout(r, 1500));
       const cdp = await target.createCDPSession();
@@ -96,24 +73,21 @@ async function main(): Promise<void> {
 
     for (const n of [20, 180]) {
       await store.fill(popupStore('localhost', n));
-      const floor = await open(floorId, 'bare.html', FLOOR_ROW, n);
-      const ours = await open(session.extensionId, 'popup/index.html', '[data-testid="cookie-row"]', n);
-      console.log(`\npopup, ${n} cookies: heap snapshot ${kb(floor.total)} (floor) / ${kb(ours.total)} (Cookie Lens)`);
+      const bare = await snapshot(floor, n);
+      const lens = await snapshot(ours, n);
+      console.log(`\npopup, ${n} cookies: heap snapshot ${kb(bare.total)} (floor) / ${kb(lens.total)} (Cookie Lens)`);
       console.log('| node type | floor | Cookie Lens | difference |\n|---|---|---|---|');
-      const types = [...new Set([...floor.byType.keys(), ...ours.byType.keys()])];
-      const diff = (k: string) => (ours.byType.get(k) ?? 0) - (floor.byType.get(k) ?? 0);
+      const types = [...new Set([...bare.byType.keys(), ...lens.byType.keys()])];
+      const diff = (k: string) => (lens.byType.get(k) ?? 0) - (bare.byType.get(k) ?? 0);
       for (const k of types.sort((a, b) => diff(b) - diff(a)))
-        console.log(`| ${k} | ${kb(floor.byType.get(k) ?? 0)} | ${kb(ours.byType.get(k) ?? 0)} | ${kb(diff(k))} |`);
-      const names = [...ours.byName.entries()]
-        .map(([k, v]) => [k, v - (floor.byName.get(k) ?? 0)] as const)
+        console.log(`| ${k} | ${kb(bare.byType.get(k) ?? 0)} | ${kb(lens.byType.get(k) ?? 0)} | ${kb(diff(k))} |`);
+      const names = [...lens.byName.entries()]
+        .map(([k, v]) => [k, v - (bare.byName.get(k) ?? 0)] as const)
         .sort((a, b) => b[1] - a[1])
         .slice(0, 12);
       console.log(`largest object kinds beyond the floor: ${names.map(([k, v]) => `${k} ${kb(v)}`).join('; ')}`);
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

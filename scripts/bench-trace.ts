@@ -5,14 +5,10 @@
  * its main-thread events summed by kind (script, style, layout, paint, parsing, ...), medians of
  * `BENCH_RUNS` (default 5) openings. `-- --no-build` skips the build.
  */
-import { execSync } from 'node:child_process';
 import type { CDPSession, Page } from 'puppeteer';
-import { startServer } from '../test/server/server';
-import { FLOOR_NAME, FLOOR_ROW, writeFloorExtension } from './bench/floor';
-import { CookieStore, popupStore } from './bench/seed';
+import { type PopupKind, withPopupLab } from './bench/popup-lab';
+import { popupStore } from './bench/seed';
 import { summarize } from './bench/stats';
-import { launchChromium } from './browsers/chromium';
-import { root } from './browsers/paths';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 
@@ -107,49 +103,26 @@ async function traced(browserSession: CDPSession, open: () => Promise<void>): Pr
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--no-build'))
-    execSync('npm run build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const server = await startServer({ port: 0, httpsPort: 0 });
-  const session = await launchChromium({ extraExtensions: [writeFloorExtension()] });
-  const { browser } = session;
-  try {
-    const floorId = [...(await browser.extensions()).values()].find((e) => e.name === FLOOR_NAME)?.id;
-    if (!floorId) throw new Error('the floor extension did not load');
-    const store = await CookieStore.open(browser);
-    const site = await browser.newPage();
-    await site.goto(`http://localhost:${server.httpPort}/`);
+  await withPopupLab(async ({ browser, store, floor, ours, open }) => {
     const cdp = await browser.target().createCDPSession();
-
-    const openOnce = async (extensionId: string, path: string, row: string, rows: number) => {
-      const url = `chrome-extension://${extensionId}/${path}`;
+    const openOnce = async (kind: PopupKind, rows: number) => {
       let popup: Page | undefined;
       const events = await traced(cdp, async () => {
-        const extension = (await browser.extensions()).get(extensionId);
-        if (!extension) throw new Error(`extension ${extensionId} is not installed`);
-        await site.bringToFront();
-        await extension.triggerAction(site);
-        const target = await browser.waitForTarget((t) => t.url().startsWith(url));
-        popup = (await target.asPage()) ?? undefined;
-        await popup?.waitForFunction(
-          (s, n) => document.querySelectorAll(s).length >= n,
-          { timeout: 60_000 },
-          row,
-          rows,
-        );
+        popup = (await open(kind, rows)).popup;
         // The frame with the rows, and nothing the page does much later.
-        await popup?.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+        await popup.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
       });
       await popup?.close();
-      return byKind(pageThread(events, url));
+      return byKind(pageThread(events, `chrome-extension://${kind.extensionId}/${kind.path}`));
     };
 
     for (const n of [20, 180]) {
       await store.fill(popupStore('localhost', n));
       const runs = { floor: [] as Record<string, number>[], ours: [] as Record<string, number>[] };
-      await openOnce(session.extensionId, 'popup/index.html', '[data-testid="cookie-row"]', n); // warm-up
+      await openOnce(ours, n); // warm-up
       for (let i = 0; i < RUNS; i++) {
-        runs.floor.push(await openOnce(floorId, 'bare.html', FLOOR_ROW, n));
-        runs.ours.push(await openOnce(session.extensionId, 'popup/index.html', '[data-testid="cookie-row"]', n));
+        runs.floor.push(await openOnce(floor, n));
+        runs.ours.push(await openOnce(ours, n));
       }
       console.log(`\npopup, ${n} cookies: main-thread ms by kind until the rows' frame (median of ${RUNS})`);
       console.log('| kind | floor | Cookie Lens |\n|---|---|---|');
@@ -166,10 +139,7 @@ async function main(): Promise<void> {
       }
       console.log(`| all | ${floorSum.toFixed(1)} | ${oursSum.toFixed(1)} |`);
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

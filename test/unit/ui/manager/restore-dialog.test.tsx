@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, it } from 'vitest';
+import { emptyRestorePreview } from '../../../../src/core/formats/backup';
 import type { RestoreOutcome, RestorePreview } from '../../../../src/messages';
 import { RestoreDialog } from '../../../../src/ui/components/manager/restore-dialog';
 import { makeCookie } from '../../fixtures';
@@ -8,15 +9,8 @@ import { makeCookie } from '../../fixtures';
 afterEach(cleanup);
 
 const previewOf = (name: string): RestorePreview => ({
-  errors: [],
+  ...emptyRestorePreview(),
   added: [makeCookie({ name, domain: 'example.test' })],
-  replaced: [],
-  unchanged: 0,
-  refused: [],
-  mayRefuse: [],
-  risks: [],
-  protectedKept: [],
-  rules: [],
 });
 
 it('a second file chosen before the first preview answers: the preview and Confirm are the second file’s', async () => {
