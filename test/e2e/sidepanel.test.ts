@@ -200,6 +200,12 @@ describe.each(['chrome', 'firefox'] as BrowserKind[])('side panel in %s', (kind)
     const other = await (await setup.browser.waitForTarget((t) => t.url() === otherUrl, { timeout: 15_000 })).asPage();
     expect(otherWindow).not.toBe(windows.panel);
     await other?.bringToFront();
+    // The new window's tab may still be committing its navigation: set the cookie once it has loaded.
+    await other?.waitForFunction(
+      (u: string) => location.href === u && document.readyState === 'complete',
+      {},
+      otherUrl,
+    );
     await other?.evaluate(() => {
       document.cookie = 'elsewhere=1; path=/';
     });
